@@ -1,0 +1,58 @@
+# Two commands on a fresh Debian 12 machine:
+#   make        installs missing packages, builds, renders events/ into out/
+#   make test   the same set-up, then every test through ctest
+# The package list lives here and nowhere else.
+
+PACKAGES := build-essential cmake pkg-config \
+            libboost-date-time-dev libyaml-cpp-dev libcairo2-dev libpango1.0-dev \
+            libcli11-dev doctest-dev \
+            fonts-noto-core fonts-noto-cjk \
+            poppler-utils qpdf python3 python3-yaml python3-jsonschema
+
+BUILD    ?= build
+JOBS     ?= 2
+TEMPLATE ?= templates/default.yaml
+BIN      := $(BUILD)/timeline
+EVENTS   := $(shell find events -name '*.yaml' -o -name '*.yml' 2>/dev/null | LC_ALL=C sort)
+OUTPUTS  := out/timeline.pdf out/timeline.svg out/timeline.png
+SUDO     := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: all build test clean deps bench gallery FORCE
+.DELETE_ON_ERROR:
+
+all: $(OUTPUTS)
+
+# Packages are checked once per change of this Makefile, not on every run.
+deps: $(BUILD)/.packages
+$(BUILD)/.packages: Makefile
+	@missing="$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done)"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:" $$missing; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing \
+	  || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; }; \
+	fi
+	@mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/CMakeCache.txt: CMakeLists.txt tests/CMakeLists.txt $(BUILD)/.packages
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	@touch $@
+
+# CMake knows what is out of date; its build leaves the binary untouched when nothing changed.
+$(BIN): $(BUILD)/CMakeCache.txt FORCE
+	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory | grep -v -e '^\[.*\] Built target' -e '^Consolidate' || true
+	@test -x $@
+
+build: $(BIN)
+
+# One render writes all three outputs; the pattern rule tells make so.
+out/timeline%pdf out/timeline%svg out/timeline%png: $(BIN) $(EVENTS) $(TEMPLATE)
+	@mkdir -p out
+	$(BIN) render events --template $(TEMPLATE) -o out/timeline.pdf -o out/timeline.svg -o out/timeline.png
+
+test: $(BIN)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) out/timeline.*
+
+FORCE:

@@ -1,0 +1,83 @@
+#include "base/diagnostic_format.hpp"
+
+#include <set>
+
+#include "base/text.hpp"
+
+namespace tl {
+namespace {
+
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kRed = "\033[1;31m";
+constexpr const char* kMagenta = "\033[1;35m";
+constexpr const char* kCyan = "\033[1;36m";
+constexpr const char* kReset = "\033[0m";
+
+std::string place(SourceLoc loc, const SourceFiles& files) {
+    if (loc.file == kNoFile || loc.file >= files.paths.size()) return "timeline";
+    std::string s = files.path(loc.file);
+    if (loc.line > 0) s += ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+    return s;
+}
+
+std::string plural(std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
+                              const DiagnosticStyle& style, const std::string& source_line) {
+    const bool error = d.severity == Severity::error;
+    const auto paint = [&](const char* code, const std::string& s) {
+        return style.color ? code + s + kReset : s;
+    };
+    std::string out = paint(kBold, place(d.loc, files) + ":") + " " +
+                      paint(error ? kRed : kMagenta, error ? "error:" : "warning:") + " " +
+                      d.message + " [" + d.rule + "]\n";
+    if (style.show_source && !source_line.empty() && d.loc.column > 0) {
+        out += "    " + source_line + "\n    ";
+        // Columns count characters; pad with the line's own tabs so the caret lines up.
+        std::size_t col = 1;
+        for (std::size_t i = 0; i < source_line.size() && col < d.loc.column; ++i) {
+            if ((static_cast<unsigned char>(source_line[i]) & 0xC0) == 0x80) continue;
+            out += source_line[i] == '\t' ? '\t' : ' ';
+            ++col;
+        }
+        out += paint(kCyan, "^") + "\n";
+    }
+    if (!d.hint.empty()) out += "  " + paint(kCyan, "hint:") + " " + d.hint + "\n";
+    if (d.related) {
+        out += paint(kBold, place(*d.related, files) + ":") + " note: " + d.related_message + "\n";
+    }
+    return out;
+}
+
+std::string diagnostics_summary(const Diagnostics& diags) {
+    std::set<std::uint32_t> files;
+    for (const Diagnostic& d : diags.items())
+        files.insert(d.loc.file);
+    std::string s = plural(diags.error_count(), "error");
+    if (diags.warning_count() > 0) s += ", " + plural(diags.warning_count(), "warning");
+    return s + " in " + plural(files.size(), "file");
+}
+
+std::string diagnostics_json(const Diagnostics& diags, const SourceFiles& files) {
+    std::string out = "[";
+    bool first = true;
+    for (const Diagnostic& d : diags.items()) {
+        out += first ? "\n  " : ",\n  ";
+        first = false;
+        const bool has_file = d.loc.file != kNoFile && d.loc.file < files.paths.size();
+        out += "{\"file\": " + (has_file ? json_quote(files.path(d.loc.file)) : "null") +
+               ", \"line\": " + std::to_string(d.loc.line) +
+               ", \"column\": " + std::to_string(d.loc.column) + ", \"severity\": \"" +
+               (d.severity == Severity::error ? "error" : "warning") +
+               "\", \"rule\": " + json_quote(d.rule) + ", \"message\": " + json_quote(d.message) +
+               ", \"hint\": " + json_quote(d.hint) + "}";
+    }
+    out += first ? "]\n" : "\n]\n";
+    return out;
+}
+
+}  // namespace tl

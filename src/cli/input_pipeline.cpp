@@ -1,0 +1,52 @@
+#include "cli/input_pipeline.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "base/diagnostic_format.hpp"
+#include "load/loader.hpp"
+#include "validate/validate.hpp"
+
+namespace tl::cli {
+namespace {
+
+std::string line_of(const std::string& path, std::uint32_t line) {
+    std::ifstream in(path, std::ios::binary);
+    std::string text;
+    for (std::uint32_t i = 0; i < line && std::getline(in, text); ++i) {
+    }
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+Model load_and_validate(const Options& o, Diagnostics& diags) {
+    LoadOptions load_options;
+    load_options.max_input_bytes = o.max_input_bytes;
+    Model model = load_inputs(o.inputs, diags, load_options);
+    validate(model, diags);
+    diags.sort();
+    return model;
+}
+
+void print_diagnostics(const Diagnostics& diags, const SourceFiles& files) {
+    if (diags.empty()) return;
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    const char* no_color = std::getenv("NO_COLOR");
+    DiagnosticStyle style;
+    style.show_source = terminal;
+    style.color = terminal && !(no_color && *no_color);
+    for (const Diagnostic& d : diags.items()) {
+        std::string source;
+        if (style.show_source && d.loc.file < files.paths.size() && d.loc.line > 0)
+            source = line_of(files.path(d.loc.file), d.loc.line);
+        std::cerr << format_diagnostic(d, files, style, source);
+    }
+    std::cerr << diagnostics_summary(diags) << "\n";
+}
+
+}  // namespace tl::cli

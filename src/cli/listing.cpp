@@ -1,0 +1,87 @@
+#include "cli/listing.hpp"
+
+#include <algorithm>
+
+#include "base/text.hpp"
+
+namespace tl::cli {
+namespace {
+
+std::string json_bool(bool b) {
+    return b ? "true" : "false";
+}
+
+std::string json_day(const DatePoint& p, DayNumber day) {
+    return p.bounded() ? "\"" + iso_date(day) + "\"" : "null";
+}
+
+std::string json_point(const DatePoint& p) {
+    return "{\"text\": " + json_quote(p.text) + ", \"earliest\": " + json_day(p, p.earliest) +
+           ", \"latest\": " + json_day(p, p.latest) + ", \"precision\": \"" +
+           std::string(to_string(p.precision)) +
+           "\", \"approximate\": " + json_bool(p.approximate) +
+           ", \"uncertain\": " + json_bool(p.uncertain) + "}";
+}
+
+std::string json_ids(const std::vector<Ref>& refs) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < refs.size(); ++i)
+        out += (i ? ", " : "") + json_quote(refs[i].id);
+    return out + "]";
+}
+
+std::string json_optional_text(const std::string& s) {
+    return s.empty() ? "null" : json_quote(s);
+}
+
+std::string json_source(const Source& s) {
+    return "{\"publisher\": " + json_optional_text(s.publisher) +
+           ", \"title\": " + json_optional_text(s.title) +
+           ", \"url\": " + json_optional_text(s.url) +
+           ", \"date\": " + (s.date ? json_quote(s.date->text()) : "null") +
+           ", \"quote\": " + json_optional_text(s.quote) + "}";
+}
+
+}  // namespace
+
+std::string listing_json(const std::vector<const Event*>& events, const SourceFiles& files) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const Event& e = *events[i];
+        out += i ? ",\n  " : "\n  ";
+        out += "{\"id\": " + json_quote(e.id) + ", \"title\": " + json_quote(e.title) +
+               ", \"kind\": " + json_quote(e.kind) + ", \"date\": " + json_point(e.date.start) +
+               ", \"end\": " + (e.date.end ? json_point(*e.date.end) : "null") +
+               ", \"from\": " + json_ids(e.from) + ", \"to\": " + json_ids(e.to) +
+               ", \"actors\": " + json_ids(e.actors) + ", \"confidence\": \"" +
+               std::string(to_string(e.confidence)) + "\", \"tags\": " + json_ids(e.tags) +
+               ", \"sources\": [";
+        for (std::size_t k = 0; k < e.sources.size(); ++k)
+            out += (k ? ", " : "") + json_source(e.sources[k]);
+        out += "], \"file\": " + json_quote(files.path(e.loc.file)) +
+               ", \"line\": " + std::to_string(e.loc.line) + "}";
+    }
+    out += events.empty() ? "]\n" : "\n]\n";
+    return out;
+}
+
+std::string listing_text(const std::vector<const Event*>& events) {
+    std::size_t date_width = 4, kind_width = 4, id_width = 2;
+    for (const Event* e : events) {
+        date_width = std::max(date_width, utf8_length(e->date.text()));
+        kind_width = std::max(kind_width, e->kind.size());
+        id_width = std::max(id_width, e->id.size());
+    }
+    const auto pad = [](std::string s, std::size_t width) {
+        const std::size_t len = utf8_length(s);
+        return s + std::string(width > len ? width - len : 0, ' ');
+    };
+    std::string out;
+    for (const Event* e : events) {
+        out += pad(e->date.text(), date_width) + "  " + pad(e->kind, kind_width) + "  " +
+               pad(e->id, id_width) + "  " + e->title + "\n";
+    }
+    return out;
+}
+
+}  // namespace tl::cli

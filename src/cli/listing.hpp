@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace tl::cli {
+
+/// The spec's Listing: a JSON array of events in timeline order.
+std::string listing_json(const std::vector<const Event*>& events, const SourceFiles& files);
+
+/// One line per event: start date, kind, id, title.
+std::string listing_text(const std::vector<const Event*>& events);
+
+}  // namespace tl::cli

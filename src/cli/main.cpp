@@ -1,0 +1,98 @@
+// The command line: reads flags with CLI11 and hands them to a subcommand. The only file
+// that includes CLI11.
+
+#include <CLI/CLI.hpp>
+
+#include <cairo.h>
+#include <pango/pango.h>
+#include <iostream>
+
+#include "cli/options.hpp"
+
+namespace {
+
+using tl::cli::Options;
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 success, 1 invalid input (see the diagnostics), 2 usage error, "
+    "3 I/O or rendering failure.";
+
+void add_inputs(CLI::App& cmd, Options& o) {
+    cmd.add_option("inputs", o.inputs, "event files or folders (default: events/); - reads stdin");
+    cmd.add_option("--max-input-bytes", o.max_input_bytes, "refuse input files larger than this")
+        ->check(CLI::PositiveNumber);
+}
+
+/// One table of subcommands: name, help, how to set up its flags, what runs it.
+struct Command {
+    const char* name;
+    const char* help;
+    void (*setup)(CLI::App&, Options&);
+    int (*run)(const Options&);
+};
+
+const Command kCommands[] = {
+    {"render", "render events to PDF, SVG or PNG (format from each output's extension)",
+     [](CLI::App& cmd, Options& o) {
+         add_inputs(cmd, o);
+         cmd.add_option("-o,--output", o.outputs, "output file: .pdf, .svg or .png (repeatable)")
+             ->required();
+         cmd.add_option("-t,--template", o.template_name, "template name or path")
+             ->capture_default_str();
+         cmd.add_option("--title", o.title, "chart title (overrides the template's)");
+         cmd.add_option("--scene", o.scene_path, "also write the laid-out scene as JSON");
+     },
+     tl::cli::run_render},
+    {"validate", "check event files and report every problem",
+     [](CLI::App& cmd, Options& o) {
+         add_inputs(cmd, o);
+         cmd.add_option("--format", o.format, "diagnostics as text or json")
+             ->check(CLI::IsMember({"text", "json"}))
+             ->capture_default_str();
+     },
+     tl::cli::run_validate},
+    {"list", "list events in timeline order",
+     [](CLI::App& cmd, Options& o) {
+         add_inputs(cmd, o);
+         cmd.add_option("--format", o.format, "text or json")
+             ->check(CLI::IsMember({"text", "json"}))
+             ->capture_default_str();
+     },
+     tl::cli::run_list},
+};
+
+std::string version_text() {
+    return tl::cli::version_line() + " (cairo " + cairo_version_string() + ", Pango " +
+           pango_version_string() + ")";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    options.executable = argc > 0 ? argv[0] : "timeline";
+    CLI::App app{"timeline: conflict-support timelines from YAML event files", "timeline"};
+    app.footer(kExitCodes);
+    app.set_version_flag("--version", version_text());
+    app.require_subcommand(1);
+    const Command* chosen = nullptr;
+    for (const Command& c : kCommands) {
+        CLI::App* cmd = app.add_subcommand(c.name, c.help);
+        cmd->footer(kExitCodes);
+        c.setup(*cmd, options);
+        cmd->callback([&chosen, &c] { chosen = &c; });
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);  // prints help, version or the error
+        return code == 0 ? tl::cli::kOk : tl::cli::kUsage;
+    }
+    if (options.inputs.empty()) options.inputs.push_back("events");
+    try {
+        return chosen->run(options);
+    } catch (const std::exception& e) {
+        std::cerr << "timeline: internal error: " << e.what() << "\n";
+        return tl::cli::kOutputFailed;
+    }
+}

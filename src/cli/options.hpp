@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace tl::cli {
+
+/// Exit codes, documented in the README and in --help.
+enum ExitCode : int {
+    kOk = 0,
+    kInvalidInput = 1,  ///< an event file or template has errors
+    kUsage = 2,         ///< the command line is wrong
+    kOutputFailed = 3,  ///< reading or writing files, or rendering, failed
+};
+
+/// Everything the subcommands take from the command line.
+struct Options {
+    std::vector<std::string> inputs;
+    std::vector<std::string> outputs;
+    std::string template_name = "default";
+    std::string title;
+    std::string scene_path;
+    std::string format = "text";
+    std::size_t max_input_bytes = std::size_t{64} << 20;
+    std::string executable;  ///< argv[0], to find templates beside the binary
+};
+
+int run_render(const Options& o);
+int run_validate(const Options& o);
+int run_list(const Options& o);
+
+/// "timeline 0.1.0"
+std::string version_line();
+
+}  // namespace tl::cli

@@ -1,0 +1,625 @@
+#include "layout/chart_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "layout/axis.hpp"
+#include "layout/citations.hpp"
+#include "layout/date_label.hpp"
+#include "layout/lane_packer.hpp"
+#include "layout/time_scale.hpp"
+#include "model/kinds.hpp"
+
+namespace tl {
+namespace {
+
+// Sizes in points, relative to the label font where they belong to a label row.
+constexpr double kMarkerRadius = 4;
+constexpr double kBarHeight = 8;
+constexpr double kLabelGap = 4;    // between a marker and its label
+constexpr double kItemGap = 8;     // between neighbours in a row
+constexpr double kShaftClear = 3;  // between an arrow and a label it passes
+constexpr double kLanePad = 5;
+constexpr double kMinLabelWidth = 24;
+constexpr double kUnknownStub = 28;  // length of the dashed stub for an unknown side
+
+/// Where one event sits and what its label says, decided before anything is drawn.
+struct Placement {
+    const Event* event = nullptr;
+    std::size_t lane = 0;
+    LaneRows::RowIndex row = 0;
+    double x0 = 0, x1 = 0;  ///< marker or bar
+    double anchor = 0;      ///< where its arrows leave
+    std::string label;      ///< full text
+    std::size_t span = 0;   ///< index into spans
+};
+
+/// An arrow from a placed event to another lane at one x; y is known only once lane
+/// heights are.
+struct ArrowPlan {
+    std::size_t placement;
+    std::size_t from_lane;
+    std::size_t to_lane;
+};
+
+LineStyle style_for(Confidence c) {
+    switch (c) {
+        case Confidence::confirmed:
+            return LineStyle::solid;
+        case Confidence::reported:
+            return LineStyle::dashed;
+        case Confidence::alleged:
+            return LineStyle::dotted;
+        case Confidence::assessed:
+            return LineStyle::dash_dot;
+    }
+    return LineStyle::solid;
+}
+
+class ChartBuilder {
+  public:
+    ChartBuilder(const Timeline& t, const Model& m, const Theme& theme, const TextMeasurer& tm,
+                 const LayoutOptions& o)
+        : t_(t), model_(m), theme_(theme), tm_(tm), options_(o), lanes_(t.lanes.size()) {}
+
+    Scene build() {
+        scene_.width = theme_.page_width;
+        scene_.background = theme_.background;
+        scene_.title = options_.title.empty() ? theme_.title : options_.title;
+        scene_.subject = subtitle();
+        citations_ = number_citations(t_.events);
+        assign_kind_colors();
+        double y = theme_.margin;
+        if (theme_.show_title) y = header(y);
+        setup_columns();
+        y = era_labels(y);
+        y = axis_labels(y);
+        place_events();
+        y = lanes(y);
+        y = legend(y + 14);
+        if (theme_.show_references) y = references(y + 10);
+        y = notes(y);
+        scene_.height = std::max(theme_.page_height, y + theme_.margin);
+        return std::move(scene_);
+    }
+
+  private:
+    // ---- text -------------------------------------------------------------------------
+    Item& text(double x, double y, std::string s, const FontSpec& font, Color color,
+               std::string role, std::string event = {}) {
+        const TextSize size = tm_.measure(s, font);
+        Item it;
+        it.type = ItemType::text;
+        it.box = {x, y, size.width, size.height};
+        it.text = std::move(s);
+        it.font = font;
+        it.fill = color;
+        it.role = std::move(role);
+        it.event = std::move(event);
+        scene_.items.push_back(std::move(it));
+        return scene_.items.back();
+    }
+
+    std::string subtitle() const {
+        std::string s =
+            std::to_string(t_.events.size()) + (t_.events.size() == 1 ? " event" : " events");
+        if (!t_.span.empty()) {
+            DatePoint a{Precision::month, t_.span.first, t_.span.first, false, false, {}};
+            DatePoint b{Precision::month, t_.span.last, t_.span.last, false, false, {}};
+            s += ", " + human_date(a) + " \u2013 " + human_date(b);
+        }
+        s += ", " + std::to_string(t_.lanes.size()) + (t_.lanes.size() == 1 ? " actor" : " actors");
+        return s;
+    }
+
+    double header(double y) {
+        const FontSpec title_font = theme_.font(theme_.title_size, true);
+        y += text(theme_.margin, y, scene_.title, title_font, theme_.text, "title").box.height;
+        const FontSpec sub = theme_.font(theme_.subtitle_size);
+        y += text(theme_.margin, y + 2, scene_.subject, sub, theme_.muted, "subtitle").box.height;
+        return y + 14;
+    }
+
+    // ---- colours ----------------------------------------------------------------------
+    void assign_kind_colors() {
+        std::size_t next = 0;
+        for (const Kind& k : model_.kinds) {
+            if (auto c = Color::parse(k.color)) {
+                kind_color_[k.id] = *c;
+            } else if (!theme_.kind_palette.empty()) {
+                kind_color_[k.id] = theme_.kind_palette[next++ % theme_.kind_palette.size()];
+            }
+        }
+        for (const auto& [id, color] : theme_.kind_colors)
+            kind_color_.emplace(id, color);
+    }
+
+    Color kind_color(const std::string& kind) const {
+        const auto it = kind_color_.find(kind);
+        return it != kind_color_.end() ? it->second : theme_.muted;
+    }
+
+    Color lane_color(std::size_t lane) const {
+        if (auto c = Color::parse(t_.lanes[lane].color)) return *c;
+        if (theme_.actor_palette.empty()) return theme_.muted;
+        return theme_.actor_palette[lane % theme_.actor_palette.size()];
+    }
+
+    // ---- columns and scale ------------------------------------------------------------
+    void setup_columns() {
+        const FontSpec lane_font = theme_.font(theme_.lane_name_size, true);
+        double widest = 0;
+        for (const Lane& l : t_.lanes)
+            widest = std::max(widest, tm_.measure(l.name, lane_font).width);
+        const double usable = theme_.page_width - 2 * theme_.margin;
+        gutter_ = std::clamp(widest + 18, 70.0, usable * 0.22);
+        scale_.x0 = theme_.margin + gutter_;
+        scale_.x1 = theme_.page_width - theme_.margin;
+        DaySpan span = t_.span;
+        if (span.empty()) span = {day_number(2000, 1, 1), day_number(2000, 12, 31)};
+        const double days = static_cast<double>(span.last - span.first) + 1;
+        const auto pad = static_cast<DayNumber>(std::max(days * 0.025, 10.0));
+        scale_.first = span.first - pad;
+        scale_.last = span.last + pad;
+        label_font_ = theme_.font(theme_.label_size);
+        pitch_ = std::max(tm_.measure("Ag", label_font_).height, 2 * kMarkerRadius) + 5;
+    }
+
+    double clamp_x(double x) const { return std::clamp(x, scale_.x0, scale_.x1); }
+    double x_start(const DatePoint& p) const {
+        return p.bounded() ? clamp_x(scale_.x(p.earliest)) : scale_.x0;
+    }
+    double x_end(const DatePoint& p) const {
+        return p.bounded() ? clamp_x(scale_.x_end(p.latest)) : scale_.x1;
+    }
+
+    // ---- eras -------------------------------------------------------------------------
+    double era_labels(double y) {
+        if (t_.eras.empty()) return y;
+        const FontSpec font = theme_.font(theme_.label_size, true);
+        LaneRows rows;
+        struct Pending {
+            std::size_t item;
+            LaneRows::RowIndex row;
+        };
+        std::vector<Pending> pending;
+        for (const Era* era : t_.eras) {
+            const double x = x_start(era->date.start);
+            const std::string label = era->title + " (" + human_date(era->date) + ")";
+            const std::string fitted = tm_.fit(label, font, scale_.x1 - x);
+            if (fitted.empty()) continue;
+            const double w = tm_.measure(fitted, font).width;
+            const auto row = rows.choose(x, x, false, false);
+            rows.take(row, x + w + kItemGap, LaneRows::npos);
+            Item& it = text(x + 2, 0, fitted, font, theme_.era_text, "era-label");
+            pending.push_back({scene_.items.size() - 1, row});
+            (void)it;
+        }
+        const double line = tm_.measure("Ag", font).height + 2;
+        for (const Pending& p : pending)
+            scene_.items[p.item].box.y = y + (p.row - rows.top()) * line;
+        return y + static_cast<double>(rows.count()) * line + 4;
+    }
+
+    void era_bands(double top, double bottom) {
+        for (const Era* era : t_.eras) {
+            Item it;
+            it.type = ItemType::band;
+            it.role = "era";
+            const double x0 = x_start(era->date.start);
+            const double x1 = x_end(era->date.last());
+            it.box = {x0, top, std::max(x1 - x0, 1.0), bottom - top};
+            it.fill = theme_.era_fill;
+            it.fade_start = !era->date.start.bounded();
+            it.fade_end = era->date.end && !era->date.end->bounded();
+            scene_.items.push_back(std::move(it));
+        }
+    }
+
+    // ---- axis -------------------------------------------------------------------------
+    double axis_labels(double y) {
+        const FontSpec font = theme_.font(theme_.axis_size);
+        ticks_ = choose_ticks(scale_, tm_, font);
+        double h = 0;
+        for (const Tick& tick : ticks_) {
+            const double x = scale_.x(tick.day);
+            const double w = tm_.measure(tick.label, font).width;
+            if (x + 2 + w > scale_.x1) continue;
+            h = std::max(h,
+                         text(x + 2, y, tick.label, font, theme_.muted, "axis-label").box.height);
+        }
+        return y + h + 4;
+    }
+
+    void grid(double top, double bottom) {
+        for (const Tick& tick : ticks_) {
+            Item it;
+            it.type = ItemType::line;
+            it.role = "grid";
+            const double x = scale_.x(tick.day);
+            it.from = {x, top};
+            it.to = {x, bottom};
+            it.box = {x - 0.25, top, 0.5, bottom - top};
+            it.stroke = theme_.grid;
+            it.stroke_width = 0.5;
+            scene_.items.push_back(std::move(it));
+        }
+    }
+
+    // ---- events -----------------------------------------------------------------------
+    std::string label_text(const Event* e) const {
+        return human_date(e->date) + " \u00b7 " + e->title + citations_.marks_for(e);
+    }
+
+    void extent(const Event* e, Placement& p) const {
+        const Date& d = e->date;
+        if (!d.is_interval() && d.start.precision == Precision::day) {
+            const double c = (scale_.x(d.start.earliest) + scale_.x_end(d.start.earliest)) / 2;
+            p.x0 = c - kMarkerRadius;
+            p.x1 = c + kMarkerRadius;
+            p.anchor = c;
+            return;
+        }
+        p.x0 = x_start(d.start);
+        p.x1 = x_end(d.last());
+        // An unknown side is not drawn to the chart's edge, which would claim a date: it is
+        // a short stub beyond the side that is known.
+        if (d.start.precision == Precision::unknown)
+            p.x0 = std::max(scale_.x0, p.x1 - kUnknownStub);
+        if (d.is_interval() && d.end->precision == Precision::unknown)
+            p.x1 = std::min(scale_.x1, std::max(x_end(d.start), p.x0 + kUnknownStub));
+        if (p.x1 - p.x0 < 2 * kMarkerRadius) {
+            const double c = (p.x0 + p.x1) / 2;
+            p.x0 = c - kMarkerRadius;
+            p.x1 = c + kMarkerRadius;
+        }
+        // Arrows leave where the support began: the middle of the start's range.
+        p.anchor =
+            d.start.bounded()
+                ? std::clamp((x_start(d.start) + scale_.x_end(d.start.latest)) / 2, p.x0, p.x1)
+                : (p.x0 + p.x1) / 2;
+    }
+
+    /// Puts the label right of the marker when it fits, else left, else inside a bar long
+    /// enough to hold it, else on the roomier side (to be shortened with an ellipsis).
+    LabelSpan label_span(const Placement& p, double width) const {
+        const double right_room = scale_.x1 - (p.x1 + kLabelGap);
+        const double left_room = (p.x0 - kLabelGap) - scale_.x0;
+        const double inside_room = p.x1 - p.x0 - 2 * kLabelGap;
+        if (width > right_room && width > left_room && width <= inside_room) {
+            // A long interval carries its label inside its light bar.
+            return {p.x0 + kLabelGap, p.x0 + kLabelGap + width, false, false};
+        }
+        if (width <= right_room || right_room >= left_room) {
+            const double w = std::min(width, std::max(right_room, 0.0));
+            return {p.x1 + kLabelGap, p.x1 + kLabelGap + w, false, w < width};
+        }
+        const double w = std::min(width, std::max(left_room, 0.0));
+        return {p.x0 - kLabelGap - w, p.x0 - kLabelGap, true, w < width};
+    }
+
+    void place_events() {
+        for (const Event* e : t_.events) {
+            Placement proto;
+            proto.event = e;
+            extent(e, proto);
+            proto.label = label_text(e);
+            const double width = tm_.measure(proto.label, label_font_).width;
+            for (std::size_t lane : t_.event_lanes(*e)) {
+                Placement p = proto;
+                p.lane = lane;
+                place(std::move(p), width);
+            }
+        }
+    }
+
+    /// Puts one event in one lane: picks a row that its arrows can leave without crossing
+    /// other rows, takes it, then routes the arrows through the lanes they pass.
+    void place(Placement p, double label_width) {
+        LabelSpan span = label_span(p, label_width);
+        const std::size_t first_arrow = arrows_.size();
+        const std::size_t index = placements_.size();
+        bool up = false, down = false;
+        for (const Ref& to_ref : p.event->to) {
+            const auto to = t_.lane_of(to_ref.id);
+            if (!to || *to == p.lane) continue;
+            const bool seen =
+                std::any_of(arrows_.begin() + static_cast<std::ptrdiff_t>(first_arrow),
+                            arrows_.end(), [&](const ArrowPlan& a) { return a.to_lane == *to; });
+            if (seen) continue;
+            arrows_.push_back({index, p.lane, *to});
+            (*to < p.lane ? up : down) = true;
+        }
+        LaneRows& rows = lanes_[p.lane];
+        const double left = std::min(p.x0, span.x0);
+        const double right = std::max(p.x1, span.x1);
+        p.row = rows.choose(left - kItemGap / 2, p.anchor, up, down);
+        // A row an arrow already crosses right here: start the label after the arrow.
+        const double taken = rows.end_of(p.row);
+        if (!span.left_of_marker && taken > span.x0) {
+            span.truncated = true;
+            span.x0 = std::min(taken, span.x1);
+        }
+        p.span = spans_.size();
+        spans_.push_back(span);
+        rows.take(p.row, right + kItemGap / 2, p.span);
+        placements_.push_back(std::move(p));
+        for (std::size_t i = first_arrow; i < arrows_.size(); ++i)
+            route(arrows_[i]);
+    }
+
+    /// Marks the rows an arrow passes through, shortening labels already placed there.
+    void route(const ArrowPlan& a) {
+        const Placement& p = placements_[a.placement];
+        const bool up = a.to_lane < a.from_lane;
+        std::vector<std::size_t> hit =
+            lanes_[a.from_lane].cross(p.anchor, kShaftClear, false, p.row, up, spans_);
+        const std::size_t lo = std::min(a.from_lane, a.to_lane);
+        const std::size_t hi = std::max(a.from_lane, a.to_lane);
+        for (std::size_t l = lo + 1; l < hi; ++l) {
+            const auto h = lanes_[l].cross(p.anchor, kShaftClear, true, 0, false, spans_);
+            hit.insert(hit.end(), h.begin(), h.end());
+        }
+        for (std::size_t s : hit)
+            shorten(spans_[s], p.anchor);
+    }
+
+    static void shorten(LabelSpan& s, double shaft_x) {
+        s.truncated = true;
+        if (s.left_of_marker) {
+            s.x0 = std::min(std::max(s.x0, shaft_x + kShaftClear), s.x1);
+        } else {
+            s.x1 = std::max(std::min(s.x1, shaft_x - kShaftClear), s.x0);
+        }
+    }
+
+    // ---- lanes ------------------------------------------------------------------------
+    double row_y(std::size_t lane, LaneRows::RowIndex row) const {
+        return lane_top_[lane] + kLanePad + (row - lanes_[lane].top()) * pitch_ + pitch_ / 2;
+    }
+
+    double lanes(double y) {
+        const double top = y;
+        lane_top_.resize(lanes_.size());
+        std::vector<double> lane_bottom(lanes_.size());
+        for (std::size_t l = 0; l < lanes_.size(); ++l) {
+            lane_top_[l] = y;
+            const double rows = static_cast<double>(std::max<std::size_t>(lanes_[l].count(), 1));
+            y += 2 * kLanePad + rows * pitch_;
+            lane_bottom[l] = y;
+        }
+        const double bottom = y;
+        for (std::size_t l = 0; l < lanes_.size(); ++l)
+            lane_background(l, lane_bottom[l]);
+        era_bands(top, bottom);
+        grid(top, bottom);
+        for (const ArrowPlan& a : arrows_)
+            arrow(a, lane_bottom);
+        for (const Placement& p : placements_)
+            event_items(p);
+        return bottom;
+    }
+
+    void lane_background(std::size_t l, double bottom) {
+        Item band;
+        band.type = ItemType::band;
+        band.role = "lane";
+        band.box = {theme_.margin, lane_top_[l], theme_.page_width - 2 * theme_.margin,
+                    bottom - lane_top_[l]};
+        band.fill = l % 2 == 0 ? theme_.lane_fill : theme_.background;
+        scene_.items.push_back(band);
+        Item accent;
+        accent.type = ItemType::band;
+        accent.role = "lane-accent";
+        accent.box = {theme_.margin, lane_top_[l], 3, bottom - lane_top_[l]};
+        accent.fill = lane_color(l);
+        scene_.items.push_back(accent);
+        const FontSpec font = theme_.font(theme_.lane_name_size, true);
+        const std::string name = tm_.fit(t_.lanes[l].name, font, gutter_ - 14);
+        const double h = tm_.measure(name, font).height;
+        text(theme_.margin + 8, lane_top_[l] + kLanePad + pitch_ / 2 - h / 2, name, font,
+             theme_.text, "lane-label");
+    }
+
+    void arrow(const ArrowPlan& a, const std::vector<double>& lane_bottom) {
+        const Placement& p = placements_[a.placement];
+        const bool up = a.to_lane < a.from_lane;
+        const double y0 = row_y(a.from_lane, p.row) + (up ? -kMarkerRadius : kMarkerRadius);
+        const double y1 = up ? lane_bottom[a.to_lane] : lane_top_[a.to_lane];
+        Item it;
+        it.type = ItemType::arrow;
+        it.role = "support";
+        it.event = p.event->id;
+        it.from = {p.anchor, y0};
+        it.to = {p.anchor, y1};
+        it.box = {p.anchor - 4, std::min(y0, y1), 8, std::abs(y1 - y0)};
+        it.stroke = kind_color(p.event->kind);
+        it.stroke_width = 1.4;
+        it.style = style_for(p.event->confidence);
+        scene_.items.push_back(std::move(it));
+    }
+
+    void event_items(const Placement& p) {
+        const Event& e = *p.event;
+        const double cy = row_y(p.lane, p.row);
+        const Color color = kind_color(e.kind);
+        const bool hollow = e.date.start.approximate || e.date.start.uncertain ||
+                            e.date.last().approximate || e.date.last().uncertain;
+        Item mark;
+        mark.event = e.id;
+        mark.stroke = color;
+        mark.fill = hollow ? theme_.background : color.lighten(e.date.is_interval() ? 0.55 : 0.0);
+        mark.hollow = hollow;
+        mark.style = style_for(e.confidence);
+        mark.stroke_width = 1.2;
+        if (!e.date.is_interval() && e.date.start.precision == Precision::day) {
+            mark.type = ItemType::marker;
+            mark.role = "event-marker";
+            mark.shape = MarkerShape::circle;
+            mark.box = {p.x0, cy - kMarkerRadius, p.x1 - p.x0, 2 * kMarkerRadius};
+        } else if (!e.date.is_interval()) {
+            // Known to a month, season or year: a bracket across the whole range.
+            mark.type = ItemType::marker;
+            mark.role = "event-range";
+            mark.shape = MarkerShape::bracket;
+            mark.fill = color.lighten(hollow ? 0.85 : 0.6);
+            mark.box = {p.x0, cy - kMarkerRadius, p.x1 - p.x0, 2 * kMarkerRadius};
+        } else {
+            mark.type = ItemType::bar;
+            mark.role = "event-bar";
+            mark.box = {p.x0, cy - kBarHeight / 2, p.x1 - p.x0, kBarHeight};
+            mark.fade_start = e.date.start.precision == Precision::open;
+            mark.fade_end = e.date.end->precision == Precision::open;
+            mark.dashed_start = e.date.start.precision == Precision::unknown;
+            mark.dashed_end = e.date.end->precision == Precision::unknown;
+        }
+        scene_.items.push_back(std::move(mark));
+        event_label(p, cy);
+    }
+
+    void event_label(const Placement& p, double cy) {
+        const LabelSpan& s = spans_[p.span];
+        const double room = s.x1 - s.x0;
+        std::string shown = s.truncated ? tm_.fit(p.label, label_font_, room) : p.label;
+        if (shown.empty() || (s.truncated && room < kMinLabelWidth)) shown.clear();
+        if (s.truncated) notes_.push_back(p.label);
+        if (shown.empty()) return;
+        const double w = tm_.measure(shown, label_font_).width;
+        const double h = tm_.measure(shown, label_font_).height;
+        const double x = s.left_of_marker ? s.x1 - w : s.x0;
+        text(x, cy - h / 2, shown, label_font_, theme_.text, "event-label", p.event->id);
+    }
+
+    // ---- legend, references, notes ----------------------------------------------------
+    double legend(double y) {
+        if (!theme_.show_legend) return y;
+        std::vector<std::string> kinds;
+        for (const Event* e : t_.events)
+            if (std::find(kinds.begin(), kinds.end(), e->kind) == kinds.end())
+                kinds.push_back(e->kind);
+        std::sort(kinds.begin(), kinds.end());
+        const FontSpec font = theme_.font(theme_.legend_size);
+        const double line = tm_.measure("Ag", font).height + 4;
+        double x = theme_.margin;
+        y += text(x, y, "Kinds", theme_.font(theme_.legend_size, true), theme_.text, "legend")
+                 .box.height +
+             2;
+        for (const std::string& kind : kinds) {
+            const std::string label = kind_label(kind);
+            const double w = tm_.measure(label, font).width + 2 * kMarkerRadius + 6;
+            if (x + w > theme_.page_width - theme_.margin && x > theme_.margin) {
+                x = theme_.margin;
+                y += line;
+            }
+            Item swatch;
+            swatch.type = ItemType::marker;
+            swatch.role = "legend-swatch";
+            swatch.box = {x, y + line / 2 - kMarkerRadius - 2, 2 * kMarkerRadius,
+                          2 * kMarkerRadius};
+            swatch.fill = swatch.stroke = kind_color(kind);
+            scene_.items.push_back(swatch);
+            text(x + 2 * kMarkerRadius + 4, y, label, font, theme_.text, "legend");
+            x += w + 14;
+        }
+        y += line + 2;
+        static const char* const kMeaning =
+            "\u25cf exact day   \u25ad known only to the month, season or year (drawn across it)   "
+            "\u25cb approximate or uncertain   \u25ac interval   arrows: support from supplier to "
+            "recipient; solid confirmed, dashed reported, dotted alleged, dash-dot assessed";
+        const std::string meaning = tm_.fit(kMeaning, font, theme_.page_width - 2 * theme_.margin);
+        y += text(theme_.margin, y, meaning, font, theme_.muted, "legend").box.height;
+        return y;
+    }
+
+    std::string kind_label(const std::string& id) const {
+        for (const Kind& k : model_.kinds)
+            if (k.id == id) return k.label;
+        for (const BuiltinKind& k : builtin_kinds())
+            if (k.id == id) return std::string(k.label);
+        return id;
+    }
+
+    double references(double y) {
+        if (citations_.sources.empty()) return y;
+        const FontSpec font = theme_.font(theme_.reference_size);
+        const double width = theme_.page_width - 2 * theme_.margin;
+        y += text(theme_.margin, y, "Sources", theme_.font(theme_.legend_size, true), theme_.text,
+                  "references-heading")
+                 .box.height +
+             2;
+        for (std::size_t i = 0; i < citations_.sources.size(); ++i) {
+            const Source& s = *citations_.sources[i];
+            std::string line =
+                "[" + std::to_string(i + 1) + "] " + (s.publisher.empty() ? s.url : s.publisher);
+            if (!s.title.empty()) line += ", \u201c" + s.title + "\u201d";
+            if (s.date) line += ", " + human_date(*s.date);
+            line += ".";
+            const std::string shown = tm_.fit(line, font, width);
+            const Item& it = text(theme_.margin, y, shown, font, theme_.text, "reference");
+            double x = theme_.margin + it.box.width + 4;
+            double h = it.box.height;
+            if (!s.url.empty()) {
+                const double url_w = tm_.measure(s.url, font).width;
+                if (x + url_w > theme_.margin + width) {
+                    x = theme_.margin + 14;
+                    y += h;
+                }
+                Item& link = text(x, y, tm_.fit(s.url, font, width - 14), font, theme_.arrow,
+                                  "reference-url");
+                link.link = s.url;
+                h = link.box.height;
+            }
+            y += h + 1;
+        }
+        return y;
+    }
+
+    double notes(double y) {
+        if (notes_.empty()) return y;
+        const FontSpec font = theme_.font(theme_.reference_size);
+        const double width = theme_.page_width - 2 * theme_.margin;
+        y += 8;
+        y += text(theme_.margin, y, "Shortened labels in full",
+                  theme_.font(theme_.legend_size, true), theme_.text, "notes-heading")
+                 .box.height +
+             2;
+        for (const std::string& n : notes_)
+            y += text(theme_.margin, y, tm_.fit(n, font, width), font, theme_.text, "note")
+                     .box.height +
+                 1;
+        return y;
+    }
+
+    const Timeline& t_;
+    const Model& model_;
+    const Theme& theme_;
+    const TextMeasurer& tm_;
+    const LayoutOptions& options_;
+
+    Scene scene_;
+    Citations citations_;
+    std::map<std::string, Color> kind_color_;
+    TimeScale scale_;
+    std::vector<Tick> ticks_;
+    FontSpec label_font_;
+    double gutter_ = 0;
+    double pitch_ = 16;
+
+    std::vector<LaneRows> lanes_;
+    std::vector<double> lane_top_;
+    std::vector<Placement> placements_;
+    std::vector<LabelSpan> spans_;
+    std::vector<ArrowPlan> arrows_;
+    std::vector<std::string> notes_;
+};
+
+}  // namespace
+
+Scene layout_chart(const Timeline& timeline, const Model& model, const Theme& theme,
+                   const TextMeasurer& measurer, const LayoutOptions& options) {
+    return ChartBuilder(timeline, model, theme, measurer, options).build();
+}
+
+}  // namespace tl

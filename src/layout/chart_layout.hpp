@@ -1,0 +1,23 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "layout/scene.hpp"
+#include "layout/text_measurer.hpp"
+#include "layout/theme.hpp"
+#include "timeline/timeline.hpp"
+
+namespace tl {
+
+struct LayoutOptions {
+    std::string title;  ///< overrides the theme's title when not empty
+    std::string creator;
+};
+
+/// Turns a timeline into a Scene: header, axis, eras, lanes of events with labels that
+/// never overlap, support arrows, legend and references. Every text is measured first.
+Scene layout_chart(const Timeline& timeline, const Model& model, const Theme& theme,
+                   const TextMeasurer& measurer, const LayoutOptions& options = {});
+
+}  // namespace tl

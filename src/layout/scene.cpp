@@ -1,0 +1,76 @@
+#include "layout/scene.hpp"
+
+#include <cstdio>
+
+#include "base/text.hpp"
+
+namespace tl {
+namespace {
+
+/// Fixed precision keeps the JSON byte-identical across runs and readable in diffs.
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+std::string_view style_name(LineStyle s) {
+    switch (s) {
+        case LineStyle::solid:
+            return "solid";
+        case LineStyle::dashed:
+            return "dashed";
+        case LineStyle::dotted:
+            return "dotted";
+        case LineStyle::dash_dot:
+            return "dash-dot";
+    }
+    return "solid";
+}
+
+}  // namespace
+
+std::string_view to_string(ItemType t) {
+    switch (t) {
+        case ItemType::band:
+            return "band";
+        case ItemType::line:
+            return "line";
+        case ItemType::bar:
+            return "bar";
+        case ItemType::marker:
+            return "marker";
+        case ItemType::arrow:
+            return "arrow";
+        case ItemType::text:
+            return "text";
+    }
+    return "line";
+}
+
+std::string scene_to_json(const Scene& scene) {
+    std::string out = "{\"width\": " + num(scene.width) + ", \"height\": " + num(scene.height) +
+                      ", \"title\": " + json_quote(scene.title) + ", \"items\": [";
+    for (std::size_t i = 0; i < scene.items.size(); ++i) {
+        const Item& it = scene.items[i];
+        out += i ? ",\n  " : "\n  ";
+        out += "{\"type\": \"" + std::string(to_string(it.type)) +
+               "\", \"role\": " + json_quote(it.role) + ", \"x\": " + num(it.box.x) +
+               ", \"y\": " + num(it.box.y) + ", \"width\": " + num(it.box.width) +
+               ", \"height\": " + num(it.box.height);
+        if (!it.event.empty()) out += ", \"event\": " + json_quote(it.event);
+        if (it.type == ItemType::text) out += ", \"text\": " + json_quote(it.text);
+        if (it.type == ItemType::line || it.type == ItemType::arrow) {
+            out += ", \"x1\": " + num(it.from.x) + ", \"y1\": " + num(it.from.y) +
+                   ", \"x2\": " + num(it.to.x) + ", \"y2\": " + num(it.to.y);
+        }
+        if (it.type == ItemType::marker || it.type == ItemType::arrow || it.type == ItemType::bar)
+            out += ", \"style\": \"" + std::string(style_name(it.style)) + "\"";
+        if (it.hollow) out += ", \"hollow\": true";
+        if (!it.link.empty()) out += ", \"link\": " + json_quote(it.link);
+    }
+    out += "\n]}\n";
+    return out;
+}
+
+}  // namespace tl

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/color.hpp"
+#include "layout/theme.hpp"
+
+namespace tl {
+
+struct Point {
+    double x = 0, y = 0;
+};
+
+/// An axis-aligned box in points, origin at the top left of the page.
+struct Rect {
+    double x = 0, y = 0, width = 0, height = 0;
+
+    double right() const { return x + width; }
+    double bottom() const { return y + height; }
+    bool intersects(const Rect& o) const {
+        return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
+    }
+};
+
+enum class ItemType { band, line, bar, marker, arrow, text };
+std::string_view to_string(ItemType t);
+
+enum class LineStyle { solid, dashed, dotted, dash_dot };
+enum class MarkerShape { circle, bracket };
+
+/// One thing to draw. The renderer draws Items and nothing else, so the Scene is the
+/// complete, testable description of a chart.
+struct Item {
+    ItemType type = ItemType::line;
+    Rect box;                ///< bounding box of everything the item paints
+    std::string role;        ///< what it is in the chart: "event-label", "axis-label", ...
+    std::string event;       ///< id of the event it belongs to, if any
+    std::string text;        ///< text items: the literal text (never markup)
+    FontSpec font;           ///< text items
+    Point from, to;          ///< lines and arrows: end points; bars: unused
+    Color fill{0, 0, 0, 0};  ///< alpha 0: no fill
+    Color stroke{0, 0, 0, 0};
+    double stroke_width = 1;
+    LineStyle style = LineStyle::solid;
+    MarkerShape shape = MarkerShape::circle;
+    bool hollow = false;        ///< markers: outline only (uncertain or approximate)
+    bool fade_start = false;    ///< bars and bands: open start (`..`), fades toward the left
+    bool fade_end = false;      ///< bars and bands: open end, fades toward the right
+    bool dashed_start = false;  ///< bars: unknown start, drawn as a short dashed stub
+    bool dashed_end = false;    ///< bars: unknown end
+    std::string link;           ///< text items: http(s) URL to make clickable in PDF
+};
+
+/// A page of display items in points.
+struct Scene {
+    double width = 0;
+    double height = 0;
+    Color background{1, 1, 1};
+    std::string title;
+    std::string subject;
+    std::vector<Item> items;
+};
+
+/// The Scene as JSON: {"width", "height", "items": [{type, x, y, width, height, ...}]}.
+std::string scene_to_json(const Scene& scene);
+
+}  // namespace tl

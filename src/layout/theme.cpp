@@ -1,0 +1,37 @@
+#include "layout/theme.hpp"
+
+namespace tl {
+namespace {
+
+Color hex(const char* s) {
+    return *Color::parse(s);
+}
+
+}  // namespace
+
+Theme default_theme() {
+    Theme t;
+    // Colour-blind-aware qualitative colours; related kinds share a hue family.
+    t.kind_colors = {
+        {"arms-transfer", hex("#c0392b")},
+        {"components", hex("#e67e22")},
+        {"technology-transfer", hex("#8e44ad")},
+        {"economic-support", hex("#2874a6")},
+        {"personnel", hex("#148f77")},
+        {"force-change", hex("#9a7d0a")},
+        {"military-action", hex("#7b241c")},
+        {"diplomatic", hex("#1a5276")},
+        {"sanctions", hex("#566573")},
+        {"office-term", hex("#34495e")},
+        {"other", hex("#7f8c8d")},
+    };
+    for (const char* c :
+         {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"})
+        t.kind_palette.push_back(hex(c));
+    for (const char* c : {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+                          "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"})
+        t.actor_palette.push_back(hex(c));
+    return t;
+}
+
+}  // namespace tl

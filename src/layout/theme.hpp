@@ -1,0 +1,62 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "layout/color.hpp"
+
+namespace tl {
+
+/// A font as Pango understands it: a comma-separated family list and a size in points.
+struct FontSpec {
+    std::string family;
+    double size = 10;
+    bool bold = false;
+    bool italic = false;
+    friend bool operator==(const FontSpec&, const FontSpec&) = default;
+};
+
+/// Everything about how a chart looks, read from a template; no drawing code.
+struct Theme {
+    std::string name = "default";
+    std::string title = "Conflict support timeline";
+
+    double page_width = 1190.55;  ///< points; A3 landscape
+    double page_height = 0;       ///< 0: as tall as the content needs
+    double margin = 36;
+    double png_dpi = 150;
+
+    std::string font_family = "Noto Sans, Noto Sans Arabic, Noto Sans CJK SC";
+    double title_size = 20;
+    double subtitle_size = 10;
+    double lane_name_size = 10.5;
+    double label_size = 8;
+    double axis_size = 8;
+    double legend_size = 8;
+    double reference_size = 7.5;
+
+    Color background{1, 1, 1};
+    Color text{0.13, 0.13, 0.16};
+    Color muted{0.42, 0.44, 0.48};
+    Color grid{0.86, 0.87, 0.89};
+    Color lane_fill{0.965, 0.97, 0.975};
+    Color era_fill{0.93, 0.88, 0.80, 0.45};
+    Color era_text{0.50, 0.36, 0.16};
+    Color arrow{0.25, 0.27, 0.32};
+
+    std::vector<Color> actor_palette;
+    std::vector<Color> kind_palette;
+    std::map<std::string, Color> kind_colors;
+
+    bool show_title = true;
+    bool show_legend = true;
+    bool show_references = true;
+
+    FontSpec font(double size, bool bold = false) const { return {font_family, size, bold, false}; }
+};
+
+/// The theme used when no template says otherwise.
+Theme default_theme();
+
+}  // namespace tl

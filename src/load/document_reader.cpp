@@ -1,0 +1,335 @@
+#include "load/document_reader.hpp"
+
+#include <array>
+
+#include "base/text.hpp"
+#include "model/field_rules.hpp"
+
+namespace tl::yaml {
+namespace {
+
+constexpr std::array<std::string_view, 4> kDocumentKeys{"actors", "kinds", "eras", "events"};
+constexpr std::array<std::string_view, 4> kActorKeys{"id", "name", "color", "group"};
+constexpr std::array<std::string_view, 3> kKindKeys{"id", "label", "color"};
+constexpr std::array<std::string_view, 3> kEraKeys{"id", "title", "date"};
+constexpr std::array<std::string_view, 16> kEventKeys{
+    "id",      "date",     "end",      "title",      "kind",    "from",    "to",   "actors",
+    "summary", "quantity", "location", "confidence", "grading", "sources", "tags", "related"};
+constexpr std::array<std::string_view, 5> kSourceKeys{"publisher", "title", "url", "date", "quote"};
+constexpr std::array<std::string_view, 4> kQuantityKeys{"value", "unit", "qualifier", "total"};
+constexpr std::array<std::string_view, 3> kLocationKeys{"name", "lat", "lon"};
+
+bool expect_map(const YAML::Node& node, const Context& ctx, std::string_view what) {
+    if (node.IsMap()) return true;
+    ctx.error(node, "wrong-type",
+              std::string(what) + " must be a mapping, not " + std::string(describe(node)));
+    return false;
+}
+
+std::optional<Date> read_date(const MapReader& r, const Entry& e) {
+    const auto text = r.text(e);
+    if (!text) return std::nullopt;
+    auto parsed = parse_date(*text);
+    if (!parsed) {
+        r.report(e, parsed.rule, parsed.error,
+                 parsed.rule == "bad-date" ? std::string(accepted_date_forms()) : "");
+    }
+    return parsed.value;
+}
+
+/// Reads `id`, checking its shape; returns it even when malformed so that later checks
+/// (duplicates, references) still have a name to work with.
+std::string read_id(const MapReader& r, SourceLoc* id_loc = nullptr) {
+    const Entry* e = r.require("id");
+    if (!e) return {};
+    const auto id = r.text(*e);
+    if (!id) return {};
+    if (id_loc) *id_loc = r.loc(*e);
+    r.check(*e, "bad-id", check_id(*id), "ids look like iran-missiles-2024 or IR");
+    return *id;
+}
+
+std::string read_color(const MapReader& r) {
+    const Entry* e = r.find("color");
+    if (!e) return {};
+    const auto color = r.text(*e);
+    if (!color || !r.check(*e, "bad-color", check_color(*color), "for example \"#2a9d8f\""))
+        return {};
+    return *color;
+}
+
+void read_actor(const YAML::Node& node, const Context& ctx, Model& into) {
+    if (!expect_map(node, ctx, "an actor")) return;
+    MapReader r(node, ctx, "actor", kActorKeys);
+    Actor actor;
+    actor.loc = r.loc();
+    actor.id = read_id(r);
+    if (const Entry* e = r.require("name")) {
+        if (auto name = r.text(*e); name && r.check(*e, "bad-name", check_one_line(*name)))
+            actor.name = *name;
+    }
+    actor.color = read_color(r);
+    actor.group = r.text("group", false).value_or("");
+    if (!actor.id.empty()) into.actors.push_back(std::move(actor));
+}
+
+void read_kind(const YAML::Node& node, const Context& ctx, Model& into) {
+    if (!expect_map(node, ctx, "a kind")) return;
+    MapReader r(node, ctx, "kind", kKindKeys);
+    Kind kind;
+    kind.loc = r.loc();
+    kind.id = read_id(r);
+    kind.label = r.text("label", false).value_or(kind.id);
+    kind.color = read_color(r);
+    if (!kind.id.empty()) into.kinds.push_back(std::move(kind));
+}
+
+void read_era(const YAML::Node& node, const Context& ctx, Model& into) {
+    if (!expect_map(node, ctx, "an era")) return;
+    MapReader r(node, ctx, "era", kEraKeys);
+    Era era;
+    era.loc = r.loc();
+    era.id = read_id(r);
+    if (const Entry* e = r.require("title")) {
+        if (auto title = r.text(*e); title && r.check(*e, "bad-title", check_title(*title)))
+            era.title = *title;
+    }
+    std::optional<Date> date;
+    if (const Entry* e = r.require("date")) date = read_date(r, *e);
+    if (!era.id.empty() && date) {
+        era.date = std::move(*date);
+        into.eras.push_back(std::move(era));
+    }
+}
+
+std::optional<Source> read_source(const YAML::Node& node, const Context& ctx) {
+    Source src;
+    src.loc = src.url_loc = ctx.loc(node);
+    if (node.IsScalar()) {
+        const std::string& s = node.Scalar();
+        if (s.find("://") == std::string::npos) {
+            src.publisher = s;
+        } else if (is_web_url(s)) {
+            src.url = s;
+        } else {
+            ctx.error(node, "bad-url", "a source URL must start with http:// or https://");
+            return std::nullopt;
+        }
+        return src;
+    }
+    if (!expect_map(node, ctx, "a source")) return std::nullopt;
+    MapReader r(node, ctx, "source", kSourceKeys);
+    src.publisher = r.text("publisher", true).value_or("");
+    src.title = r.text("title", false).value_or("");
+    src.quote = r.text("quote", false).value_or("");
+    if (const Entry* e = r.find("url")) {
+        src.url_loc = r.loc(*e);
+        if (auto url = r.text(*e); url && r.check(*e, "bad-url", check_url(*url))) src.url = *url;
+    }
+    if (const Entry* e = r.find("date")) src.date = read_date(r, *e);
+    return src;
+}
+
+std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entry) {
+    const Context& ctx = parent.context();
+    if (!expect_map(entry.value, ctx, "'quantity'")) return std::nullopt;
+    MapReader r(entry.value, ctx, "quantity", kQuantityKeys);
+    Quantity q;
+    q.loc = r.loc();
+    bool ok = true;
+    if (const Entry* e = r.require("value")) {
+        const auto v = r.number(*e);
+        ok &= v.has_value();
+        q.value = v.value_or(0);
+        if (e->value.IsScalar()) q.value_text = e->value.Scalar();
+    } else {
+        ok = false;
+    }
+    const auto unit = r.text("unit", true);
+    ok &= unit.has_value();
+    q.unit = unit.value_or("");
+    if (const Entry* e = r.find("qualifier")) {
+        const auto text = r.text(*e);
+        const auto qualifier = text ? qualifier_from_string(*text) : std::nullopt;
+        if (qualifier) {
+            q.qualifier = *qualifier;
+        } else if (text) {
+            r.report(*e, "bad-qualifier", "unknown qualifier '" + *text + "'",
+                     "use exact, about, more-than, less-than or up-to");
+            ok = false;
+        }
+    }
+    if (const Entry* e = r.find("total")) {
+        q.total = r.number(*e);
+        ok &= q.total.has_value();
+    }
+    return ok ? std::optional<Quantity>(std::move(q)) : std::nullopt;
+}
+
+std::optional<Location> read_location(const MapReader& parent, const Entry& entry) {
+    const Context& ctx = parent.context();
+    Location loc;
+    if (entry.value.IsScalar()) {
+        loc.name = entry.value.Scalar();
+        return loc;
+    }
+    if (!expect_map(entry.value, ctx, "'location'")) return std::nullopt;
+    MapReader r(entry.value, ctx, "location", kLocationKeys);
+    loc.name = r.text("name", false).value_or("");
+    bool ok = true;
+    const auto coordinate = [&](std::string_view key, double limit, std::optional<double>& out,
+                                SourceLoc& at) {
+        const Entry* e = r.find(key);
+        if (!e) return;
+        at = r.loc(*e);
+        out = r.number(*e);
+        if (!out) {
+            ok = false;
+        } else if (*out < -limit || *out > limit) {
+            r.report(*e, "bad-location",
+                     std::string(key) + " must lie between -" + std::to_string(int(limit)) +
+                         " and " + std::to_string(int(limit)));
+            ok = false;
+        }
+    };
+    coordinate("lat", 90, loc.lat, loc.lat_loc);
+    coordinate("lon", 180, loc.lon, loc.lon_loc);
+    if (loc.lat.has_value() != loc.lon.has_value() && ok) {
+        ctx.diags.error(r.loc(), "bad-location", "give both 'lat' and 'lon', or neither");
+        ok = false;
+    }
+    if (loc.name.empty() && !loc.lat && ok) {
+        ctx.diags.error(r.loc(), "bad-location", "a location needs a 'name' or 'lat' and 'lon'");
+        ok = false;
+    }
+    return ok ? std::optional<Location>(std::move(loc)) : std::nullopt;
+}
+
+void read_event_date(const MapReader& r, Event& ev) {
+    const Entry* date_entry = r.require("date");
+    if (!date_entry) return;
+    auto date = read_date(r, *date_entry);
+    if (!date) return;
+    ev.date = std::move(*date);
+    const Entry* end_entry = r.find("end");
+    if (!end_entry) return;
+    auto end = read_date(r, *end_entry);
+    if (!end) return;
+    auto joined = join_interval(ev.date, *end);
+    if (joined) {
+        ev.date = std::move(*joined.value);
+    } else {
+        r.report(*end_entry, joined.rule, joined.error);
+    }
+}
+
+void read_event_sources(const MapReader& r, Event& ev) {
+    const Entry* e = r.require("sources");
+    if (!e) return;
+    ev.sources_loc = r.loc(*e);
+    if (!e->value.IsSequence() || e->value.size() == 0) {
+        r.report(*e, "no-sources", "'sources' must be a list of at least one source",
+                 "cite where the event is reported, e.g. '- publisher: Reuters'");
+        return;
+    }
+    for (const YAML::Node& item : e->value)
+        if (auto src = read_source(item, r.context())) ev.sources.push_back(std::move(*src));
+}
+
+void read_event_fields(const MapReader& r, Event& ev) {
+    if (const Entry* e = r.require("title")) {
+        ev.title_loc = r.loc(*e);
+        if (auto title = r.text(*e); title && r.check(*e, "bad-title", check_title(*title)))
+            ev.title = *title;
+    }
+    if (const Entry* e = r.require("kind")) {
+        ev.kind_loc = r.loc(*e);
+        ev.kind = r.text(*e).value_or("");
+    }
+    ev.from = r.list("from");
+    ev.to = r.list("to");
+    ev.actors = r.list("actors");
+    if (ev.from.empty() != ev.to.empty()) {
+        const Entry* given = r.find(ev.from.empty() ? "to" : "from");
+        if (given)
+            r.report(*given, "from-to-pairing", "'from' and 'to' come together",
+                     ev.from.empty() ? "add 'from:' with the supplier"
+                                     : "add 'to:' with the recipient, or use 'actors:'");
+    }
+    if (const Entry* e = r.find("summary")) {
+        ev.summary_loc = r.loc(*e);
+        if (auto summary = r.text(*e)) {
+            if (utf8_length(*summary) > kMaxSummaryLength)
+                r.report(*e, "bad-summary", "a summary has at most 2000 characters");
+            else
+                ev.summary = *summary;
+        }
+    }
+    if (const Entry* e = r.find("quantity")) ev.quantity = read_quantity(r, *e);
+    if (const Entry* e = r.find("location")) ev.location = read_location(r, *e);
+    if (const Entry* e = r.find("confidence")) {
+        ev.confidence_loc = r.loc(*e);
+        const auto text = r.text(*e);
+        if (const auto c = text ? confidence_from_string(*text) : std::nullopt) {
+            ev.confidence = *c;
+        } else if (text) {
+            r.report(*e, "bad-confidence", "unknown confidence '" + *text + "'",
+                     "use confirmed, reported, alleged or assessed");
+        }
+    }
+    if (const Entry* e = r.find("grading")) {
+        ev.grading_loc = r.loc(*e);
+        if (auto g = r.text(*e); g && r.check(*e, "bad-grading", check_grading(*g)))
+            ev.grading = *g;
+    }
+    ev.tags = r.list("tags");
+    for (const Ref& tag : ev.tags)
+        if (auto problem = check_tag(tag.id))
+            r.context().diags.error(tag.loc, "bad-tag", *problem + ": '" + tag.id + "'");
+    ev.related = r.list("related");
+}
+
+void read_event(const YAML::Node& node, const Context& ctx, Model& into) {
+    if (!expect_map(node, ctx, "an event")) return;
+    MapReader r(node, ctx, "event", kEventKeys);
+    Event ev;
+    ev.loc = r.loc();
+    ev.id = read_id(r, &ev.id_loc);
+    read_event_date(r, ev);
+    read_event_fields(r, ev);
+    read_event_sources(r, ev);
+    if (!ev.id.empty()) into.events.push_back(std::move(ev));
+}
+
+template <typename ReadItem>
+void read_list(const MapReader& r, std::string_view key, Model& into, ReadItem read_item) {
+    const Entry* e = r.find(key);
+    if (!e) return;
+    if (e->value.IsNull()) return;  // "events:" with nothing yet
+    if (!e->value.IsSequence()) {
+        r.report(
+            *e, "wrong-type",
+            "'" + std::string(key) + "' must be a list, not " + std::string(describe(e->value)));
+        return;
+    }
+    for (const YAML::Node& item : e->value)
+        read_item(item, r.context(), into);
+}
+
+}  // namespace
+
+void read_document(const YAML::Node& doc, const Context& ctx, Model& into) {
+    if (doc.IsNull()) return;
+    if (!expect_map(doc, ctx, "a document")) return;
+    if (doc["id"]) {  // the single-event shorthand
+        read_event(doc, ctx, into);
+        return;
+    }
+    MapReader r(doc, ctx, "the document", kDocumentKeys);
+    read_list(r, "actors", into, read_actor);
+    read_list(r, "kinds", into, read_kind);
+    read_list(r, "eras", into, read_era);
+    read_list(r, "events", into, read_event);
+}
+
+}  // namespace tl::yaml

@@ -1,0 +1,119 @@
+#include "load/loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "base/text.hpp"
+#include "load/document_reader.hpp"
+#include "load/input_files.hpp"
+
+namespace tl {
+namespace {
+
+/// Line and column (1-based) of a byte offset, for problems found before YAML parsing.
+SourceLoc loc_of_offset(std::string_view text, std::size_t offset, std::uint32_t file) {
+    SourceLoc loc{file, 1, 1};
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++loc.line;
+            loc.column = 1;
+        } else {
+            ++loc.column;
+        }
+    }
+    return loc;
+}
+
+/// Reads a whole file or standard input; reports and returns nothing on failure.
+std::optional<std::string> read_input(const std::string& path, std::uint32_t file,
+                                      const LoadOptions& options, Diagnostics& diags) {
+    const SourceLoc whole{file, 0, 0};
+    std::string text;
+    if (path == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            diags.error(whole, "unreadable-input",
+                        "cannot open: " + std::string(std::strerror(errno)),
+                        "check the path and its permissions");
+            return std::nullopt;
+        }
+        in.seekg(0, std::ios::end);
+        const std::streamoff size = in.tellg();
+        if (size > 0 && static_cast<std::size_t>(size) > options.max_input_bytes) {
+            diags.error(whole, "input-too-large",
+                        "the file has " + std::to_string(size) + " bytes, more than the limit of " +
+                            std::to_string(options.max_input_bytes),
+                        "split it into several files, or raise --max-input-bytes");
+            return std::nullopt;
+        }
+        in.seekg(0, std::ios::beg);
+        text.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
+        in.read(text.data(), static_cast<std::streamsize>(text.size()));
+        if (!in) {
+            diags.error(whole, "unreadable-input", "cannot read the whole file");
+            return std::nullopt;
+        }
+    }
+    if (text.size() > options.max_input_bytes) {
+        diags.error(whole, "input-too-large",
+                    "the input is larger than the limit of " +
+                        std::to_string(options.max_input_bytes) + " bytes");
+        return std::nullopt;
+    }
+    return text;
+}
+
+}  // namespace
+
+void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags) {
+    if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+        // yaml-cpp passes invalid bytes through untouched; they would reach the PDF.
+        diags.error(loc_of_offset(text, bad, file), "invalid-utf8",
+                    "the file is not valid UTF-8 here", "save the file as UTF-8");
+        return;
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        diags.warning({file, 0, 0}, "empty-file", "the file holds no events",
+                      "add events, or remove the file");
+        return;
+    }
+    std::vector<YAML::Node> docs;
+    try {
+        docs = YAML::LoadAll(std::string(text));
+    } catch (const YAML::Exception& e) {
+        const SourceLoc at = e.mark.is_null()
+                                 ? SourceLoc{file, 0, 0}
+                                 : SourceLoc{file, static_cast<std::uint32_t>(e.mark.line + 1),
+                                             static_cast<std::uint32_t>(e.mark.column + 1)};
+        diags.error(at, "yaml-syntax", e.msg, "check the indentation and quoting near here");
+        return;
+    }
+    const yaml::Context ctx{file, diags};
+    try {
+        for (const YAML::Node& doc : docs)
+            yaml::read_document(doc, ctx, into);
+    } catch (const YAML::Exception& e) {
+        diags.error({file, 0, 0}, "yaml-syntax", e.msg);
+    }
+}
+
+Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
+                  const LoadOptions& options) {
+    Model model;
+    for (const std::string& path : expand_inputs(inputs, diags)) {
+        const std::uint32_t file = model.files.add(path == "-" ? "<stdin>" : path);
+        if (auto text = read_input(path, file, options, diags))
+            load_text(*text, file, model, diags);
+    }
+    return model;
+}
+
+}  // namespace tl

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.hpp"
+#include "model/model.hpp"
+
+namespace tl {
+
+struct LoadOptions {
+    std::size_t max_input_bytes = std::size_t{64} << 20;
+};
+
+/// Reads every input (files, folders read recursively for *.yaml and *.yml, or "-" for
+/// standard input) into one model. Problems go to `diags`; whatever could be read is kept.
+Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
+                  const LoadOptions& options = {});
+
+/// Reads the YAML text of one file (already registered as `file` in `into.files`).
+void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags);
+
+}  // namespace tl

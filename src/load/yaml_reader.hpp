@@ -1,0 +1,76 @@
+#pragma once
+
+// Helpers that read yaml-cpp nodes into plain values while reporting every problem with
+// its position. Internal to the load stage: nothing outside src/load sees yaml-cpp.
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.hpp"
+#include "model/model.hpp"
+
+namespace tl::yaml {
+
+/// Which file is being read, and where its problems go.
+struct Context {
+    std::uint32_t file;
+    Diagnostics& diags;
+
+    /// yaml-cpp's marks are 0-based; diagnostics are 1-based.
+    SourceLoc loc(const YAML::Node& node) const;
+    void error(const YAML::Node& node, std::string rule, std::string message,
+               std::string hint = {}) const {
+        diags.error(loc(node), std::move(rule), std::move(message), std::move(hint));
+    }
+};
+
+/// A present key of a mapping, with both nodes (the key's mark is kept for values that
+/// yaml-cpp leaves without one, such as an empty value).
+struct Entry {
+    YAML::Node key;
+    YAML::Node value;
+};
+
+/// Reads the keys of one mapping once. Unknown keys (with a "did you mean"), repeated keys
+/// and non-text keys are reported here; `x-` keys are skipped as the spec says.
+class MapReader {
+  public:
+    MapReader(const YAML::Node& map, const Context& ctx, std::string_view what,
+              std::span<const std::string_view> known_keys);
+
+    const Entry* find(std::string_view key) const;
+    /// Reports `missing-field` when a required key is absent.
+    const Entry* require(std::string_view key) const;
+    SourceLoc loc() const { return ctx_.loc(map_); }
+    SourceLoc loc(const Entry& e) const;
+    const Context& context() const { return ctx_; }
+    /// Reports a problem with the value of `e`.
+    void report(const Entry& e, std::string rule, std::string message, std::string hint = {}) const;
+    /// Reports `problem`, if there is one, against `e`; returns whether there was none.
+    bool check(const Entry& e, std::string rule, const std::optional<std::string>& problem,
+               std::string hint = {}) const;
+
+    /// Text of a scalar value; reports `wrong-type` for a list, mapping or empty value.
+    std::optional<std::string> text(const Entry& e) const;
+    std::optional<std::string> text(std::string_view key, bool required) const;
+    /// A number written plainly (not quoted); reports `bad-number` otherwise.
+    std::optional<double> number(const Entry& e) const;
+    /// A list of scalars, such as ids or tags (a single scalar is taken as a list of one).
+    std::vector<Ref> list(std::string_view key) const;
+
+  private:
+    const YAML::Node& map_;
+    const Context& ctx_;
+    std::string what_;
+    std::vector<std::pair<std::string, Entry>> entries_;
+};
+
+/// Returns a short description of a node's type for messages: "a list", "a mapping", ...
+std::string_view describe(const YAML::Node& node);
+
+}  // namespace tl::yaml

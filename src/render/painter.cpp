@@ -1,0 +1,230 @@
+#include "render/painter.hpp"
+
+#include <cmath>
+#include <string>
+
+namespace tl {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+/// A value for a cairo tag attribute: single-quoted, with \ and ' escaped.
+std::string tag_string(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+}  // namespace
+
+void Painter::set_color(const Color& c) {
+    cairo_set_source_rgba(cr_, c.r, c.g, c.b, c.a);
+}
+
+void Painter::set_line(const Item& it) {
+    cairo_set_line_width(cr_, it.stroke_width);
+    const double w = it.stroke_width;
+    switch (it.style) {
+        case LineStyle::solid:
+            cairo_set_dash(cr_, nullptr, 0, 0);
+            break;
+        case LineStyle::dashed: {
+            const double d[] = {4 * w, 2.5 * w};
+            cairo_set_dash(cr_, d, 2, 0);
+            break;
+        }
+        case LineStyle::dotted: {
+            const double d[] = {0.01, 2.2 * w};
+            cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+            cairo_set_dash(cr_, d, 2, 0);
+            break;
+        }
+        case LineStyle::dash_dot: {
+            const double d[] = {5 * w, 2 * w, 0.01, 2 * w};
+            cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+            cairo_set_dash(cr_, d, 4, 0);
+            break;
+        }
+    }
+}
+
+void Painter::paint(const Scene& scene) {
+    // The background goes first: cairo 1.16 fails the page with a tag error when an
+    // unbounded paint happens inside a structure tag.
+    set_color(scene.background);
+    cairo_paint(cr_);
+    // Links need the page wrapped in a Document tag, or cairo 1.16 writes a broken xref table.
+    if (links_) cairo_tag_begin(cr_, "Document", "");
+    for (const Item& it : scene.items) {
+        gfx::SavedState saved(cr_);
+        cairo_new_path(cr_);  // the path is not part of the saved state
+        switch (it.type) {
+            case ItemType::band:
+                band(it);
+                break;
+            case ItemType::line:
+                line(it);
+                break;
+            case ItemType::bar:
+                bar(it);
+                break;
+            case ItemType::marker:
+                marker(it);
+                break;
+            case ItemType::arrow:
+                arrow(it);
+                break;
+            case ItemType::text:
+                text(it);
+                break;
+        }
+    }
+    if (links_) cairo_tag_end(cr_, "Document");
+}
+
+/// A horizontal fill that fades to transparent toward an open side.
+void Painter::set_fill(const Item& it) {
+    if (!it.fade_start && !it.fade_end) {
+        set_color(it.fill);
+        return;
+    }
+    const Rect& b = it.box;
+    const Color& c = it.fill;
+    gfx::Pattern g(cairo_pattern_create_linear(b.x, 0, b.right(), 0));
+    cairo_pattern_add_color_stop_rgba(g.get(), 0, c.r, c.g, c.b, it.fade_start ? 0 : c.a);
+    cairo_pattern_add_color_stop_rgba(g.get(), 0.15, c.r, c.g, c.b, c.a);
+    cairo_pattern_add_color_stop_rgba(g.get(), 0.85, c.r, c.g, c.b, c.a);
+    cairo_pattern_add_color_stop_rgba(g.get(), 1, c.r, c.g, c.b, it.fade_end ? 0 : c.a);
+    cairo_set_source(cr_, g.get());
+}
+
+void Painter::band(const Item& it) {
+    const Rect& b = it.box;
+    set_fill(it);
+    cairo_rectangle(cr_, b.x, b.y, b.width, b.height);
+    cairo_fill(cr_);
+}
+
+void Painter::line(const Item& it) {
+    set_line(it);
+    set_color(it.stroke);
+    cairo_move_to(cr_, it.from.x, it.from.y);
+    cairo_line_to(cr_, it.to.x, it.to.y);
+    cairo_stroke(cr_);
+}
+
+/// One end of a bar: a solid cap when the date is known there, a dashed cap and edges
+/// when it is unknown, an open arrow head when the interval runs on (open).
+void Painter::bar_end(const Item& it, bool right) {
+    const Rect& b = it.box;
+    const double x = right ? b.right() : b.x;
+    const double inward = right ? -1 : 1;
+    const bool open = right ? it.fade_end : it.fade_start;
+    const bool unknown = right ? it.dashed_end : it.dashed_start;
+    cairo_new_path(cr_);
+    if (open) {
+        cairo_set_dash(cr_, nullptr, 0, 0);
+        cairo_move_to(cr_, x + inward * 5, b.y - 1);
+        cairo_line_to(cr_, x, b.y + b.height / 2);
+        cairo_line_to(cr_, x + inward * 5, b.bottom() + 1);
+    } else {
+        if (unknown) {
+            const double d[] = {2, 2};
+            cairo_set_dash(cr_, d, 2, 0);
+        }
+        const double stub = unknown ? std::min(b.width / 2, 20.0) : 0;
+        cairo_move_to(cr_, x + inward * stub, b.y);
+        cairo_line_to(cr_, x, b.y);
+        cairo_line_to(cr_, x, b.bottom());
+        cairo_line_to(cr_, x + inward * stub, b.bottom());
+    }
+    cairo_stroke(cr_);
+}
+
+void Painter::bar(const Item& it) {
+    const Rect& b = it.box;
+    cairo_rectangle(cr_, b.x, b.y, b.width, b.height);
+    set_fill(it);
+    cairo_fill(cr_);
+    // The long edges, solid where the date is known, stopping short of special ends.
+    const auto inset = [&](bool faded, bool unknown) {
+        return faded ? std::min(b.width * 0.15, 30.0) : unknown ? std::min(b.width / 2, 20.0) : 0;
+    };
+    const double left = b.x + inset(it.fade_start, it.dashed_start);
+    const double right = b.right() - inset(it.fade_end, it.dashed_end);
+    set_line(it);
+    set_color(it.stroke);
+    if (right > left) {
+        cairo_move_to(cr_, left, b.y);
+        cairo_line_to(cr_, right, b.y);
+        cairo_move_to(cr_, left, b.bottom());
+        cairo_line_to(cr_, right, b.bottom());
+        cairo_stroke(cr_);
+    }
+    bar_end(it, false);
+    set_line(it);
+    bar_end(it, true);
+}
+
+void Painter::marker(const Item& it) {
+    const Rect& b = it.box;
+    if (it.shape == MarkerShape::circle) {
+        const double r = std::min(b.width, b.height) / 2;
+        cairo_arc(cr_, b.x + b.width / 2, b.y + b.height / 2, r, 0, 2 * kPi);
+        set_color(it.fill);
+        cairo_fill_preserve(cr_);
+        set_line(it);
+        set_color(it.stroke);
+        cairo_stroke(cr_);
+        return;
+    }
+    // A bracket: the whole range lightly filled, closed by ticks at both ends.
+    cairo_rectangle(cr_, b.x, b.y + b.height * 0.25, b.width, b.height * 0.5);
+    set_color(it.fill);
+    cairo_fill(cr_);
+    set_line(it);
+    set_color(it.stroke);
+    cairo_move_to(cr_, b.x + 2, b.y);
+    cairo_line_to(cr_, b.x, b.y);
+    cairo_line_to(cr_, b.x, b.bottom());
+    cairo_line_to(cr_, b.x + 2, b.bottom());
+    cairo_move_to(cr_, b.right() - 2, b.y);
+    cairo_line_to(cr_, b.right(), b.y);
+    cairo_line_to(cr_, b.right(), b.bottom());
+    cairo_line_to(cr_, b.right() - 2, b.bottom());
+    cairo_stroke(cr_);
+}
+
+void Painter::arrow(const Item& it) {
+    const double dx = it.to.x - it.from.x;
+    const double dy = it.to.y - it.from.y;
+    const double len = std::hypot(dx, dy);
+    if (len < 1e-6) return;
+    const double ux = dx / len, uy = dy / len;
+    const double head = 6;
+    set_line(it);
+    set_color(it.stroke);
+    cairo_move_to(cr_, it.from.x, it.from.y);
+    cairo_line_to(cr_, it.to.x - ux * head, it.to.y - uy * head);
+    cairo_stroke(cr_);
+    cairo_move_to(cr_, it.to.x, it.to.y);
+    cairo_line_to(cr_, it.to.x - ux * head - uy * head / 2, it.to.y - uy * head + ux * head / 2);
+    cairo_line_to(cr_, it.to.x - ux * head + uy * head / 2, it.to.y - uy * head - ux * head / 2);
+    cairo_close_path(cr_);
+    cairo_fill(cr_);
+}
+
+void Painter::text(const Item& it) {
+    const auto layout = shaper_.layout(it.text, it.font);
+    const bool link = links_ && !it.link.empty();
+    if (link) cairo_tag_begin(cr_, CAIRO_TAG_LINK, ("uri=" + tag_string(it.link)).c_str());
+    set_color(it.fill);
+    cairo_move_to(cr_, it.box.x, it.box.y);
+    pango_cairo_show_layout(cr_, layout.get());
+    if (link) cairo_tag_end(cr_, CAIRO_TAG_LINK);
+}
+
+}  // namespace tl

@@ -1,0 +1,119 @@
+#include "render/render.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/painter.hpp"
+
+namespace tl {
+namespace {
+
+/// Adapts cairo's write callback to a ByteSink.
+cairo_status_t write_to_sink(void* closure, const unsigned char* data, unsigned int length) {
+    const auto* sink = static_cast<const ByteSink*>(closure);
+    return (*sink)(data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+std::string status_message(cairo_status_t s) {
+    return cairo_status_to_string(s);
+}
+
+std::string finish(cairo_t* cr, cairo_surface_t* surface) {
+    if (cairo_status_t s = cairo_status(cr); s != CAIRO_STATUS_SUCCESS) return status_message(s);
+    cairo_surface_finish(surface);
+    if (cairo_status_t s = cairo_surface_status(surface); s != CAIRO_STATUS_SUCCESS)
+        return status_message(s);
+    return {};
+}
+
+std::string render_vector(const Scene& scene, OutputFormat format, const RenderOptions& options,
+                          const ByteSink& sink) {
+    void* closure = const_cast<ByteSink*>(&sink);
+    gfx::Surface surface(
+        format == OutputFormat::pdf
+            ? cairo_pdf_surface_create_for_stream(write_to_sink, closure, scene.width, scene.height)
+            : cairo_svg_surface_create_for_stream(write_to_sink, closure, scene.width,
+                                                  scene.height));
+    if (cairo_status_t s = cairo_surface_status(surface.get()); s != CAIRO_STATUS_SUCCESS)
+        return status_message(s);
+    if (format == OutputFormat::pdf) {
+        cairo_surface_t* pdf = surface.get();
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_SUBJECT, scene.subject.c_str());
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
+        // cairo 1.16 would write the current time; a fixed stamp keeps output reproducible.
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE,
+                                       options.timestamp.c_str());
+        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_MOD_DATE, options.timestamp.c_str());
+    } else {
+        cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
+    }
+    gfx::Context cr(cairo_create(surface.get()));
+    Painter(cr.get(), format == OutputFormat::pdf).paint(scene);
+    cairo_show_page(cr.get());
+
+    return finish(cr.get(), surface.get());
+}
+
+std::string render_png(const Scene& scene, const RenderOptions& options, const ByteSink& sink) {
+    double scale = options.png_dpi / 72.0;
+    // cairo image surfaces stop at 32,767 pixels a side: scale down to fit rather than fail.
+    scale = std::min({scale, kMaxImageSide / scene.width, kMaxImageSide / scene.height});
+    const int w = static_cast<int>(std::ceil(scene.width * scale));
+    const int h = static_cast<int>(std::ceil(scene.height * scale));
+    gfx::Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+    if (cairo_status_t s = cairo_surface_status(surface.get()); s != CAIRO_STATUS_SUCCESS)
+        return status_message(s);
+    gfx::Context cr(cairo_create(surface.get()));
+    cairo_scale(cr.get(), scale, scale);
+    Painter(cr.get(), false).paint(scene);
+    cairo_surface_flush(surface.get());
+    if (cairo_status_t s = cairo_status(cr.get()); s != CAIRO_STATUS_SUCCESS)
+        return status_message(s);
+    void* closure = const_cast<ByteSink*>(&sink);
+    if (cairo_status_t s = cairo_surface_write_to_png_stream(surface.get(), write_to_sink, closure);
+        s != CAIRO_STATUS_SUCCESS)
+        return status_message(s);
+    return {};
+}
+
+}  // namespace
+
+std::string_view to_string(OutputFormat f) {
+    switch (f) {
+        case OutputFormat::pdf:
+            return "pdf";
+        case OutputFormat::svg:
+            return "svg";
+        case OutputFormat::png:
+            return "png";
+    }
+    return "pdf";
+}
+
+std::optional<OutputFormat> format_from_name(std::string_view name) {
+    for (OutputFormat f : {OutputFormat::pdf, OutputFormat::svg, OutputFormat::png})
+        if (name == to_string(f)) return f;
+    return std::nullopt;
+}
+
+std::optional<OutputFormat> format_from_path(std::string_view path) {
+    const std::size_t dot = path.rfind('.');
+    if (dot == std::string_view::npos) return std::nullopt;
+    std::string ext(path.substr(dot + 1));
+    for (char& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return format_from_name(ext);
+}
+
+std::string render_scene(const Scene& scene, OutputFormat format, const RenderOptions& options,
+                         const ByteSink& sink) {
+    if (!(scene.width > 0 && scene.height > 0)) return "the page has no size";
+    if (format == OutputFormat::png) return render_png(scene, options, sink);
+    return render_vector(scene, format, options, sink);
+}
+
+}  // namespace tl

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "layout/scene.hpp"
+
+namespace tl {
+
+enum class OutputFormat { pdf, svg, png };
+
+std::string_view to_string(OutputFormat f);
+/// The format named by a file's extension (.pdf, .svg, .png), or by a --format value.
+std::optional<OutputFormat> format_from_name(std::string_view name);
+std::optional<OutputFormat> format_from_path(std::string_view path);
+
+struct RenderOptions {
+    double png_dpi = 150;
+    std::string creator;    ///< "timeline 0.1.0"
+    std::string timestamp;  ///< ISO 8601, written as the PDF's creation and modification date
+};
+
+/// Receives the output bytes; returns false to report a write failure.
+using ByteSink = std::function<bool(const unsigned char* data, std::size_t size)>;
+
+/// Draws `scene` in `format` into `sink`. Returns an error message, or "" on success.
+std::string render_scene(const Scene& scene, OutputFormat format, const RenderOptions& options,
+                         const ByteSink& sink);
+
+/// The largest side of a cairo image surface, in pixels.
+inline constexpr int kMaxImageSide = 32767;
+
+}  // namespace tl

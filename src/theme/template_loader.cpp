@@ -1,0 +1,196 @@
+#include "theme/template_loader.hpp"
+
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/yaml_reader.hpp"
+#include "model/field_rules.hpp"
+
+namespace tl {
+namespace fs = std::filesystem;
+namespace {
+
+using yaml::Entry;
+using yaml::MapReader;
+
+constexpr std::array<std::string_view, 7> kTopKeys{"name",   "title",   "page", "fonts",
+                                                   "colors", "palette", "show"};
+constexpr std::array<std::string_view, 4> kPageKeys{"width", "height", "margin", "png-dpi"};
+constexpr std::array<std::string_view, 8> kFontKeys{"family", "title", "subtitle", "lane",
+                                                    "label",  "axis",  "legend",   "reference"};
+constexpr std::array<std::string_view, 8> kColorKeys{"background", "text", "muted",    "grid",
+                                                     "lane",       "era",  "era-text", "arrow"};
+constexpr std::array<std::string_view, 3> kPaletteKeys{"actors", "kinds", "kind-colors"};
+constexpr std::array<std::string_view, 3> kShowKeys{"title", "legend", "references"};
+
+/// A sub-mapping read with its own known keys, or nothing when absent or not a mapping.
+std::optional<MapReader> section(const MapReader& parent, std::string_view key,
+                                 std::span<const std::string_view> keys) {
+    const Entry* e = parent.find(key);
+    if (!e) return std::nullopt;
+    if (!e->value.IsMap()) {
+        parent.report(*e, "wrong-type", "'" + std::string(key) + "' must be a mapping");
+        return std::nullopt;
+    }
+    return MapReader(e->value, parent.context(), "'" + std::string(key) + "'", keys);
+}
+
+void read_number(const MapReader& r, std::string_view key, double& out, double min, double max) {
+    const Entry* e = r.find(key);
+    if (!e) return;
+    const auto v = r.number(*e);
+    if (!v) return;
+    if (*v < min || *v > max) {
+        r.report(*e, "bad-template",
+                 "'" + std::string(key) + "' must lie between " + std::to_string(min) + " and " +
+                     std::to_string(max));
+        return;
+    }
+    out = *v;
+}
+
+void read_color(const MapReader& r, std::string_view key, Color& out) {
+    const Entry* e = r.find(key);
+    if (!e) return;
+    const auto text = r.text(*e);
+    if (!text || !r.check(*e, "bad-color", check_color(*text))) return;
+    out = *Color::parse(*text);
+}
+
+void read_flag(const MapReader& r, std::string_view key, bool& out) {
+    const Entry* e = r.find(key);
+    if (!e) return;
+    const auto text = r.text(*e);
+    if (text == "true" || text == "false") {
+        out = *text == "true";
+    } else if (text) {
+        r.report(*e, "wrong-type", "'" + std::string(key) + "' must be true or false");
+    }
+}
+
+std::vector<Color> read_color_list(const MapReader& r, std::string_view key) {
+    std::vector<Color> colors;
+    for (const Ref& item : r.list(key)) {
+        if (auto c = Color::parse(item.id)) {
+            colors.push_back(*c);
+        } else {
+            r.context().diags.error(item.loc, "bad-color", "a colour is #rgb or #rrggbb");
+        }
+    }
+    return colors;
+}
+
+void read_theme(const MapReader& top, Theme& t) {
+    if (auto name = top.text("name", false)) t.name = *name;
+    if (auto title = top.text("title", false)) t.title = *title;
+    if (auto page = section(top, "page", kPageKeys)) {
+        read_number(*page, "width", t.page_width, 100, 14400);
+        read_number(*page, "height", t.page_height, 0, 14400);
+        read_number(*page, "margin", t.margin, 0, 200);
+        read_number(*page, "png-dpi", t.png_dpi, 10, 1200);
+    }
+    if (auto fonts = section(top, "fonts", kFontKeys)) {
+        if (auto family = fonts->text("family", false)) t.font_family = *family;
+        read_number(*fonts, "title", t.title_size, 4, 96);
+        read_number(*fonts, "subtitle", t.subtitle_size, 4, 96);
+        read_number(*fonts, "lane", t.lane_name_size, 4, 96);
+        read_number(*fonts, "label", t.label_size, 4, 96);
+        read_number(*fonts, "axis", t.axis_size, 4, 96);
+        read_number(*fonts, "legend", t.legend_size, 4, 96);
+        read_number(*fonts, "reference", t.reference_size, 4, 96);
+    }
+    if (auto colors = section(top, "colors", kColorKeys)) {
+        read_color(*colors, "background", t.background);
+        read_color(*colors, "text", t.text);
+        read_color(*colors, "muted", t.muted);
+        read_color(*colors, "grid", t.grid);
+        read_color(*colors, "lane", t.lane_fill);
+        read_color(*colors, "era", t.era_fill);
+        t.era_fill.a = 0.45;  // eras are a wash behind the events, never opaque
+        read_color(*colors, "era-text", t.era_text);
+        read_color(*colors, "arrow", t.arrow);
+    }
+    if (auto palette = section(top, "palette", kPaletteKeys)) {
+        if (palette->find("actors")) t.actor_palette = read_color_list(*palette, "actors");
+        if (palette->find("kinds")) t.kind_palette = read_color_list(*palette, "kinds");
+        if (const Entry* e = palette->find("kind-colors")) {
+            if (!e->value.IsMap()) {
+                palette->report(*e, "wrong-type", "'kind-colors' maps kind ids to colours");
+            } else {
+                for (auto it = e->value.begin(); it != e->value.end(); ++it) {
+                    const auto c =
+                        it->second.IsScalar() ? Color::parse(it->second.Scalar()) : std::nullopt;
+                    if (!c || !it->first.IsScalar()) {
+                        palette->context().error(it->second, "bad-color",
+                                                 "a colour is #rgb or #rrggbb");
+                        continue;
+                    }
+                    t.kind_colors[it->first.Scalar()] = *c;
+                }
+            }
+        }
+    }
+    if (auto show = section(top, "show", kShowKeys)) {
+        read_flag(*show, "title", t.show_title);
+        read_flag(*show, "legend", t.show_legend);
+        read_flag(*show, "references", t.show_references);
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> template_dirs(const std::string& executable_path) {
+    std::vector<std::string> dirs;
+    if (const char* env = std::getenv("TIMELINE_TEMPLATES"); env && *env) dirs.emplace_back(env);
+    std::error_code ec;
+    const fs::path exe = fs::weakly_canonical(executable_path, ec);
+    if (!ec) {
+        dirs.push_back((exe.parent_path().parent_path() / "templates").string());
+        dirs.push_back(
+            (exe.parent_path().parent_path() / "share" / "timeline" / "templates").string());
+    }
+    return dirs;
+}
+
+std::string find_template(const std::string& name_or_path, const std::vector<std::string>& dirs) {
+    std::error_code ec;
+    const bool looks_like_path = name_or_path.find('/') != std::string::npos ||
+                                 name_or_path.ends_with(".yaml") || name_or_path.ends_with(".yml");
+    if (looks_like_path) return fs::is_regular_file(name_or_path, ec) ? name_or_path : "";
+    for (const std::string& dir : dirs) {
+        const fs::path candidate = fs::path(dir) / (name_or_path + ".yaml");
+        if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    }
+    return "";
+}
+
+Theme load_template(const std::string& path, SourceFiles& files, Diagnostics& diags) {
+    Theme theme = default_theme();
+    const std::uint32_t file = files.add(path);
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) {
+        diags.error({file, 0, 0}, "unreadable-input", "cannot read the template");
+        return theme;
+    }
+    try {
+        const YAML::Node doc = YAML::Load(buffer.str());
+        const yaml::Context ctx{file, diags};
+        if (!doc.IsMap()) {
+            ctx.error(doc, "wrong-type", "a template must be a mapping");
+            return theme;
+        }
+        read_theme(MapReader(doc, ctx, "the template", kTopKeys), theme);
+    } catch (const YAML::Exception& e) {
+        diags.error({file, static_cast<std::uint32_t>(e.mark.line + 1),
+                     static_cast<std::uint32_t>(e.mark.column + 1)},
+                    "yaml-syntax", e.msg);
+    }
+    return theme;
+}
+
+}  // namespace tl

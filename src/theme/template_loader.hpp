@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.hpp"
+#include "layout/theme.hpp"
+
+namespace tl {
+
+/// Where `--template NAME` looks: $TIMELINE_TEMPLATES, then the templates folder beside the
+/// build tree or installed beside the binary.
+std::vector<std::string> template_dirs(const std::string& executable_path);
+
+/// Resolves NAME (a file in a template folder, without .yaml) or PATH to a file, or "".
+std::string find_template(const std::string& name_or_path, const std::vector<std::string>& dirs);
+
+/// Reads a template into a Theme, starting from the default theme. Problems are reported
+/// with the same diagnostics as event files; `file` is the template's id in `files`.
+Theme load_template(const std::string& path, SourceFiles& files, Diagnostics& diags);
+
+}  // namespace tl
