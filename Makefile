@@ -11,6 +11,7 @@ PACKAGES := build-essential cmake pkg-config \
 
 BUILD    ?= build
 JOBS     ?= 2
+CMAKE_ARGS ?=
 TEMPLATE ?= templates/default.yaml
 BIN      := $(BUILD)/timeline
 EVENTS   := $(shell find events -name '*.yaml' -o -name '*.yml' 2>/dev/null | LC_ALL=C sort)
@@ -34,7 +35,7 @@ $(BUILD)/.packages: Makefile
 	@mkdir -p $(BUILD) && touch $@
 
 $(BUILD)/CMakeCache.txt: CMakeLists.txt tests/CMakeLists.txt $(BUILD)/.packages
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
 	@touch $@
 
 # CMake knows what is out of date; its build leaves the binary untouched when nothing changed.

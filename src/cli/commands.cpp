@@ -8,6 +8,7 @@
 #include "cli/listing.hpp"
 #include "cli/options.hpp"
 #include "layout/chart_layout.hpp"
+#include "load/loader.hpp"
 #include "render/render.hpp"
 #include "render/text_shaper.hpp"
 #include "theme/template_loader.hpp"
@@ -59,6 +60,11 @@ int fail_output(const std::string& path, const std::string& why) {
 
 std::string version_line() {
     return std::string("timeline ") + TIMELINE_VERSION;
+}
+
+std::string version_details() {
+    return version_line() + " (" + graphics_library_versions() + ", yaml-cpp " +
+           std::string(yaml_library_version()) + ")";
 }
 
 int run_validate(const Options& o) {

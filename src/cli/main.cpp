@@ -3,8 +3,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cairo.h>
-#include <pango/pango.h>
 #include <iostream>
 
 #include "cli/options.hpp"
@@ -61,11 +59,6 @@ const Command kCommands[] = {
      tl::cli::run_list},
 };
 
-std::string version_text() {
-    return tl::cli::version_line() + " (cairo " + cairo_version_string() + ", Pango " +
-           pango_version_string() + ")";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -73,7 +66,7 @@ int main(int argc, char** argv) {
     options.executable = argc > 0 ? argv[0] : "timeline";
     CLI::App app{"timeline: conflict-support timelines from YAML event files", "timeline"};
     app.footer(kExitCodes);
-    app.set_version_flag("--version", version_text());
+    app.set_version_flag("--version", tl::cli::version_details());
     app.require_subcommand(1);
     const Command* chosen = nullptr;
     for (const Command& c : kCommands) {

@@ -32,5 +32,7 @@ int run_list(const Options& o);
 
 /// "timeline 0.1.0"
 std::string version_line();
+/// The version line plus the versions of cairo, Pango and yaml-cpp in use.
+std::string version_details();
 
 }  // namespace tl::cli

@@ -1,5 +1,7 @@
 #include "layout/date_label.hpp"
 
+#include <cstdio>
+
 namespace tl {
 
 const char* month_abbreviation(int month) {
@@ -23,9 +25,13 @@ std::string bare(const DatePoint& p) {
         case Precision::season: {
             static const char* const kSeasons[] = {"spring", "summer", "autumn", "winter"};
             const char* name = kSeasons[(a.month - 3) / 3 % 4];
-            if (a.month == 12)
-                return std::string(name) + " " + std::to_string(a.year) + "\u2013" +
-                       std::to_string(b.year % 100 < 10 ? b.year : b.year % 100);
+            if (a.month == 12) {  // winter runs into the next year: "winter 2024–25"
+                const bool same_century = b.year / 100 == a.year / 100;
+                char next[8];
+                std::snprintf(next, sizeof next, "%0*d", same_century ? 2 : 4,
+                              same_century ? b.year % 100 : b.year);
+                return std::string(name) + " " + std::to_string(a.year) + "\u2013" + next;
+            }
             return std::string(name) + " " + std::to_string(a.year);
         }
         case Precision::year:

@@ -41,6 +41,8 @@ LaneRows::RowIndex LaneRows::choose(double x0, double shaft_x, bool up, bool dow
     const RowIndex above = first_ - 1;
     const RowIndex preferred = up && !down ? above : below;
     const RowIndex other = preferred == below ? above : below;
+    // With arrows both ways a new row is as much in the way as a free one: keep the free one.
+    if (up && down && best_cost != npos) return best;
     if (end_of(preferred) <= x0) return preferred;
     if (!up && !down && end_of(other) <= x0) return other;
     return best_cost != npos ? best : preferred;

@@ -68,6 +68,7 @@ std::string scene_to_json(const Scene& scene) {
             out += ", \"style\": \"" + std::string(style_name(it.style)) + "\"";
         if (it.hollow) out += ", \"hollow\": true";
         if (!it.link.empty()) out += ", \"link\": " + json_quote(it.link);
+        out += "}";
     }
     out += "\n]}\n";
     return out;

@@ -105,6 +105,10 @@ void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnosti
     }
 }
 
+std::string_view yaml_library_version() {
+    return YAML_CPP_VERSION_TEXT;
+}
+
 Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
                   const LoadOptions& options) {
     Model model;

@@ -22,4 +22,7 @@ Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
 /// Reads the YAML text of one file (already registered as `file` in `into.files`).
 void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags);
 
+/// The yaml-cpp version the loader was built with, for --version.
+std::string_view yaml_library_version();
+
 }  // namespace tl

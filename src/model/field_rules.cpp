@@ -76,9 +76,18 @@ std::optional<std::string> check_grading(std::string_view g) {
 }
 
 std::optional<std::string> check_one_line(std::string_view text) {
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) return "one line of text with no control characters";
+    static const std::string kProblem = "one line of text with no control characters";
+    const auto byte = [&](std::size_t i) {
+        return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char u = byte(i);
+        if (u < 0x20 || u == 0x7f) return kProblem;
+        // C1 controls U+0080..U+009F (U+0085 is a line break) are C2 80..C2 9F in UTF-8.
+        if (u == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) return kProblem;
+        // The line and paragraph separators U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        if (u == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9))
+            return kProblem;
     }
     return std::nullopt;
 }
@@ -93,7 +102,10 @@ std::optional<double> parse_number(std::string_view s) {
     double value = 0;
     const char* first = s.data();
     const char* last = s.data() + s.size();
-    if (first != last && *first == '+') ++first;  // YAML allows a leading plus
+    if (first != last && *first == '+') {  // YAML allows a leading plus, but only one sign
+        ++first;
+        if (first != last && (*first == '-' || *first == '+')) return std::nullopt;
+    }
     const auto [end, ec] = std::from_chars(first, last, value);
     if (ec != std::errc() || end != last || first == last || !std::isfinite(value))
         return std::nullopt;

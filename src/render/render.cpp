@@ -2,6 +2,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <pango/pango.h>
 
 #include <algorithm>
 #include <cmath>
@@ -81,6 +82,10 @@ std::string render_png(const Scene& scene, const RenderOptions& options, const B
 }
 
 }  // namespace
+
+std::string graphics_library_versions() {
+    return std::string("cairo ") + cairo_version_string() + ", Pango " + pango_version_string();
+}
 
 std::string_view to_string(OutputFormat f) {
     switch (f) {

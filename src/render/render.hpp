@@ -30,6 +30,9 @@ using ByteSink = std::function<bool(const unsigned char* data, std::size_t size)
 std::string render_scene(const Scene& scene, OutputFormat format, const RenderOptions& options,
                          const ByteSink& sink);
 
+/// "cairo 1.16.0, Pango 1.50.12": the libraries this process draws with, for --version.
+std::string graphics_library_versions();
+
 /// The largest side of a cairo image surface, in pixels.
 inline constexpr int kMaxImageSide = 32767;
 

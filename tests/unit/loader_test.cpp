@@ -1,1 +1,183 @@
 #include <doctest/doctest.h>
+
+#include <string>
+
+#include "load/loader.hpp"
+
+namespace {
+
+/// Loads YAML text as the file "test.yaml" and keeps the diagnostics.
+struct Loaded {
+    tl::Model model;
+    tl::Diagnostics diags;
+
+    explicit Loaded(const std::string& text) {
+        const auto file = model.files.add("test.yaml");
+        tl::load_text(text, file, model, diags);
+        diags.sort();
+    }
+    bool has(const std::string& rule, unsigned line = 0, unsigned column = 0) const {
+        for (const auto& d : diags.items())
+            if (d.rule == rule && (line == 0 || d.loc.line == line) &&
+                (column == 0 || d.loc.column == column))
+                return true;
+        return false;
+    }
+};
+
+const char* const kValid = R"(actors:
+  - id: IR
+    name: Iran
+  - id: RU
+    name: Russia
+events:
+  - id: shipment
+    date: 2024-09
+    title: Iran delivers missiles
+    kind: arms-transfer
+    from: IR
+    to: RU
+    quantity: {value: 200, unit: ballistic missiles, qualifier: more-than}
+    sources:
+      - publisher: Ukrinform
+        url: https://www.ukrinform.net/
+    x-note: free extension
+)";
+
+}  // namespace
+
+TEST_CASE("a valid document loads every field") {
+    Loaded l(kValid);
+    CHECK(l.diags.empty());
+    REQUIRE(l.model.events.size() == 1);
+    const tl::Event& e = l.model.events[0];
+    CHECK(e.id == "shipment");
+    CHECK(e.title == "Iran delivers missiles");
+    CHECK(e.date.start.precision == tl::Precision::month);
+    REQUIRE(e.from.size() == 1);
+    CHECK(e.from[0].id == "IR");
+    CHECK(e.from[0].loc.line == 11);
+    REQUIRE(e.quantity.has_value());
+    CHECK(e.quantity->value == 200);
+    CHECK(e.quantity->qualifier == tl::QuantityQualifier::more_than);
+    REQUIRE(e.sources.size() == 1);
+    CHECK(e.sources[0].url == "https://www.ukrinform.net/");
+    CHECK(e.loc.line == 7);
+    CHECK(e.loc.column == 5);
+    CHECK(l.model.actors.size() == 2);
+}
+
+TEST_CASE("positions are 1-based line and column of the offending node") {
+    Loaded l(
+        "events:\n  - id: a\n    date: 2024-13\n    title: T\n    kind: other\n"
+        "    sources: [S]\n");
+    CHECK(l.has("bad-date", 3, 11));
+}
+
+TEST_CASE("unknown keys are reported with a suggestion") {
+    Loaded l(
+        "events:\n  - id: a\n    date: 2024\n    titel: T\n    kind: other\n"
+        "    sources: [S]\n");
+    REQUIRE(l.has("unknown-key", 4, 5));
+    for (const auto& d : l.diags.items())
+        if (d.rule == "unknown-key") CHECK(d.hint.find("did you mean 'title'") != std::string::npos);
+    CHECK(l.has("missing-field"));
+}
+
+TEST_CASE("a repeated key is an error that points at both places") {
+    Loaded l("id: a\ndate: 2024\ntitle: T\ntitle: U\nkind: other\nsources: [S]\n");
+    REQUIRE(l.has("duplicate-key", 4, 1));
+    for (const auto& d : l.diags.items())
+        if (d.rule == "duplicate-key") CHECK(d.related->line == 3);
+}
+
+TEST_CASE("the single-event shorthand and several documents per file") {
+    Loaded l(
+        "id: a\ndate: 2024\ntitle: A\nkind: other\nsources: [S]\n---\n"
+        "id: b\ndate: 2023\ntitle: B\nkind: other\nsources: [S]\n");
+    CHECK(l.diags.empty());
+    REQUIRE(l.model.events.size() == 2);
+    CHECK(l.model.events[1].loc.line == 7);
+}
+
+TEST_CASE("sources may be strings: a publisher, or a URL") {
+    Loaded l(
+        "id: a\ndate: 2024\ntitle: A\nkind: other\n"
+        "sources: [Reuters, 'https://example.org/x', 'ftp://example.org/']\n");
+    REQUIRE(l.model.events.size() == 1);
+    const auto& s = l.model.events[0].sources;
+    REQUIRE(s.size() == 2);
+    CHECK(s[0].publisher == "Reuters");
+    CHECK(s[1].url == "https://example.org/x");
+    CHECK(l.has("bad-url"));
+}
+
+TEST_CASE("numbers must parse exactly") {
+    Loaded l(
+        "id: a\ndate: 2024\ntitle: A\nkind: other\nsources: [S]\n"
+        "quantity: {value: 200+, unit: missiles}\n");
+    CHECK(l.has("bad-number", 6, 19));
+    Loaded quoted(
+        "id: a\ndate: 2024\ntitle: A\nkind: other\nsources: [S]\n"
+        "quantity: {value: '200', unit: missiles}\n");
+    CHECK(quoted.has("bad-number"));
+    Loaded exp(
+        "id: a\ndate: 2024\ntitle: A\nkind: other\nsources: [S]\n"
+        "quantity: {value: 1.5e6, unit: troops}\n");
+    CHECK(exp.diags.empty());
+}
+
+TEST_CASE("date with end is an interval, and both together are an error") {
+    Loaded ok("id: a\ndate: 2014-10-01\nend: 2024-10-01\ntitle: A\nkind: other\nsources: [S]\n");
+    REQUIRE(ok.model.events.size() == 1);
+    CHECK(ok.model.events[0].date.is_interval());
+    Loaded both("id: a\ndate: 2014/2015\nend: 2024\ntitle: A\nkind: other\nsources: [S]\n");
+    CHECK(both.has("end-with-interval", 3, 6));
+    Loaded backwards("id: a\ndate: 2024/2014\ntitle: A\nkind: other\nsources: [S]\n");
+    CHECK(backwards.has("interval-order", 2, 7));
+}
+
+TEST_CASE("from without to, and field shapes") {
+    Loaded l(
+        "id: a\ndate: 2024\ntitle: A\nkind: other\nsources: [S]\nfrom: IR\n"
+        "confidence: sure\ngrading: Z9\ntags: [Bad Tag]\n"
+        "location: {name: X, lat: 95, lon: 10}\n");
+    CHECK(l.has("from-to-pairing", 6));
+    CHECK(l.has("bad-confidence", 7));
+    CHECK(l.has("bad-grading", 8));
+    CHECK(l.has("bad-tag", 9));
+    CHECK(l.has("bad-location", 10));
+}
+
+TEST_CASE("what yaml-cpp lets through is caught by the loader") {
+    Loaded bad_utf8(std::string("id: a\ntitle: caf\xC3") + "\n");
+    CHECK(bad_utf8.has("invalid-utf8", 2, 11));
+    Loaded empty("  \n\n");
+    CHECK(empty.has("empty-file"));
+    CHECK(!empty.diags.has_errors());
+    Loaded syntax("events: [\n  - id: a\n");
+    CHECK(syntax.has("yaml-syntax"));
+}
+
+TEST_CASE("a document that is not a mapping") {
+    Loaded l("- just\n- a list\n");
+    CHECK(l.has("wrong-type", 1, 1));
+}
+
+TEST_CASE("inputs that cannot be read are reported, never thrown") {
+    tl::Diagnostics diags;
+    const tl::Model m = tl::load_inputs({"/nonexistent/events.yaml"}, diags);
+    CHECK(diags.has_errors());
+    CHECK(diags.items()[0].rule == "unreadable-input");
+    CHECK(m.events.empty());
+}
+
+TEST_CASE("folders are read recursively in byte order, skipping dot files") {
+    tl::Diagnostics diags;
+    const tl::Model m = tl::load_inputs({TIMELINE_SOURCE_DIR "/events"}, diags);
+    CHECK_FALSE(diags.has_errors());
+    REQUIRE(m.files.paths.size() >= 2);
+    for (std::size_t i = 1; i < m.files.paths.size(); ++i)
+        CHECK(m.files.paths[i - 1] < m.files.paths[i]);
+    CHECK(m.events.size() >= 10);
+}

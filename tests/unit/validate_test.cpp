@@ -1,1 +1,75 @@
 #include <doctest/doctest.h>
+
+#include "load/loader.hpp"
+#include "validate/validate.hpp"
+
+namespace {
+
+tl::Diagnostics check(const std::string& a, const std::string& b = {}) {
+    tl::Model m;
+    tl::Diagnostics diags;
+    tl::load_text(a, m.files.add("a.yaml"), m, diags);
+    if (!b.empty()) tl::load_text(b, m.files.add("b.yaml"), m, diags);
+    tl::validate(m, diags);
+    diags.sort();
+    return diags;
+}
+
+bool has(const tl::Diagnostics& d, const std::string& rule) {
+    for (const auto& x : d.items())
+        if (x.rule == rule) return true;
+    return false;
+}
+
+const std::string kActors = "actors:\n  - {id: IR, name: Iran}\n  - {id: RU, name: Russia}\n";
+const std::string kEvent =
+    "id: e1\ndate: 2024\ntitle: T\nkind: arms-transfer\nfrom: IR\nto: RU\n"
+    "sources: [{publisher: P, url: 'https://example.org/'}]\n";
+
+}  // namespace
+
+TEST_CASE("a consistent model has no problems") {
+    CHECK(check(kActors, kEvent).empty());
+}
+
+TEST_CASE("duplicate ids across files point at both places") {
+    const auto d = check(
+        kActors + "events:\n  - " +
+            std::string("id: e1\n    date: 2024\n    title: T\n"
+                        "    kind: other\n    sources: [{publisher: P, url: 'https://e.org/'}]\n"),
+        kEvent);
+    REQUIRE(has(d, "duplicate-id"));
+    for (const auto& x : d.items()) {
+        if (x.rule != "duplicate-id") continue;
+        CHECK(x.loc.file == 1);
+        REQUIRE(x.related.has_value());
+        CHECK(x.related->file == 0);
+    }
+}
+
+TEST_CASE("unknown actors, kinds and related events are reported with hints") {
+    const auto d = check(kActors,
+                         "id: e1\ndate: 2024\ntitle: T\nkind: arms-transfr\nfrom: IRR\n"
+                         "to: RU\nrelated: [e1, nope]\n"
+                         "sources: [{publisher: P, url: 'https://e.org/'}]\n");
+    CHECK(has(d, "unknown-actor"));
+    CHECK(has(d, "unknown-kind"));
+    CHECK(has(d, "related-self"));
+    CHECK(has(d, "unknown-related"));
+    for (const auto& x : d.items()) {
+        if (x.rule == "unknown-kind") CHECK(x.hint == "did you mean 'arms-transfer'?");
+        if (x.rule == "unknown-actor") CHECK(x.hint == "did you mean 'IR'?");
+    }
+}
+
+TEST_CASE("a declared kind may not reuse a built-in id") {
+    CHECK(has(check("kinds:\n  - {id: sanctions, label: S}\n"), "kind-clash"));
+    CHECK(check("kinds:\n  - {id: cyber-support, label: Cyber}\n").empty());
+}
+
+TEST_CASE("an event citing no URL is a warning, not an error") {
+    const auto d =
+        check(kActors, "id: e1\ndate: 2024\ntitle: T\nkind: other\nsources: [Reuters]\n");
+    CHECK(has(d, "missing-url"));
+    CHECK_FALSE(d.has_errors());
+}

@@ -1,0 +1,86 @@
+"""Shared helpers for the end-to-end tests: run the real binary, read what a reader sees."""
+import json
+import os
+import pathlib
+import struct
+import subprocess
+import tempfile
+import unittest
+import zlib
+
+SOURCE_DIR = pathlib.Path(os.environ.get("TIMELINE_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+TIMELINE = os.environ.get("TIMELINE", str(SOURCE_DIR / "build" / "timeline"))
+EVENTS = SOURCE_DIR / "events"
+FIXTURES = SOURCE_DIR / "tests" / "fixtures"
+
+
+def run(*args, cwd=None, input=None, env=None):
+    """Runs the binary; returns the CompletedProcess with text stdout and stderr."""
+    full_env = dict(os.environ)
+    full_env.pop("SOURCE_DATE_EPOCH", None)
+    if env:
+        full_env.update(env)
+    return subprocess.run([TIMELINE, *map(str, args)], cwd=cwd, input=input, env=full_env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def tool(*args):
+    return subprocess.run(list(map(str, args)), capture_output=True, text=True, timeout=60)
+
+
+class TempDirTest(unittest.TestCase):
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory()
+        self.tmp = pathlib.Path(self._tmp.name)
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def assertRan(self, proc, code=0):
+        self.assertEqual(proc.returncode, code, f"exit {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+
+
+def event_titles(*inputs):
+    proc = run("list", *inputs, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    return [e["title"] for e in json.loads(proc.stdout)]
+
+
+def read_png(path):
+    """Decodes an 8-bit RGB or RGBA PNG into (width, height, rows of pixel tuples)."""
+    data = pathlib.Path(path).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, width = 8, b"", None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, color = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and color in (2, 6), f"unsupported PNG depth {depth} colour {color}"
+            channels = 3 if color == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = prev[i]
+            c = prev[i - channels] if i >= channels else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif f == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append([tuple(line[x * channels:x * channels + 3]) for x in range(width)])
+        prev = line
+    return width, height, rows

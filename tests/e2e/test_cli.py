@@ -1,0 +1,116 @@
+"""The command line contract: exit codes, diagnostics, listing, atomic outputs."""
+import json
+import os
+import resource
+import signal
+import subprocess
+
+from helpers import EVENTS, FIXTURES, TIMELINE, TempDirTest, run
+
+
+class ExitCodes(TempDirTest):
+    def test_unknown_key_exits_1_with_a_located_diagnostic(self):
+        proc = run("validate", FIXTURES / "invalid" / "unknown-key.yaml")
+        self.assertRan(proc, 1)
+        self.assertRegex(proc.stderr, r"unknown-key\.yaml:\d+:\d+: error: .*\[unknown-key\]")
+        self.assertIn("did you mean 'title'", proc.stderr)
+
+    def test_unknown_flag_exits_2(self):
+        self.assertRan(run("render", "--no-such-flag"), 2)
+        self.assertRan(run("frobnicate"), 2)
+
+    def test_help_and_version_exit_0(self):
+        proc = run("--help")
+        self.assertRan(proc)
+        self.assertIn("Exit codes", proc.stdout)
+        proc = run("--version")
+        self.assertRan(proc)
+        self.assertRegex(proc.stdout, r"timeline 0\.1\.0 \(cairo [\d.]+, Pango [\d.]+, yaml-cpp [\d.]+\)")
+
+    def test_output_without_known_extension_is_a_usage_error(self):
+        self.assertRan(run("render", EVENTS, "-o", self.tmp / "chart.docx"), 2)
+
+    def test_missing_input_exits_1(self):
+        proc = run("validate", self.tmp / "nope.yaml")
+        self.assertRan(proc, 1)
+        self.assertIn("[unreadable-input]", proc.stderr)
+
+    def test_seed_events_are_valid(self):
+        self.assertRan(run("validate", EVENTS))
+
+
+class Listing(TempDirTest):
+    def test_json_listing_follows_the_spec(self):
+        proc = run("list", EVENTS, "--format", "json")
+        self.assertRan(proc)
+        events = json.loads(proc.stdout)
+        keys = {"id", "title", "kind", "date", "end", "from", "to", "actors", "confidence", "tags",
+                "sources", "file", "line"}
+        for e in events:
+            self.assertEqual(set(e), keys)
+            for side in (e["date"], e["end"]):
+                if side is None:
+                    continue
+                self.assertEqual(set(side), {"text", "earliest", "latest", "precision", "approximate",
+                                             "uncertain"})
+        by_id = {e["id"]: e for e in events}
+        shipment = by_id["iran-ballistic-missiles-caspian-2024"]
+        self.assertEqual(shipment["date"]["earliest"], "2024-09-01")
+        self.assertEqual(shipment["date"]["latest"], "2024-09-30")
+        self.assertEqual(shipment["date"]["precision"], "month")
+        self.assertIsNone(shipment["end"])
+        term = by_id["stoltenberg-term-2014-2024"]
+        self.assertEqual(term["end"]["earliest"], "2024-10-01")
+        starts = [(e["date"]["earliest"] or "") for e in events]
+        self.assertEqual(starts, sorted(starts), "events are not in timeline order")
+
+
+class AtomicOutputs(TempDirTest):
+    def test_failed_render_leaves_the_previous_output_untouched(self):
+        out = self.tmp / "chart.pdf"
+        self.assertRan(run("render", EVENTS, "-o", out))
+        before = out.read_bytes()
+        bad = self.tmp / "bad"
+        bad.mkdir()
+        (bad / "events.yaml").write_text("events:\n  - id: x\n    titel: oops\n")
+        self.assertRan(run("render", bad, "-o", out), 1)
+        self.assertEqual(out.read_bytes(), before)
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["bad", "chart.pdf"])
+
+    def test_unwritable_folder_exits_3_and_leaves_nothing(self):
+        locked = self.tmp / "locked"
+        locked.mkdir()
+        os.chmod(locked, 0o500)
+        try:
+            proc = run("render", EVENTS, "-o", locked / "chart.pdf")
+            if os.geteuid() == 0:
+                self.skipTest("root can write anywhere")
+            self.assertRan(proc, 3)
+            self.assertEqual(list(locked.iterdir()), [])
+        finally:
+            os.chmod(locked, 0o700)
+
+    def test_missing_output_folder_exits_3(self):
+        proc = run("render", EVENTS, "-o", self.tmp / "no" / "such" / "chart.pdf")
+        self.assertRan(proc, 3)
+        self.assertIn("cannot write", proc.stderr)
+
+    def test_full_disk_exits_3_and_keeps_the_previous_output(self):
+        out = self.tmp / "chart.pdf"
+        out.write_bytes(b"previous chart")
+
+        def small_disk():
+            # A 16 KiB file size limit fails writes as a full disk does, mid-file.
+            resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384))
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+        proc = subprocess.run([TIMELINE, "render", EVENTS, "-o", out], capture_output=True,
+                              text=True, preexec_fn=small_disk, timeout=60)
+        self.assertRan(proc, 3)
+        self.assertIn("cannot write", proc.stderr)
+        self.assertEqual(out.read_bytes(), b"previous chart")
+        self.assertEqual([p.name for p in self.tmp.iterdir()], ["chart.pdf"])
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()
