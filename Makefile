@@ -40,7 +40,7 @@ $(BUILD)/CMakeCache.txt: CMakeLists.txt tests/CMakeLists.txt $(BUILD)/.packages
 
 # CMake knows what is out of date; its build leaves the binary untouched when nothing changed.
 $(BIN): $(BUILD)/CMakeCache.txt FORCE
-	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory | grep -v -e '^\[.*\] Built target' -e '^Consolidate' || true
+	@cmake --build $(BUILD) -j $(JOBS) --target timeline -- --no-print-directory | grep -v -e '^\[.*\] Built target' -e '^Consolidate' || true
 	@test -x $@
 
 build: $(BIN)
@@ -51,6 +51,7 @@ out/timeline%pdf out/timeline%svg out/timeline%png: $(BIN) $(EVENTS) $(TEMPLATE)
 	$(BIN) render events --template $(TEMPLATE) -o out/timeline.pdf -o out/timeline.svg -o out/timeline.png
 
 test: $(BIN)
+	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory | grep -v -e '^\[.*\] Built target' || true
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 clean:
