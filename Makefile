@@ -9,6 +9,11 @@ PACKAGES := build-essential cmake pkg-config \
             fonts-noto-core fonts-noto-cjk \
             poppler-utils qpdf python3 python3-yaml python3-jsonschema
 
+# A failed compile must fail make even though its output is filtered through grep.
+SHELL       := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+QUIET_BUILD := | { grep -v -e '^\[.*\] Built target' -e '^Consolidate' || true; }
+
 BUILD    ?= build
 JOBS     ?= 2
 CMAKE_ARGS ?=
@@ -40,7 +45,7 @@ $(BUILD)/CMakeCache.txt: CMakeLists.txt tests/CMakeLists.txt $(BUILD)/.packages
 
 # CMake knows what is out of date; its build leaves the binary untouched when nothing changed.
 $(BIN): $(BUILD)/CMakeCache.txt FORCE
-	@cmake --build $(BUILD) -j $(JOBS) --target timeline -- --no-print-directory | grep -v -e '^\[.*\] Built target' -e '^Consolidate' || true
+	@cmake --build $(BUILD) -j $(JOBS) --target timeline -- --no-print-directory $(QUIET_BUILD)
 	@test -x $@
 
 build: $(BIN)
@@ -51,7 +56,7 @@ out/timeline%pdf out/timeline%svg out/timeline%png: $(BIN) $(EVENTS) $(TEMPLATE)
 	$(BIN) render events --template $(TEMPLATE) -o out/timeline.pdf -o out/timeline.svg -o out/timeline.png
 
 test: $(BIN)
-	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory | grep -v -e '^\[.*\] Built target' || true
+	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory $(QUIET_BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 clean:
