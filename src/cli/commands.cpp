@@ -4,6 +4,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/diagnostic_format.hpp"
+#include "cli/event_filter_options.hpp"
 #include "cli/input_pipeline.hpp"
 #include "cli/listing.hpp"
 #include "cli/options.hpp"
@@ -86,8 +87,16 @@ int run_list(const Options& o) {
     const Model model = load_and_validate(o, diags);
     print_diagnostics(diags, model.files);
     if (diags.has_errors()) return kInvalidInput;
-    const auto events = sorted_events(model.events);
-    std::cout << (o.format == "json" ? listing_json(events, model.files) : listing_text(events));
+    const auto filter = make_filter(o, model);
+    if (!filter) return kUsage;
+    const auto events = filter_events(sorted_events(model.events), *filter);
+    if (o.format == "json") {
+        std::cout << listing_json(events, model.files);
+    } else if (o.format == "csv") {
+        std::cout << listing_csv(events, model.files);
+    } else {
+        std::cout << listing_text(events);
+    }
     return kOk;
 }
 
@@ -116,7 +125,9 @@ int run_render(const Options& o) {
     print_diagnostics(diags, model.files);
     if (diags.has_errors()) return kInvalidInput;
 
-    const Timeline timeline = build_timeline(model);
+    const auto filter = make_filter(o, model);
+    if (!filter) return kUsage;
+    const Timeline timeline = build_timeline(model, *filter);
     const TextShaper shaper;
     LayoutOptions layout_options;
     layout_options.title = o.title;

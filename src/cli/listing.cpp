@@ -65,6 +65,62 @@ std::string listing_json(const std::vector<const Event*>& events, const SourceFi
     return out;
 }
 
+namespace {
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string joined(const std::vector<Ref>& refs) {
+    std::string out;
+    for (const Ref& r : refs)
+        out += (out.empty() ? "" : ";") + r.id;
+    return out;
+}
+
+std::string day_or_empty(const DatePoint& p, DayNumber day) {
+    return p.bounded() ? iso_date(day) : "";
+}
+
+}  // namespace
+
+std::string listing_csv(const std::vector<const Event*>& events, const SourceFiles& files) {
+    std::string out =
+        "id,date,earliest,latest,precision,title,kind,from,to,actors,confidence,tags,sources,file,"
+        "line\r\n";
+    for (const Event* e : events) {
+        std::string sources;
+        for (const Source& s : e->sources)
+            sources += (sources.empty() ? "" : ";") + (s.url.empty() ? s.publisher : s.url);
+        const DatePoint& last = e->date.last();
+        const std::vector<std::string> fields{e->id,
+                                              e->date.text(),
+                                              day_or_empty(e->date.start, e->date.start.earliest),
+                                              day_or_empty(last, last.latest),
+                                              std::string(to_string(e->date.start.precision)),
+                                              e->title,
+                                              e->kind,
+                                              joined(e->from),
+                                              joined(e->to),
+                                              joined(e->actors),
+                                              std::string(to_string(e->confidence)),
+                                              joined(e->tags),
+                                              sources,
+                                              files.path(e->loc.file),
+                                              std::to_string(e->loc.line)};
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            out += (i ? "," : "") + csv_field(fields[i]);
+        out += "\r\n";
+    }
+    return out;
+}
+
 std::string listing_text(const std::vector<const Event*>& events) {
     std::size_t date_width = 4, kind_width = 4, id_width = 2;
     for (const Event* e : events) {

@@ -10,6 +10,9 @@ namespace tl::cli {
 /// The spec's Listing: a JSON array of events in timeline order.
 std::string listing_json(const std::vector<const Event*>& events, const SourceFiles& files);
 
+/// RFC 4180 CSV with a header row; lists are joined with ';'.
+std::string listing_csv(const std::vector<const Event*>& events, const SourceFiles& files);
+
 /// One line per event: start date, kind, id, title.
 std::string listing_text(const std::vector<const Event*>& events);
 

@@ -21,6 +21,17 @@ void add_inputs(CLI::App& cmd, Options& o) {
         ->check(CLI::PositiveNumber);
 }
 
+void add_filters(CLI::App& cmd, Options& o) {
+    cmd.add_option("--from", o.from, "keep events that reach this date or later (EDTF)");
+    cmd.add_option("--to", o.to, "keep events that start by this date (EDTF)");
+    cmd.add_option("--actor", o.actors, "keep events involving this actor id (repeatable)");
+    cmd.add_option("--kind", o.kinds, "keep events of this kind (repeatable)");
+    cmd.add_option("--tag", o.tags, "keep events with this tag (repeatable)");
+    cmd.add_option("--confidence", o.confidences,
+                   "keep events of this confidence: confirmed, reported, alleged, assessed "
+                   "(repeatable)");
+}
+
 /// One table of subcommands: name, help, how to set up its flags, what runs it.
 struct Command {
     const char* name;
@@ -39,6 +50,7 @@ const Command kCommands[] = {
              ->capture_default_str();
          cmd.add_option("--title", o.title, "chart title (overrides the template's)");
          cmd.add_option("--scene", o.scene_path, "also write the laid-out scene as JSON");
+         add_filters(cmd, o);
      },
      tl::cli::run_render},
     {"validate", "check event files and report every problem",
@@ -52,9 +64,10 @@ const Command kCommands[] = {
     {"list", "list events in timeline order",
      [](CLI::App& cmd, Options& o) {
          add_inputs(cmd, o);
-         cmd.add_option("--format", o.format, "text or json")
-             ->check(CLI::IsMember({"text", "json"}))
+         cmd.add_option("--format", o.format, "text, json (the spec's Listing) or csv")
+             ->check(CLI::IsMember({"text", "json", "csv"}))
              ->capture_default_str();
+         add_filters(cmd, o);
      },
      tl::cli::run_list},
 };

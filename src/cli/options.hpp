@@ -24,6 +24,14 @@ struct Options {
     std::string format = "text";
     std::size_t max_input_bytes = std::size_t{64} << 20;
     std::string executable;  ///< argv[0], to find templates beside the binary
+
+    // Filters, as on `list` and `render`: repeatable; see timeline/filter.hpp.
+    std::string from;
+    std::string to;
+    std::vector<std::string> actors;
+    std::vector<std::string> kinds;
+    std::vector<std::string> tags;
+    std::vector<std::string> confidences;
 };
 
 int run_render(const Options& o);

@@ -51,9 +51,9 @@ std::vector<std::size_t> Timeline::event_lanes(const Event& e) const {
     return out;
 }
 
-Timeline build_timeline(const Model& model) {
+Timeline build_timeline(const Model& model, const EventFilter& filter) {
     Timeline t;
-    t.events = sorted_events(model.events);
+    t.events = filter_events(sorted_events(model.events), filter);
     for (const Era& era : model.eras)
         t.eras.push_back(&era);
 

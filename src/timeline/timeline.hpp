@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "timeline/filter.hpp"
 
 namespace tl {
 
@@ -40,7 +41,8 @@ struct Timeline {
     std::vector<std::size_t> event_lanes(const Event& e) const;
 };
 
-/// Sorts the events and forms one lane per actor that takes part, in declaration order.
-Timeline build_timeline(const Model& model);
+/// Sorts the events `filter` keeps and forms one lane per actor that takes part in them,
+/// in declaration order.
+Timeline build_timeline(const Model& model, const EventFilter& filter = {});
 
 }  // namespace tl

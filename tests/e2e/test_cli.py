@@ -1,4 +1,6 @@
 """The command line contract: exit codes, diagnostics, listing, atomic outputs."""
+import csv
+import io
 import json
 import os
 import resource
@@ -63,6 +65,50 @@ class Listing(TempDirTest):
         self.assertEqual(term["end"]["earliest"], "2024-10-01")
         starts = [(e["date"]["earliest"] or "") for e in events]
         self.assertEqual(starts, sorted(starts), "events are not in timeline order")
+
+
+class Filters(TempDirTest):
+    def ids(self, *args):
+        proc = run("list", EVENTS, "--format", "json", *args)
+        self.assertRan(proc)
+        return [e["id"] for e in json.loads(proc.stdout)]
+
+    def test_filters_narrow_the_listing(self):
+        everything = self.ids()
+        iran = self.ids("--actor", "IR")
+        self.assertTrue(iran and len(iran) < len(everything))
+        self.assertIn("iran-ballistic-missiles-caspian-2024", iran)
+        self.assertEqual(self.ids("--kind", "force-change"), ["russia-army-expansion-2024"])
+        both = self.ids("--kind", "force-change", "--kind", "arms-transfer")
+        self.assertEqual(len(both), 2)
+        self.assertNotIn("stoltenberg-term-2014-2024", self.ids("--to", "2014-09"))
+        self.assertIn("stoltenberg-term-2014-2024", self.ids("--from", "2015", "--to", "2015"))
+        self.assertEqual(self.ids("--confidence", "alleged", "--tag", "nuclear"),
+                         ["russia-iran-nuclear-information"])
+
+    def test_a_mistyped_filter_is_a_usage_error_with_a_hint(self):
+        proc = run("list", EVENTS, "--actor", "Ir")
+        self.assertRan(proc, 2)
+        self.assertIn("did you mean 'IR'", proc.stderr)
+        self.assertRan(run("list", EVENTS, "--from", "2024-13"), 2)
+        self.assertRan(run("render", EVENTS, "-o", self.tmp / "a.pdf", "--confidence", "sure"), 2)
+
+    def test_render_draws_only_the_filtered_events(self):
+        scene = self.tmp / "scene.json"
+        self.assertRan(run("render", EVENTS, "-o", self.tmp / "a.svg", "--scene", scene,
+                           "--actor", "IR"))
+        events = {i.get("event") for i in json.loads(scene.read_text())["items"]} - {None}
+        self.assertIn("iran-ballistic-missiles-caspian-2024", events)
+        self.assertNotIn("stoltenberg-term-2014-2024", events)
+
+    def test_csv_listing_parses_with_a_header(self):
+        proc = run("list", EVENTS, "--format", "csv")
+        self.assertRan(proc)
+        rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+        self.assertEqual(len(rows), len(self.ids()))
+        by_id = {r["id"]: r for r in rows}
+        self.assertEqual(by_id["iran-ballistic-missiles-caspian-2024"]["earliest"], "2024-09-01")
+        self.assertEqual(by_id["iran-ballistic-missiles-caspian-2024"]["from"], "IR")
 
 
 class AtomicOutputs(TempDirTest):

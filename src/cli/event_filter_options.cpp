@@ -1,0 +1,81 @@
+#include "cli/event_filter_options.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+#include "base/text.hpp"
+#include "model/kinds.hpp"
+
+namespace tl::cli {
+namespace {
+
+bool usage_error(const std::string& message, const std::string& hint) {
+    std::cerr << "timeline: error: " << message << "\n";
+    if (!hint.empty()) std::cerr << "  hint: " << hint << "\n";
+    return false;
+}
+
+std::optional<Date> option_date(const std::string& flag, const std::string& text) {
+    auto parsed = parse_date(text);
+    if (!parsed)
+        usage_error(flag + " " + text + ": " + parsed.error, std::string(accepted_date_forms()));
+    return parsed.value;
+}
+
+/// Checks that each of `given` is one of `known`, suggesting the nearest on a typo.
+bool all_known(const std::string& flag, const std::vector<std::string>& given,
+               const std::set<std::string>& known) {
+    const std::vector<std::string_view> names(known.begin(), known.end());
+    for (const std::string& g : given) {
+        if (known.count(g)) continue;
+        const std::string near = nearest_word(g, names);
+        return usage_error(flag + " " + g + ": no such value in the inputs",
+                           near.empty() ? "" : "did you mean '" + near + "'?");
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<EventFilter> make_filter(const Options& o, const Model& model) {
+    EventFilter f;
+    if (!o.from.empty()) {
+        const auto d = option_date("--from", o.from);
+        if (!d) return std::nullopt;
+        f.from = d->start.sort_earliest();
+    }
+    if (!o.to.empty()) {
+        const auto d = option_date("--to", o.to);
+        if (!d) return std::nullopt;
+        f.to = d->last().sort_latest();
+    }
+    std::set<std::string> actors, kinds, tags;
+    for (const Actor& a : model.actors)
+        actors.insert(a.id);
+    for (const Kind& k : model.kinds)
+        kinds.insert(k.id);
+    for (const BuiltinKind& k : builtin_kinds())
+        kinds.insert(std::string(k.id));
+    for (const Event& e : model.events)
+        for (const Ref& t : e.tags)
+            tags.insert(t.id);
+    if (!all_known("--actor", o.actors, actors) || !all_known("--kind", o.kinds, kinds) ||
+        !all_known("--tag", o.tags, tags))
+        return std::nullopt;
+    for (const std::string& c : o.confidences) {
+        const auto level = confidence_from_string(c);
+        if (!level) {
+            usage_error("--confidence " + c + ": not a confidence level",
+                        "use confirmed, reported, alleged or assessed");
+            return std::nullopt;
+        }
+        f.confidences.push_back(*level);
+    }
+    f.actors = o.actors;
+    f.kinds = o.kinds;
+    f.tags = o.tags;
+    return f;
+}
+
+}  // namespace tl::cli
