@@ -23,7 +23,7 @@ EVENTS   := $(shell find events -name '*.yaml' -o -name '*.yml' 2>/dev/null | LC
 OUTPUTS  := out/timeline.pdf out/timeline.svg out/timeline.png
 SUDO     := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all build test clean deps bench gallery FORCE
+.PHONY: all build test clean deps format FORCE
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -58,6 +58,9 @@ out/timeline%pdf out/timeline%svg out/timeline%png: $(BIN) $(EVENTS) $(TEMPLATE)
 test: $(BIN)
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory $(QUIET_BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+format:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
 clean:
 	rm -rf $(BUILD) out/timeline.*

@@ -12,6 +12,7 @@
 #include "base/text.hpp"
 #include "load/document_reader.hpp"
 #include "load/input_files.hpp"
+#include "load/nesting_scan.hpp"
 
 namespace tl {
 namespace {
@@ -83,6 +84,13 @@ void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnosti
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         diags.warning({file, 0, 0}, "empty-file", "the file holds no events",
                       "add events, or remove the file");
+        return;
+    }
+    if (const auto deep = find_excessive_nesting(text, kMaxNestingDepth)) {
+        diags.error(
+            {file, deep->line, deep->column}, "too-deep",
+            "the YAML nests deeper than " + std::to_string(kMaxNestingDepth) + " levels here",
+            "event files need only a few levels; look for unclosed brackets");
         return;
     }
     std::vector<YAML::Node> docs;

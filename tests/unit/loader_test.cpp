@@ -80,7 +80,8 @@ TEST_CASE("unknown keys are reported with a suggestion") {
         "    sources: [S]\n");
     REQUIRE(l.has("unknown-key", 4, 5));
     for (const auto& d : l.diags.items())
-        if (d.rule == "unknown-key") CHECK(d.hint.find("did you mean 'title'") != std::string::npos);
+        if (d.rule == "unknown-key")
+            CHECK(d.hint.find("did you mean 'title'") != std::string::npos);
     CHECK(l.has("missing-field"));
 }
 
