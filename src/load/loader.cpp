@@ -2,12 +2,15 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <thread>
 
 #include "base/text.hpp"
 #include "load/document_reader.hpp"
@@ -120,10 +123,44 @@ std::string_view yaml_library_version() {
 Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
                   const LoadOptions& options) {
     Model model;
-    for (const std::string& path : expand_inputs(inputs, diags)) {
-        const std::uint32_t file = model.files.add(path == "-" ? "<stdin>" : path);
-        if (auto text = read_input(path, file, options, diags))
-            load_text(*text, file, model, diags);
+    const std::vector<std::string> paths = expand_inputs(inputs, diags);
+    for (const std::string& path : paths)
+        model.files.add(path == "-" ? "<stdin>" : path);
+
+    // Files are independent: each worker takes the next file, parses it, converts it and
+    // drops its yaml-cpp tree before taking another, so at most one tree per thread is alive.
+    struct Part {
+        Model model;
+        Diagnostics diags;
+    };
+    std::vector<Part> parts(paths.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
+            const auto file = static_cast<std::uint32_t>(i);
+            Part& part = parts[i];
+            try {
+                if (auto text = read_input(paths[i], file, options, part.diags))
+                    load_text(*text, file, part.model, part.diags);
+            } catch (const std::exception& e) {  // out of memory, above all
+                part.diags.error({file, 0, 0}, "unreadable-input",
+                                 std::string("cannot load the file: ") + e.what());
+            }
+        }
+    };
+    const std::size_t threads =
+        std::min<std::size_t>(paths.size(), std::max(1u, std::min(options.threads, 64u)));
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t)
+        helpers.emplace_back(work);
+    work();
+    for (std::thread& t : helpers)
+        t.join();
+
+    // Merged in file order, so the model never depends on which thread finished first.
+    for (Part& part : parts) {
+        model.append(std::move(part.model));
+        diags.append(std::move(part.diags));
     }
     return model;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "base/diagnostics.hpp"
@@ -12,6 +14,8 @@ namespace tl {
 
 struct LoadOptions {
     std::size_t max_input_bytes = std::size_t{64} << 20;
+    /// Files are loaded on this many threads; by default one per core.
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 };
 
 /// Reads every input (files, folders read recursively for *.yaml and *.yml, or "-" for
