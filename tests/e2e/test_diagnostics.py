@@ -1,0 +1,92 @@
+"""Diagnostics as an editor or a person at a terminal sees them."""
+import json
+import os
+import pty
+import re
+import subprocess
+
+from helpers import FIXTURES, TIMELINE, TempDirTest, run
+
+UNKNOWN_KEY = FIXTURES / "invalid" / "unknown-key.yaml"
+
+
+def run_on_terminal(*args, env=None):
+    """Runs the binary with stderr on a pseudo-terminal; returns what the terminal shows."""
+    leader, follower = pty.openpty()
+    full_env = dict(os.environ, **(env or {}))
+    if "NO_COLOR" not in (env or {}):
+        full_env.pop("NO_COLOR", None)
+    proc = subprocess.Popen([TIMELINE, *map(str, args)], stdout=subprocess.DEVNULL,
+                            stderr=follower, env=full_env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(leader)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+class TerminalOutput(TempDirTest):
+    def test_terminal_shows_the_line_a_caret_and_colour(self):
+        code, text = run_on_terminal("validate", UNKNOWN_KEY)
+        self.assertEqual(code, 1)
+        self.assertIn("\x1b[", text)
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines()
+        source = next(i for i, line in enumerate(lines) if "titel: Iran delivers missiles" in line)
+        caret = lines[source + 1]
+        self.assertEqual(caret.index("^") if "^" in caret else -1,
+                         lines[source].index("titel"), f"caret misplaced:\n{text}")
+
+    def test_no_colour_with_NO_COLOR(self):
+        code, text = run_on_terminal("validate", UNKNOWN_KEY, env={"NO_COLOR": "1"})
+        self.assertEqual(code, 1)
+        self.assertNotIn("\x1b[", text)
+        self.assertIn("^", text)
+
+    def test_no_colour_and_no_source_lines_when_piped(self):
+        proc = run("validate", UNKNOWN_KEY)
+        self.assertNotIn("\x1b[", proc.stderr)
+        self.assertNotIn("^", proc.stderr)
+
+
+class Summary(TempDirTest):
+    def test_every_problem_in_one_run_sorted_with_a_summary(self):
+        a = self.tmp / "a.yaml"
+        b = self.tmp / "b.yaml"
+        a.write_text("events:\n  - id: x\n    date: 2024-13\n    titel: T\n    kind: other\n"
+                     "    sources: [P]\n")
+        b.write_text("id: y\ndate: 2024\ntitle: T\nkind: arms-transfr\nsources: [P]\n")
+        proc = run("validate", a, b)
+        self.assertEqual(proc.returncode, 1)
+        located = [line for line in proc.stderr.splitlines() if ": error: " in line or ": warning: " in line]
+        places = [tuple(line.split(":")[:3]) for line in located]
+        self.assertEqual(places, sorted(places, key=lambda p: (p[0], int(p[1]), int(p[2]))))
+        self.assertGreaterEqual(len(located), 4)
+        self.assertRegex(proc.stderr.splitlines()[-1], r"^\d+ errors, \d+ warnings? in 2 files$")
+
+    def test_json_diagnostics_for_editors(self):
+        proc = run("validate", "--format", "json", UNKNOWN_KEY)
+        self.assertEqual(proc.returncode, 1)
+        items = json.loads(proc.stdout)
+        self.assertTrue(items)
+        first = items[0]
+        self.assertEqual(set(first), {"file", "line", "column", "severity", "rule", "message", "hint"})
+        self.assertTrue(first["file"].endswith("unknown-key.yaml"))
+        self.assertIsInstance(first["line"], int)
+
+    def test_json_of_a_clean_run_is_an_empty_array(self):
+        proc = run("validate", "--format", "json", FIXTURES.parent.parent / "events")
+        self.assertEqual(proc.returncode, 0)
+        self.assertEqual(json.loads(proc.stdout), [])
+
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()
