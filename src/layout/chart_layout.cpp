@@ -191,7 +191,7 @@ class ChartBuilder {
             const std::string fitted = tm_.fit(label, font, scale_.x1 - x);
             if (fitted.empty()) continue;
             const double w = tm_.measure(fitted, font).width;
-            const auto row = rows.choose(x, x, false, false);
+            const auto row = rows.choose(x, x, x, false, false);
             rows.take(row, x + w + kItemGap, LaneRows::npos);
             Item& it = text(x + 2, 0, fitted, font, theme_.era_text, "era-label");
             pending.push_back({scene_.items.size() - 1, row});
@@ -301,13 +301,23 @@ class ChartBuilder {
     }
 
     void place_events() {
+        // Placed left to right by where their markers start, not in timeline order (an
+        // unknown start sorts first but is drawn late): then only the last item of a row can
+        // reach past the current x, which is what lets an arrow shorten it.
+        std::vector<Placement> order;
+        order.reserve(t_.events.size());
         for (const Event* e : t_.events) {
-            Placement proto;
-            proto.event = e;
-            extent(e, proto);
-            proto.label = label_text(e);
+            Placement p;
+            p.event = e;
+            extent(e, p);
+            order.push_back(std::move(p));
+        }
+        std::stable_sort(order.begin(), order.end(),
+                         [](const Placement& a, const Placement& b) { return a.x0 < b.x0; });
+        for (Placement& proto : order) {
+            proto.label = label_text(proto.event);
             const double width = tm_.measure(proto.label, label_font_).width;
-            for (std::size_t lane : t_.event_lanes(*e)) {
+            for (std::size_t lane : t_.event_lanes(*proto.event)) {
                 Placement p = proto;
                 p.lane = lane;
                 place(std::move(p), width);
@@ -335,10 +345,10 @@ class ChartBuilder {
         LaneRows& rows = lanes_[p.lane];
         const double left = std::min(p.x0, span.x0);
         const double right = std::max(p.x1, span.x1);
-        p.row = rows.choose(left - kItemGap / 2, p.anchor, up, down);
-        // A row an arrow already crosses right here: start the label after the arrow.
-        const double taken = rows.end_of(p.row);
-        if (!span.left_of_marker && taken > span.x0) {
+        p.row = rows.choose(left - kItemGap / 2, p.x0 - kItemGap / 2, p.anchor, up, down);
+        // In a row taken further than the label's start, the label keeps only the free part.
+        const double taken = rows.end_of(p.row) + kItemGap / 2;
+        if (taken > span.x0) {
             span.truncated = true;
             span.x0 = std::min(taken, span.x1);
         }
@@ -409,6 +419,7 @@ class ChartBuilder {
         band.box = {theme_.margin, lane_top_[l], theme_.page_width - 2 * theme_.margin,
                     bottom - lane_top_[l]};
         band.fill = l % 2 == 0 ? theme_.lane_fill : theme_.background;
+        band.lane = t_.lanes[l].id;
         scene_.items.push_back(band);
         Item accent;
         accent.type = ItemType::band;
@@ -438,6 +449,8 @@ class ChartBuilder {
         it.stroke = kind_color(p.event->kind);
         it.stroke_width = 1.4;
         it.style = style_for(p.event->confidence);
+        it.lane = t_.lanes[a.from_lane].id;
+        it.to_lane = t_.lanes[a.to_lane].id;
         scene_.items.push_back(std::move(it));
     }
 
@@ -449,6 +462,7 @@ class ChartBuilder {
                             e.date.last().approximate || e.date.last().uncertain;
         Item mark;
         mark.event = e.id;
+        mark.lane = t_.lanes[p.lane].id;
         mark.stroke = color;
         mark.fill = hollow ? theme_.background : color.lighten(e.date.is_interval() ? 0.55 : 0.0);
         mark.hollow = hollow;
@@ -489,7 +503,8 @@ class ChartBuilder {
         const double w = tm_.measure(shown, label_font_).width;
         const double h = tm_.measure(shown, label_font_).height;
         const double x = s.left_of_marker ? s.x1 - w : s.x0;
-        text(x, cy - h / 2, shown, label_font_, theme_.text, "event-label", p.event->id);
+        text(x, cy - h / 2, shown, label_font_, theme_.text, "event-label", p.event->id).lane =
+            t_.lanes[p.lane].id;
     }
 
     // ---- legend, references, notes ----------------------------------------------------

@@ -22,30 +22,36 @@ double LaneRows::end_of(RowIndex row) const {
     return at(row).end;
 }
 
-LaneRows::RowIndex LaneRows::choose(double x0, double shaft_x, bool up, bool down) const {
+LaneRows::RowIndex LaneRows::choose(double x0, double marker_x0, double shaft_x, bool up,
+                                    bool down) const {
     if (rows_.empty()) return 0;
-    RowIndex best = first_;
-    std::size_t best_cost = npos;
-    for (RowIndex i = first_; i <= last(); ++i) {
-        if (at(i).end > x0) continue;
-        const std::size_t cost = blocked(i, shaft_x, up, down);
-        if (cost < best_cost) {
-            best_cost = cost;
-            best = i;
-            if (cost == 0) return best;
-        }
-    }
-    // A new row on the side an arrow leaves by crosses nothing of this lane; with no arrow,
-    // a new row on either side that no earlier arrow runs through.
     const RowIndex below = last() + 1;
     const RowIndex above = first_ - 1;
     const RowIndex preferred = up && !down ? above : below;
     const RowIndex other = preferred == below ? above : below;
-    // With arrows both ways a new row is as much in the way as a free one: keep the free one.
-    if (up && down && best_cost != npos) return best;
-    if (end_of(preferred) <= x0) return preferred;
-    if (!up && !down && end_of(other) <= x0) return other;
-    return best_cost != npos ? best : preferred;
+    // First rows where the whole item fits, then rows where at least its marker does (its
+    // label then shrinks to the free part of the row).
+    for (const double from : {x0, marker_x0}) {
+        RowIndex best = first_;
+        std::size_t best_cost = npos;
+        for (RowIndex i = first_; i <= last() && best_cost != 0; ++i) {
+            if (at(i).end > from) continue;
+            const std::size_t cost = blocked(i, shaft_x, up, down);
+            if (cost < best_cost) {
+                best_cost = cost;
+                best = i;
+            }
+        }
+        if (best_cost == 0) return best;
+        // With arrows both ways a new row is as much in the way as a free one.
+        if (up && down && best_cost != npos) return best;
+        // A new row on the side an arrow leaves by crosses nothing of this lane; with no
+        // arrow, a new row on either side that no earlier arrow runs through.
+        if (end_of(preferred) <= from) return preferred;
+        if (!up && !down && end_of(other) <= from) return other;
+        if (best_cost != npos) return best;
+    }
+    return preferred;
 }
 
 void LaneRows::take(RowIndex row, double x1, std::size_t label) {

@@ -25,10 +25,11 @@ class LaneRows {
     /// Logical index of a row; the top row may be negative after rows were added above.
     using RowIndex = int;
 
-    /// Chooses a row for an item spanning [x0, x1] whose arrow leaves at `shaft_x` upward
-    /// (`up`) and/or downward (`down`): the free row that leaves the fewest taken rows in the
-    /// arrow's way, else a new row on the arrow's side.
-    RowIndex choose(double x0, double shaft_x, bool up, bool down) const;
+    /// Chooses a row for an item that starts at `x0` (label included) and whose marker
+    /// starts at `marker_x0`, with arrows leaving at `shaft_x` upward (`up`) and/or downward
+    /// (`down`): a row free for the whole item that leaves the fewest taken rows in the
+    /// arrows' way, else a new row on the arrows' side, else a row free for the marker alone.
+    RowIndex choose(double x0, double marker_x0, double shaft_x, bool up, bool down) const;
 
     /// How far right `row` is taken; for a row not yet made, how far arrows through that
     /// edge of the lane reach.

@@ -59,6 +59,8 @@ std::string scene_to_json(const Scene& scene) {
                ", \"y\": " + num(it.box.y) + ", \"width\": " + num(it.box.width) +
                ", \"height\": " + num(it.box.height);
         if (!it.event.empty()) out += ", \"event\": " + json_quote(it.event);
+        if (!it.lane.empty()) out += ", \"lane\": " + json_quote(it.lane);
+        if (!it.to_lane.empty()) out += ", \"to_lane\": " + json_quote(it.to_lane);
         if (it.type == ItemType::text) out += ", \"text\": " + json_quote(it.text);
         if (it.type == ItemType::line || it.type == ItemType::arrow) {
             out += ", \"x1\": " + num(it.from.x) + ", \"y1\": " + num(it.from.y) +

@@ -36,6 +36,8 @@ struct Item {
     Rect box;                ///< bounding box of everything the item paints
     std::string role;        ///< what it is in the chart: "event-label", "axis-label", ...
     std::string event;       ///< id of the event it belongs to, if any
+    std::string lane;        ///< actor id of the lane it sits in (arrows: where they leave)
+    std::string to_lane;     ///< arrows: actor id of the lane they point into
     std::string text;        ///< text items: the literal text (never markup)
     FontSpec font;           ///< text items
     Point from, to;          ///< lines and arrows: end points; bars: unused

@@ -13,7 +13,7 @@ constexpr std::size_t kNoLabel = LaneRows::npos;
 
 /// Places [x0, x1] with no arrow, as the packer would choose, and returns its row.
 LaneRows::RowIndex place(LaneRows& rows, double x0, double x1, std::size_t label = LaneRows::npos) {
-    const auto row = rows.choose(x0, x0, false, false);
+    const auto row = rows.choose(x0, x0, x0, false, false);
     rows.take(row, x1, label);
     return row;
 }
@@ -24,9 +24,9 @@ TEST_CASE("an empty lane") {
     LaneRows rows;
     CHECK(rows.count() == 0);
     CHECK(rows.top() == 0);
-    CHECK(rows.choose(0, 0, false, false) == 0);
-    CHECK(rows.choose(0, 0, true, false) == 0);
-    CHECK(rows.choose(0, 0, false, true) == 0);
+    CHECK(rows.choose(0, 0, 0, false, false) == 0);
+    CHECK(rows.choose(0, 0, 0, true, false) == 0);
+    CHECK(rows.choose(0, 0, 0, false, true) == 0);
     CHECK(rows.end_of(0) == LaneRows::kFree);
     CHECK(std::isinf(LaneRows::kFree));
     CHECK(LaneRows::kFree < 0);
@@ -90,22 +90,22 @@ TEST_CASE("choose with an arrow prefers rows that leave nothing in the arrow's w
 
     SUBCASE("going down: a row with no taken rows below at the shaft") {
         // Row 0 is free, but its shaft at x = 25 would cross row 1; row 2 has nothing below.
-        CHECK(rows.choose(20, 25, false, true) == 2);
+        CHECK(rows.choose(20, 20, 25, false, true) == 2);
     }
     SUBCASE("going up: a row with no taken rows above at the shaft") {
-        CHECK(rows.choose(20, 25, true, false) == 0);
+        CHECK(rows.choose(20, 20, 25, true, false) == 0);
     }
     SUBCASE("no arrow: the first free row") {
-        CHECK(rows.choose(20, 25, false, false) == 0);
+        CHECK(rows.choose(20, 20, 25, false, false) == 0);
     }
     SUBCASE("a shaft right of every row crosses nothing") {
-        CHECK(rows.choose(20, 150, false, true) == 0);
+        CHECK(rows.choose(20, 20, 150, false, true) == 0);
     }
     SUBCASE("both ways: a free row rather than a new row that is no better") {
         // Rows 0 and 2 each have row 1 in the way of one of the two shafts. A new row below
         // (3) would have row 1 in the way of its upward shaft just the same, so it gains
         // nothing and only makes the lane taller: the first free row of least cost is row 0.
-        CHECK(rows.choose(20, 25, true, true) == 0);
+        CHECK(rows.choose(20, 20, 25, true, true) == 0);
     }
 }
 
@@ -115,29 +115,29 @@ TEST_CASE("choose: when every free row is in the way, a new row on the arrow's s
     rows.take(0, 10, kNoLabel);
     rows.take(1, 100, kNoLabel);
 
-    CHECK(rows.choose(20, 25, false, true) == 2);  // down: new row below, crossing nothing
-    CHECK(rows.choose(20, 25, true, false) == 0);  // up: row 0 has nothing above
+    CHECK(rows.choose(20, 20, 25, false, true) == 2);  // down: new row below, crossing nothing
+    CHECK(rows.choose(20, 20, 25, true, false) == 0);  // up: row 0 has nothing above
 
     // Now the top row is in the way of an upward arrow from row 1.
     LaneRows up_blocked;
     up_blocked.take(0, 100, kNoLabel);
     up_blocked.take(1, 10, kNoLabel);
-    CHECK(up_blocked.choose(20, 25, true, false) == -1);  // a new row above
-    CHECK(up_blocked.choose(20, 25, false, true) == 1);   // down from row 1 crosses nothing
+    CHECK(up_blocked.choose(20, 20, 25, true, false) == -1);  // a new row above
+    CHECK(up_blocked.choose(20, 20, 25, false, true) == 1);   // down from row 1 crosses nothing
 }
 
 TEST_CASE("rows added above get negative indices") {
     LaneRows rows;
     CHECK(place(rows, 0, 100) == 0);
     // An arrow going up from an item that overlaps row 0: a new row above.
-    const auto row = rows.choose(10, 15, true, false);
+    const auto row = rows.choose(10, 10, 15, true, false);
     CHECK(row == -1);
     rows.take(row, 60, kNoLabel);
     CHECK(rows.top() == -1);
     CHECK(rows.top() < 0);
     CHECK(rows.count() == 2);
 
-    const auto higher = rows.choose(20, 25, true, false);
+    const auto higher = rows.choose(20, 20, 25, true, false);
     CHECK(higher == -2);
     rows.take(higher, 40, kNoLabel);
     CHECK(rows.top() == -2);
@@ -147,12 +147,12 @@ TEST_CASE("rows added above get negative indices") {
     CHECK(rows.end_of(0) == 100);
 
     // Rows above are reused like any other.
-    CHECK(rows.choose(50, 55, true, false) == -2);
-    CHECK(rows.choose(70, 75, false, false) == -2);
-    CHECK(rows.choose(61, 200, false, true) == -2);  // shaft right of every row: no cost
+    CHECK(rows.choose(50, 50, 55, true, false) == -2);
+    CHECK(rows.choose(70, 70, 75, false, false) == -2);
+    CHECK(rows.choose(61, 61, 200, false, true) == -2);  // shaft right of every row: no cost
 
     SUBCASE("with no arrow an overlapping item still goes below") {
-        CHECK(rows.choose(10, 10, false, false) == 1);
+        CHECK(rows.choose(10, 10, 10, false, false) == 1);
     }
 }
 
@@ -225,10 +225,10 @@ TEST_CASE("after a crossing, later items start after the shaft") {
 
     // An item from x = 20 cannot go in any row, nor in a new row at either edge,
     // without running into the shaft: the packer reports where rows are taken.
-    const auto row = rows.choose(20, 20, false, false);
+    const auto row = rows.choose(20, 20, 20, false, false);
     CHECK(rows.end_of(row) > 20);
     // An item from x = 43 fits in the first row again.
-    CHECK(rows.choose(43, 43, false, false) == 0);
+    CHECK(rows.choose(43, 43, 43, false, false) == 0);
 
     SUBCASE("a new row made after the crossing starts taken up to the shaft") {
         rows.take(2, 15, kNoLabel);

@@ -1,1 +1,151 @@
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "generated_model.hpp"
+#include "layout/chart_layout.hpp"
+#include "timeline/timeline.hpp"
+
+namespace {
+
+using tl::Item;
+using tl::ItemType;
+using tl::Rect;
+
+struct Laid {
+    tl::Model model;
+    tl::Timeline timeline;
+    tl::Scene scene;
+
+    explicit Laid(tl::Model m) : model(std::move(m)) {
+        timeline = tl::build_timeline(model);
+        scene = tl::layout_chart(timeline, model, tl::default_theme(), tl::FixedWidthMeasurer());
+    }
+    std::vector<const Item*> all(ItemType type, const std::string& role = {}) const {
+        std::vector<const Item*> out;
+        for (const Item& it : scene.items)
+            if (it.type == type && (role.empty() || it.role == role)) out.push_back(&it);
+        return out;
+    }
+};
+
+/// Strictly overlapping boxes; touching edges do not count.
+bool overlap(const Rect& a, const Rect& b) {
+    return a.intersects(b);
+}
+
+int text_overlaps(const Laid& l) {
+    const auto texts = l.all(ItemType::text);
+    // Sweep by x so that 1,000 events do not need a million comparisons.
+    std::vector<const Item*> sorted(texts);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->box.x < b->box.x; });
+    int n = 0;
+    for (std::size_t i = 0; i < sorted.size(); ++i)
+        for (std::size_t j = i + 1; j < sorted.size() && sorted[j]->box.x < sorted[i]->box.right();
+             ++j)
+            if (overlap(sorted[i]->box, sorted[j]->box)) {
+                ++n;
+                MESSAGE("overlap: '" << sorted[i]->text << "' and '" << sorted[j]->text << "'");
+            }
+    return n;
+}
+
+/// Labels crossed by an arrow's shaft, or covering its head or another event's marker.
+int labels_in_the_way(const Laid& l) {
+    int n = 0;
+    const auto labels = l.all(ItemType::text, "event-label");
+    for (const Item* arrow : l.all(ItemType::arrow)) {
+        const Rect shaft{arrow->from.x - 0.5, std::min(arrow->from.y, arrow->to.y), 1,
+                         std::abs(arrow->to.y - arrow->from.y)};
+        for (const Item* label : labels)
+            if (overlap(shaft, label->box)) {
+                ++n;
+                MESSAGE("arrow of "
+                        << arrow->event << " x=" << arrow->from.x << " y=" << arrow->from.y << ".."
+                        << arrow->to.y << " " << arrow->lane << "->" << arrow->to_lane
+                        << " crosses '" << label->text << "' box " << label->box.x << ","
+                        << label->box.y << " w=" << label->box.width << " lane " << label->lane);
+            }
+    }
+    for (const Item* marker : l.all(ItemType::marker))
+        for (const Item* label : labels)
+            if (marker->event != label->event && overlap(marker->box, label->box)) {
+                ++n;
+                MESSAGE("'" << label->text << "' covers the marker of " << marker->event);
+            }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("generated sets lay out with zero overlaps") {
+    for (const auto& [events, actors] : std::vector<std::pair<int, int>>{{100, 8}, {1000, 30}}) {
+        CAPTURE(events);
+        const Laid l(tl::testing::generated_model(events, actors));
+        CHECK(text_overlaps(l) == 0);
+        CHECK(labels_in_the_way(l) == 0);
+        std::set<std::string> drawn;
+        for (const Item& it : l.scene.items)
+            if (it.type == ItemType::marker || it.type == ItemType::bar) drawn.insert(it.event);
+        drawn.erase("");
+        CHECK(drawn.size() == static_cast<std::size_t>(events));
+    }
+}
+
+TEST_CASE("the axis labels never collide and sit above the lanes") {
+    const Laid l(tl::testing::generated_model(100, 8));
+    const auto axis = l.all(ItemType::text, "axis-label");
+    REQUIRE(axis.size() >= 3);
+    for (std::size_t i = 1; i < axis.size(); ++i)
+        CHECK(axis[i - 1]->box.right() < axis[i]->box.x);
+    double lanes_top = 1e9;
+    for (const Item* band : l.all(ItemType::band, "lane"))
+        lanes_top = std::min(lanes_top, band->box.y);
+    for (const Item* a : axis)
+        CHECK(a->box.bottom() <= lanes_top);
+}
+
+TEST_CASE("x increases with the date, and a month spans its month") {
+    tl::Model m = tl::testing::generated_model(0, 2);
+    const auto add = [&](const char* id, const char* date) {
+        tl::Event e;
+        e.id = id;
+        e.title = id;
+        e.kind = "other";
+        e.date = *tl::parse_date(date).value;
+        e.actors.push_back({"A0", {}});
+        m.events.push_back(e);
+    };
+    add("early", "2020-01-15");
+    add("month", "2022-09");
+    add("late", "2024-06-01");
+    const Laid l(std::move(m));
+    std::map<std::string, Rect> marker;
+    for (const Item* it : l.all(ItemType::marker))
+        marker[it->event] = it->box;
+    CHECK(marker["early"].x < marker["month"].x);
+    CHECK(marker["month"].right() < marker["late"].x);
+    const Rect year_span{marker["early"].x, 0, marker["late"].right() - marker["early"].x, 0};
+    // September is 30 of the 1,600-odd days between the markers: its bracket is that wide.
+    const double days = 1600.0;
+    CHECK(marker["month"].width == doctest::Approx(year_span.width * 30 / days).epsilon(0.15));
+}
+
+TEST_CASE("arrows leave the supplier's lane and end at the recipient's lane") {
+    const Laid l(tl::testing::generated_model(100, 8));
+    std::map<std::string, Rect> lane;
+    for (const Item* band : l.all(ItemType::band, "lane"))
+        lane[band->lane] = band->box;
+    const auto arrows = l.all(ItemType::arrow);
+    REQUIRE(arrows.size() > 20);
+    for (const Item* a : arrows) {
+        const Rect& from = lane.at(a->lane);
+        const Rect& to = lane.at(a->to_lane);
+        CHECK(a->from.y >= from.y);
+        CHECK(a->from.y <= from.bottom());
+        CHECK((a->to.y == doctest::Approx(to.y) || a->to.y == doctest::Approx(to.bottom())));
+    }
+}
