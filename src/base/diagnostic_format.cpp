@@ -37,12 +37,11 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
                       d.message + " [" + d.rule + "]\n";
     if (style.show_source && !source_line.empty() && d.loc.column > 0) {
         out += "    " + source_line + "\n    ";
-        // Columns count characters; pad with the line's own tabs so the caret lines up.
-        std::size_t col = 1;
-        for (std::size_t i = 0; i < source_line.size() && col < d.loc.column; ++i) {
+        // Columns count bytes; each character before the column becomes one space (a tab
+        // stays a tab), so the caret lines up under the offending character.
+        for (std::size_t i = 0; i + 1 < d.loc.column && i < source_line.size(); ++i) {
             if ((static_cast<unsigned char>(source_line[i]) & 0xC0) == 0x80) continue;
             out += source_line[i] == '\t' ? '\t' : ' ';
-            ++col;
         }
         out += paint(kCyan, "^") + "\n";
     }
@@ -74,7 +73,14 @@ std::string diagnostics_json(const Diagnostics& diags, const SourceFiles& files)
                ", \"column\": " + std::to_string(d.loc.column) + ", \"severity\": \"" +
                (d.severity == Severity::error ? "error" : "warning") +
                "\", \"rule\": " + json_quote(d.rule) + ", \"message\": " + json_quote(d.message) +
-               ", \"hint\": " + json_quote(d.hint) + "}";
+               ", \"hint\": " + json_quote(d.hint);
+        if (d.related && d.related->file < files.paths.size()) {
+            out += ", \"related\": {\"file\": " + json_quote(files.path(d.related->file)) +
+                   ", \"line\": " + std::to_string(d.related->line) +
+                   ", \"column\": " + std::to_string(d.related->column) +
+                   ", \"message\": " + json_quote(d.related_message) + "}";
+        }
+        out += "}";
     }
     out += first ? "]\n" : "\n]\n";
     return out;

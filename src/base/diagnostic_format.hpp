@@ -20,7 +20,9 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
 /// "3 errors, 1 warning in 2 files".
 std::string diagnostics_summary(const Diagnostics& diags);
 
-/// A JSON array of objects {file, line, column, severity, rule, message, hint}, for editors.
+/// A JSON array of objects {file, line, column, severity, rule, message, hint}, for editors;
+/// a diagnostic that points at a second place (a first definition) adds
+/// "related": {file, line, column, message}.
 std::string diagnostics_json(const Diagnostics& diags, const SourceFiles& files);
 
 }  // namespace tl

@@ -65,8 +65,12 @@ void read_actor(const YAML::Node& node, const Context& ctx, Model& into) {
     actor.loc = r.loc();
     actor.id = read_id(r);
     if (const Entry* e = r.require("name")) {
-        if (auto name = r.text(*e); name && r.check(*e, "bad-name", check_one_line(*name)))
+        const auto name = r.text(*e);
+        if (name && name->empty()) {
+            r.report(*e, "bad-name", "an actor's name may not be empty");
+        } else if (name && r.check(*e, "bad-name", check_one_line(*name))) {
             actor.name = *name;
+        }
     }
     actor.color = read_color(r);
     actor.group = r.text("group", false).value_or("");
@@ -107,6 +111,11 @@ std::optional<Source> read_source(const YAML::Node& node, const Context& ctx) {
     src.loc = src.url_loc = ctx.loc(node);
     if (node.IsScalar()) {
         const std::string& s = node.Scalar();
+        if (s.empty()) {
+            ctx.error(node, "missing-field", "a source may not be empty",
+                      "name the publisher or give the URL");
+            return std::nullopt;
+        }
         if (s.find("://") == std::string::npos) {
             src.publisher = s;
         } else if (is_web_url(s)) {
@@ -119,7 +128,10 @@ std::optional<Source> read_source(const YAML::Node& node, const Context& ctx) {
     }
     if (!expect_map(node, ctx, "a source")) return std::nullopt;
     MapReader r(node, ctx, "source", kSourceKeys);
-    src.publisher = r.text("publisher", true).value_or("");
+    if (const Entry* e = r.require("publisher")) {
+        src.publisher = r.text(*e).value_or("");
+        if (src.publisher.empty()) r.report(*e, "missing-field", "a source's publisher is empty");
+    }
     src.title = r.text("title", false).value_or("");
     src.quote = r.text("quote", false).value_or("");
     if (const Entry* e = r.find("url")) {

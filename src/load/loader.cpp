@@ -15,7 +15,7 @@
 #include "base/text.hpp"
 #include "load/document_reader.hpp"
 #include "load/input_files.hpp"
-#include "load/nesting_scan.hpp"
+#include "load/yaml_prescan.hpp"
 
 namespace tl {
 namespace {
@@ -89,11 +89,18 @@ void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnosti
                       "add events, or remove the file");
         return;
     }
-    if (const auto deep = find_excessive_nesting(text, kMaxNestingDepth)) {
+    const PrescanFindings found = prescan_yaml(text, kMaxNestingDepth);
+    if (found.too_deep) {
         diags.error(
-            {file, deep->line, deep->column}, "too-deep",
+            {file, found.too_deep->line, found.too_deep->column}, "too-deep",
             "the YAML nests deeper than " + std::to_string(kMaxNestingDepth) + " levels here",
             "event files need only a few levels; look for unclosed brackets");
+        return;
+    }
+    if (found.unclosed_quote) {
+        diags.error({file, found.unclosed_quote->line, found.unclosed_quote->column}, "yaml-syntax",
+                    "this quoted text is never closed, so it would swallow the rest of the file",
+                    "add the closing quote");
         return;
     }
     std::vector<YAML::Node> docs;

@@ -42,8 +42,15 @@ MapReader::MapReader(const YAML::Node& map, const Context& ctx, std::string_view
         if (name.rfind("x-", 0) == 0) continue;
         if (std::find(known_keys.begin(), known_keys.end(), name) == known_keys.end()) {
             const std::string near = nearest_word(name, known_keys);
-            std::string hint = near.empty() ? "" : "did you mean '" + near + "'? ";
-            hint += "Extensions start with 'x-'";
+            std::string hint;
+            if (near.empty()) {
+                hint = "known keys here:";
+                for (std::string_view k : known_keys)
+                    hint += " " + std::string(k);
+                hint += "; extensions start with 'x-'";
+            } else {
+                hint = "did you mean '" + near + "'? Extensions start with 'x-'";
+            }
             ctx.error(key, "unknown-key", "unknown key '" + name + "' in " + what_, hint);
             continue;
         }

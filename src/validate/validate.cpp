@@ -88,7 +88,8 @@ void validate(const Model& model, Diagnostics& diags) {
         check_refs(ev.from, actors, diags);
         check_refs(ev.to, actors, diags);
         check_refs(ev.actors, actors, diags);
-        if (!ev.kind.empty() && !kinds.contains(ev.kind)) {
+        if (ev.kind_loc.line != 0 &&
+            !kinds.contains(ev.kind)) {  // a missing kind is reported already
             std::string hint = kinds.hint_for(ev.kind);
             if (hint.empty()) hint = "use a built-in kind or declare it under 'kinds:'";
             diags.error(ev.kind_loc, "unknown-kind", "no kind has the id '" + ev.kind + "'", hint);

@@ -1,4 +1,4 @@
-#include "load/nesting_scan.hpp"
+#include "load/yaml_prescan.hpp"
 
 #include <vector>
 
@@ -35,7 +35,9 @@ bool starts_block_scalar(std::string_view rest) {
 
 }  // namespace
 
-std::optional<TextPosition> find_excessive_nesting(std::string_view text, int max_depth) {
+PrescanFindings prescan_yaml(std::string_view text, int max_depth) {
+    PrescanFindings found;
+    TextPosition quote_start{0, 0};
     std::vector<std::size_t> indents;  // block indentation levels open at this line
     int flow_depth = 0;
     char quote = 0;                 // inside a quoted scalar that may span lines
@@ -87,25 +89,30 @@ std::optional<TextPosition> find_excessive_nesting(std::string_view text, int ma
                 continue;
             }
             if (c == '#' && (i == 0 || is_space(line[i - 1]))) break;
-            if ((c == '"' || c == '\'') &&
-                (i == 0 || is_space(line[i - 1]) || line[i - 1] == '[' || line[i - 1] == '{' ||
-                 line[i - 1] == ',' || line[i - 1] == ':')) {
+            if ((c == '"' || c == '\'') && opens_value(line, i, flow_depth)) {
                 quote = c;
-            } else if ((c == '[' || c == '{') && opens_value(line, i, flow_depth)) {
+                quote_start = {line_no, static_cast<std::uint32_t>(i + 1)};
+            } else if ((c == '[' || c == '{') && (flow_depth > 0 || opens_value(line, i, 0))) {
                 ++flow_depth;
-                if (static_cast<int>(indents.size()) + flow_depth > max_depth)
-                    return TextPosition{line_no, static_cast<std::uint32_t>(i + 1)};
+                if (static_cast<int>(indents.size()) + flow_depth > max_depth) {
+                    found.too_deep = TextPosition{line_no, static_cast<std::uint32_t>(i + 1)};
+                    return found;
+                }
             } else if ((c == ']' || c == '}') && flow_depth > 0) {
                 --flow_depth;
             }
         }
-        if (depth > max_depth) return TextPosition{line_no, static_cast<std::uint32_t>(indent + 1)};
+        if (depth > max_depth) {
+            found.too_deep = TextPosition{line_no, static_cast<std::uint32_t>(indent + 1)};
+            return found;
+        }
         if (quote == 0 && flow_depth == 0 && starts_block_scalar(line)) {
             in_block_scalar = true;
             scalar_indent = indent;
         }
     }
-    return std::nullopt;
+    if (quote != 0) found.unclosed_quote = quote_start;
+    return found;
 }
 
 }  // namespace tl

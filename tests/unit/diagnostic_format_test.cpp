@@ -1,0 +1,59 @@
+#include <doctest/doctest.h>
+
+#include "base/diagnostic_format.hpp"
+
+namespace {
+
+tl::SourceFiles files() {
+    tl::SourceFiles f;
+    f.add("events/a.yaml");
+    f.add("events/b.yaml");
+    return f;
+}
+
+}  // namespace
+
+TEST_CASE("the spec's one-line form, then the hint and the other place") {
+    tl::Diagnostic d{tl::Severity::error,
+                     {1, 7, 5},
+                     "duplicate-id",
+                     "event id 'x' is defined twice",
+                     "give each event its own id",
+                     tl::SourceLoc{0, 3, 5},
+                     "first defined here"};
+    const std::string text = tl::format_diagnostic(d, files(), {});
+    CHECK(text ==
+          "events/b.yaml:7:5: error: event id 'x' is defined twice [duplicate-id]\n"
+          "  hint: give each event its own id\n"
+          "events/a.yaml:3:5: note: first defined here\n");
+}
+
+TEST_CASE("the caret sits under the column even after multi-byte characters") {
+    // "title: Россия: x" with the problem at the byte column of "x".
+    const std::string line = "title: \xD0\xA0\xD0\xBE\xD1\x81\xD1\x81\xD0\xB8\xD1\x8F: x";
+    const auto column = static_cast<std::uint32_t>(line.find(": x") + 3);  // 1-based byte column
+    tl::Diagnostic d{tl::Severity::error, {0, 1, column}, "r", "m", "", std::nullopt, ""};
+    tl::DiagnosticStyle style;
+    style.show_source = true;
+    const std::string text = tl::format_diagnostic(d, files(), style, line);
+    const std::string caret_line = text.substr(text.rfind("\n    ", text.size() - 2) + 1);
+    // 4 spaces of indent, then one space per character before the column: 7 + 6 + 2.
+    CHECK(caret_line == std::string(4 + 15, ' ') + "^\n");
+}
+
+TEST_CASE("JSON diagnostics carry the related place") {
+    tl::Diagnostics diags;
+    diags.add({tl::Severity::error,
+               {1, 7, 5},
+               "duplicate-id",
+               "twice",
+               "",
+               tl::SourceLoc{0, 3, 5},
+               "first defined here"});
+    diags.warning({0, 2, 1}, "missing-url", "no url");
+    const std::string json = tl::diagnostics_json(diags, files());
+    CHECK(json.find("\"related\": {\"file\": \"events/a.yaml\", \"line\": 3, \"column\": 5, "
+                    "\"message\": \"first defined here\"}") != std::string::npos);
+    CHECK(json.find("\"severity\": \"warning\"") != std::string::npos);
+    CHECK(tl::diagnostics_summary(diags) == "1 error, 1 warning in 2 files");
+}
