@@ -5,10 +5,12 @@
 #include <map>
 #include <set>
 
+#include "base/text.hpp"
 #include "layout/axis.hpp"
 #include "layout/citations.hpp"
 #include "layout/date_label.hpp"
 #include "layout/lane_packer.hpp"
+#include "layout/quantity_label.hpp"
 #include "layout/time_scale.hpp"
 #include "model/kinds.hpp"
 
@@ -23,6 +25,7 @@ constexpr double kItemGap = 8;     // between neighbours in a row
 constexpr double kShaftClear = 3;  // between an arrow and a label it passes
 constexpr double kLanePad = 5;
 constexpr double kMinLabelWidth = 24;
+constexpr double kQuantityGap = 5;   // between a label and its quantity
 constexpr double kUnknownStub = 28;  // length of the dashed stub for an unknown side
 
 /// Where one event sits and what its label says, decided before anything is drawn.
@@ -32,7 +35,8 @@ struct Placement {
     LaneRows::RowIndex row = 0;
     double x0 = 0, x1 = 0;  ///< marker or bar
     double anchor = 0;      ///< where its arrows leave
-    std::string label;      ///< full text
+    std::string label;      ///< full text: date, title, citation marks
+    std::string quantity;   ///< "200+ ballistic missiles", drawn after the label in bold
     std::size_t span = 0;   ///< index into spans
 };
 
@@ -164,6 +168,7 @@ class ChartBuilder {
         scale_.first = span.first - pad;
         scale_.last = span.last + pad;
         label_font_ = theme_.font(theme_.label_size);
+        quantity_font_ = theme_.font(theme_.label_size, true);
         pitch_ = std::max(tm_.measure("Ag", label_font_).height, 2 * kMarkerRadius) + 5;
     }
 
@@ -191,8 +196,9 @@ class ChartBuilder {
             const std::string fitted = tm_.fit(label, font, scale_.x1 - x);
             if (fitted.empty()) continue;
             const double w = tm_.measure(fitted, font).width;
-            const auto row = rows.choose(x, x, x, false, false);
-            rows.take(row, x + w + kItemGap, LaneRows::npos);
+            const LaneRows::Item item{x, x + w + kItemGap, x, x + w + kItemGap};
+            const auto row = rows.choose(item, x, false, false);
+            rows.take(row, item.x0, item.x1, LaneRows::npos);
             Item& it = text(x + 2, 0, fitted, font, theme_.era_text, "era-label");
             pending.push_back({scene_.items.size() - 1, row});
             (void)it;
@@ -250,7 +256,9 @@ class ChartBuilder {
 
     // ---- events -----------------------------------------------------------------------
     std::string label_text(const Event* e) const {
-        return human_date(e->date) + " \u00b7 " + e->title + citations_.marks_for(e);
+        // The title is isolated so that a right-to-left title cannot reorder the date and the
+        // citation marks around it.
+        return human_date(e->date) + " \u00b7 " + isolate(e->title) + citations_.marks_for(e);
     }
 
     void extent(const Event* e, Placement& p) const {
@@ -316,7 +324,11 @@ class ChartBuilder {
                          [](const Placement& a, const Placement& b) { return a.x0 < b.x0; });
         for (Placement& proto : order) {
             proto.label = label_text(proto.event);
-            const double width = tm_.measure(proto.label, label_font_).width;
+            double width = tm_.measure(proto.label, label_font_).width;
+            if (proto.event->quantity) {
+                proto.quantity = quantity_label(*proto.event->quantity);
+                width += kQuantityGap + tm_.measure(proto.quantity, quantity_font_).width;
+            }
             for (std::size_t lane : t_.event_lanes(*proto.event)) {
                 Placement p = proto;
                 p.lane = lane;
@@ -343,18 +355,27 @@ class ChartBuilder {
             (*to < p.lane ? up : down) = true;
         }
         LaneRows& rows = lanes_[p.lane];
-        const double left = std::min(p.x0, span.x0);
-        const double right = std::max(p.x1, span.x1);
-        p.row = rows.choose(left - kItemGap / 2, p.x0 - kItemGap / 2, p.anchor, up, down);
-        // In a row taken further than the label's start, the label keeps only the free part.
-        const double taken = rows.end_of(p.row) + kItemGap / 2;
-        if (taken > span.x0) {
-            span.truncated = true;
-            span.x0 = std::min(taken, span.x1);
+        const double pad = kItemGap / 2;
+        const LaneRows::Item item{std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad,
+                                  p.x0 - pad, p.x1 + pad};
+        p.row = rows.choose(item, p.anchor, up, down);
+        // In a row where something else is near, the label keeps only the free part.
+        if (span.left_of_marker) {
+            const double limit = rows.free_left(p.row, span.x1 + pad) + pad;
+            if (span.x0 < limit) {
+                span.truncated = true;
+                span.x0 = std::min(limit, span.x1);
+            }
+        } else {
+            const double limit = rows.free_right(p.row, span.x0 - pad) - pad;
+            if (span.x1 > limit) {
+                span.truncated = true;
+                span.x1 = std::max(limit, span.x0);
+            }
         }
         p.span = spans_.size();
         spans_.push_back(span);
-        rows.take(p.row, right + kItemGap / 2, p.span);
+        rows.take(p.row, std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad, p.span);
         placements_.push_back(std::move(p));
         for (std::size_t i = first_arrow; i < arrows_.size(); ++i)
             route(arrows_[i]);
@@ -364,25 +385,11 @@ class ChartBuilder {
     void route(const ArrowPlan& a) {
         const Placement& p = placements_[a.placement];
         const bool up = a.to_lane < a.from_lane;
-        std::vector<std::size_t> hit =
-            lanes_[a.from_lane].cross(p.anchor, kShaftClear, false, p.row, up, spans_);
+        lanes_[a.from_lane].cross(p.anchor, kShaftClear, false, p.row, up, spans_);
         const std::size_t lo = std::min(a.from_lane, a.to_lane);
         const std::size_t hi = std::max(a.from_lane, a.to_lane);
-        for (std::size_t l = lo + 1; l < hi; ++l) {
-            const auto h = lanes_[l].cross(p.anchor, kShaftClear, true, 0, false, spans_);
-            hit.insert(hit.end(), h.begin(), h.end());
-        }
-        for (std::size_t s : hit)
-            shorten(spans_[s], p.anchor);
-    }
-
-    static void shorten(LabelSpan& s, double shaft_x) {
-        s.truncated = true;
-        if (s.left_of_marker) {
-            s.x0 = std::min(std::max(s.x0, shaft_x + kShaftClear), s.x1);
-        } else {
-            s.x1 = std::max(std::min(s.x1, shaft_x - kShaftClear), s.x0);
-        }
+        for (std::size_t l = lo + 1; l < hi; ++l)
+            lanes_[l].cross(p.anchor, kShaftClear, true, 0, false, spans_);
     }
 
     // ---- lanes ------------------------------------------------------------------------
@@ -493,18 +500,42 @@ class ChartBuilder {
         event_label(p, cy);
     }
 
+    /// Draws a label in its span: the full text and quantity when they fit; else a shortened
+    /// text (quantity first to go) ending in a callout number that the notes below explain;
+    /// else the callout number alone.
     void event_label(const Placement& p, double cy) {
         const LabelSpan& s = spans_[p.span];
-        const double room = s.x1 - s.x0;
-        std::string shown = s.truncated ? tm_.fit(p.label, label_font_, room) : p.label;
-        if (shown.empty() || (s.truncated && room < kMinLabelWidth)) shown.clear();
-        if (s.truncated) notes_.push_back(p.label);
-        if (shown.empty()) return;
-        const double w = tm_.measure(shown, label_font_).width;
-        const double h = tm_.measure(shown, label_font_).height;
-        const double x = s.left_of_marker ? s.x1 - w : s.x0;
-        text(x, cy - h / 2, shown, label_font_, theme_.text, "event-label", p.event->id).lane =
-            t_.lanes[p.lane].id;
+        const std::string& lane = t_.lanes[p.lane].id;
+        std::string shown = p.label;
+        std::string quantity = p.quantity;
+        if (s.truncated) {
+            notes_.push_back(p.label + (p.quantity.empty() ? "" : " \u00b7 " + p.quantity));
+            note_lanes_.push_back(t_.lanes[p.lane].name);
+            const std::string mark = " (" + std::to_string(notes_.size()) + ")";
+            const double mark_width = tm_.measure(mark, label_font_).width;
+            double room = s.x1 - s.x0 - mark_width;
+            const double quantity_width =
+                quantity.empty() ? 0 : kQuantityGap + tm_.measure(quantity, quantity_font_).width;
+            if (room - quantity_width >= kMinLabelWidth) {
+                room -= quantity_width;
+            } else {
+                quantity.clear();
+            }
+            shown = room >= kMinLabelWidth ? tm_.fit(p.label, label_font_, room) : std::string();
+            shown = shown.empty() ? mark.substr(1) : shown + mark;
+            if (tm_.measure(shown, label_font_).width > s.x1 - s.x0) return;  // only the marker
+        }
+        const TextSize main = tm_.measure(shown, label_font_);
+        const double quantity_width =
+            quantity.empty() ? 0 : kQuantityGap + tm_.measure(quantity, quantity_font_).width;
+        const double x = s.left_of_marker ? s.x1 - main.width - quantity_width : s.x0;
+        text(x, cy - main.height / 2, shown, label_font_, theme_.text, "event-label", p.event->id)
+            .lane = lane;
+        if (quantity.empty()) return;
+        const double qh = tm_.measure(quantity, quantity_font_).height;
+        text(x + main.width + kQuantityGap, cy - qh / 2, quantity, quantity_font_,
+             kind_color(p.event->kind), "quantity", p.event->id)
+            .lane = lane;
     }
 
     // ---- legend, references, notes ----------------------------------------------------
@@ -596,14 +627,17 @@ class ChartBuilder {
         const FontSpec font = theme_.font(theme_.reference_size);
         const double width = theme_.page_width - 2 * theme_.margin;
         y += 8;
-        y += text(theme_.margin, y, "Shortened labels in full",
+        y += text(theme_.margin, y, "Labels shortened on the chart, in full",
                   theme_.font(theme_.legend_size, true), theme_.text, "notes-heading")
                  .box.height +
              2;
-        for (const std::string& n : notes_)
-            y += text(theme_.margin, y, tm_.fit(n, font, width), font, theme_.text, "note")
+        for (std::size_t i = 0; i < notes_.size(); ++i) {
+            const std::string line = "(" + std::to_string(i + 1) + ") " + notes_[i] + " \u2014 " +
+                                     isolate(note_lanes_[i]);
+            y += text(theme_.margin, y, tm_.fit(line, font, width), font, theme_.text, "note")
                      .box.height +
                  1;
+        }
         return y;
     }
 
@@ -619,6 +653,7 @@ class ChartBuilder {
     TimeScale scale_;
     std::vector<Tick> ticks_;
     FontSpec label_font_;
+    FontSpec quantity_font_;
     double gutter_ = 0;
     double pitch_ = 16;
 
@@ -627,7 +662,8 @@ class ChartBuilder {
     std::vector<Placement> placements_;
     std::vector<LabelSpan> spans_;
     std::vector<ArrowPlan> arrows_;
-    std::vector<std::string> notes_;
+    std::vector<std::string> notes_;       ///< full labels that were shortened, numbered from 1
+    std::vector<std::string> note_lanes_;  ///< the lane each shortened label is in
 };
 
 }  // namespace

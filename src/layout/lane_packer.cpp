@@ -4,38 +4,46 @@
 
 namespace tl {
 
+bool LaneRows::is_free(const Spans& spans, double x0, double x1) {
+    // Spans never overlap, so their ends are sorted too: the first that ends after x0 is
+    // the only one that can reach into [x0, x1).
+    const auto it =
+        std::partition_point(spans.begin(), spans.end(), [&](const Span& s) { return s.x1 <= x0; });
+    return it == spans.end() || it->x0 >= x1;
+}
+
+const LaneRows::Spans& LaneRows::spans_of(RowIndex i) const {
+    // A lane with no rows yet has been crossed only from edge to edge, so both edges hold
+    // the same arrows, and so will its first row.
+    if (rows_.empty() || i < first_) return top_edge_;
+    if (i > last()) return bottom_edge_;
+    return rows_[static_cast<std::size_t>(i - first_)];
+}
+
 std::size_t LaneRows::blocked(RowIndex row, double shaft_x, bool up, bool down) const {
     std::size_t n = 0;
     if (up)
         for (RowIndex i = first_; i < row; ++i)
-            n += at(i).end > shaft_x;
+            n += !is_free(spans_of(i), shaft_x, shaft_x);
     if (down)
         for (RowIndex i = row + 1; i <= last(); ++i)
-            n += at(i).end > shaft_x;
+            n += !is_free(spans_of(i), shaft_x, shaft_x);
     return n;
 }
 
-double LaneRows::end_of(RowIndex row) const {
-    if (rows_.empty()) return std::max(top_edge_, bottom_edge_);
-    if (row < first_) return top_edge_;
-    if (row > last()) return bottom_edge_;
-    return at(row).end;
-}
-
-LaneRows::RowIndex LaneRows::choose(double x0, double marker_x0, double shaft_x, bool up,
-                                    bool down) const {
-    if (rows_.empty()) return 0;
+LaneRows::RowIndex LaneRows::choose(const Item& item, double shaft_x, bool up, bool down) const {
     const RowIndex below = last() + 1;
     const RowIndex above = first_ - 1;
     const RowIndex preferred = up && !down ? above : below;
     const RowIndex other = preferred == below ? above : below;
-    // First rows where the whole item fits, then rows where at least its marker does (its
-    // label then shrinks to the free part of the row).
-    for (const double from : {x0, marker_x0}) {
+    struct Extent {
+        double x0, x1;
+    };
+    for (const Extent e : {Extent{item.x0, item.x1}, Extent{item.marker_x0, item.marker_x1}}) {
         RowIndex best = first_;
         std::size_t best_cost = npos;
         for (RowIndex i = first_; i <= last() && best_cost != 0; ++i) {
-            if (at(i).end > from) continue;
+            if (!is_free(spans_of(i), e.x0, e.x1)) continue;
             const std::size_t cost = blocked(i, shaft_x, up, down);
             if (cost < best_cost) {
                 best_cost = cost;
@@ -47,49 +55,86 @@ LaneRows::RowIndex LaneRows::choose(double x0, double marker_x0, double shaft_x,
         if (up && down && best_cost != npos) return best;
         // A new row on the side an arrow leaves by crosses nothing of this lane; with no
         // arrow, a new row on either side that no earlier arrow runs through.
-        if (end_of(preferred) <= from) return preferred;
-        if (!up && !down && end_of(other) <= from) return other;
+        if (is_free(spans_of(preferred), e.x0, e.x1)) return preferred;
+        if (!up && !down && is_free(spans_of(other), e.x0, e.x1)) return other;
         if (best_cost != npos) return best;
     }
     return preferred;
 }
 
-void LaneRows::take(RowIndex row, double x1, std::size_t label) {
+double LaneRows::free_right(RowIndex row, double from) const {
+    const Spans& spans = spans_of(row);
+    const auto it = std::partition_point(spans.begin(), spans.end(),
+                                         [&](const Span& s) { return s.x1 <= from; });
+    return it == spans.end() ? std::numeric_limits<double>::infinity() : std::max(it->x0, from);
+}
+
+double LaneRows::free_left(RowIndex row, double to) const {
+    const Spans& spans = spans_of(row);
+    const auto it =
+        std::partition_point(spans.begin(), spans.end(), [&](const Span& s) { return s.x0 < to; });
+    return it == spans.begin() ? -std::numeric_limits<double>::infinity()
+                               : std::min(std::prev(it)->x1, to);
+}
+
+void LaneRows::insert(Spans& spans, Span span) {
+    // Stretches that the new one overlaps (arrows through a marker that had nowhere else to
+    // go) are merged into it, so that the row stays ordered and without overlaps.
+    auto first = std::partition_point(spans.begin(), spans.end(),
+                                      [&](const Span& s) { return s.x1 <= span.x0; });
+    auto last = first;
+    while (last != spans.end() && last->x0 < span.x1) {
+        span.x0 = std::min(span.x0, last->x0);
+        span.x1 = std::max(span.x1, last->x1);
+        if (span.label == npos) span.label = last->label;
+        ++last;
+    }
+    spans.insert(spans.erase(first, last), span);
+}
+
+void LaneRows::take(RowIndex row, double x0, double x1, std::size_t label) {
     if (rows_.empty()) {
         first_ = row;
-        rows_.push_back({std::max(top_edge_, bottom_edge_), npos});
+        rows_.push_back(top_edge_);
     } else if (row == first_ - 1) {
-        rows_.push_front({top_edge_, npos});
+        rows_.push_front(top_edge_);
         first_ = row;
     } else if (row == last() + 1) {
-        rows_.push_back({bottom_edge_, npos});
+        rows_.push_back(bottom_edge_);
     }
-    Row& r = at(row);
-    r.end = std::max(r.end, x1);
-    r.label = label;
+    insert(rows_[static_cast<std::size_t>(row - first_)], {x0, x1, label});
 }
 
-void LaneRows::mark(Row& r, double shaft_x, double clearance, const std::vector<LabelSpan>& labels,
-                    std::vector<std::size_t>& hit) {
-    if (r.label != npos) {
-        const LabelSpan& l = labels[r.label];
-        if (l.x0 - clearance < shaft_x && shaft_x < l.x1 + clearance) hit.push_back(r.label);
+void LaneRows::cross_row(Spans& spans, double shaft_x, double clearance,
+                         std::vector<LabelSpan>& labels) {
+    const double x0 = shaft_x - clearance;
+    const double x1 = shaft_x + clearance;
+    for (Span& s : spans) {
+        if (s.x1 <= x0 || s.x0 >= x1 || s.label == npos) continue;
+        LabelSpan& l = labels[s.label];
+        if (l.x1 <= x0 || l.x0 >= x1) continue;  // the arrow passes the marker, not the label
+        l.truncated = true;
+        if (l.left_of_marker) {
+            l.x0 = std::min(x1, l.x1);
+            s.x0 = std::max(s.x0, l.x0);
+        } else {
+            l.x1 = std::max(x0, l.x0);
+            s.x1 = std::min(s.x1, std::max(l.x1, s.x0));
+        }
     }
-    r.end = std::max(r.end, shaft_x + clearance);
+    insert(spans, {x0, x1, npos});
 }
 
-std::vector<std::size_t> LaneRows::cross(double shaft_x, double clearance, bool whole_lane,
-                                         RowIndex row, bool up,
-                                         const std::vector<LabelSpan>& labels) {
-    std::vector<std::size_t> hit;
-    const double edge = shaft_x + clearance;
-    if (whole_lane || up) top_edge_ = std::max(top_edge_, edge);
-    if (whole_lane || !up) bottom_edge_ = std::max(bottom_edge_, edge);
+void LaneRows::cross(double shaft_x, double clearance, bool whole_lane, RowIndex row, bool up,
+                     std::vector<LabelSpan>& labels) {
+    const Span shaft{shaft_x - clearance, shaft_x + clearance, npos};
+    if (whole_lane || up) insert(top_edge_, shaft);
+    if (whole_lane || !up) insert(bottom_edge_, shaft);
     for (RowIndex i = first_; i <= last(); ++i) {
         const bool crossed = whole_lane || (up ? i < row : i > row);
-        if (crossed) mark(at(i), shaft_x, clearance, labels, hit);
+        if (crossed)
+            cross_row(rows_[static_cast<std::size_t>(i - first_)], shaft_x, clearance, labels);
     }
-    return hit;
 }
 
 }  // namespace tl

@@ -1,7 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <algorithm>
-#include <cmath>
 #include <vector>
 
 #include "layout/lane_packer.hpp"
@@ -11,251 +9,114 @@ namespace {
 using tl::LaneRows;
 constexpr std::size_t kNoLabel = LaneRows::npos;
 
-/// Places [x0, x1] with no arrow, as the packer would choose, and returns its row.
-LaneRows::RowIndex place(LaneRows& rows, double x0, double x1, std::size_t label = LaneRows::npos) {
-    const auto row = rows.choose(x0, x0, x0, false, false);
-    rows.take(row, x1, label);
+/// An item whose marker is [x, x + 8] and whose label runs `label` points to the right.
+LaneRows::Item item(double x, double label = 0) {
+    return {x, x + 8 + label, x, x + 8};
+}
+
+/// Places an item in the row choose() picks; returns the row.
+LaneRows::RowIndex place(LaneRows& rows, double x, double label = 0, double shaft = 0,
+                         bool up = false, bool down = false) {
+    const auto it = item(x, label);
+    const auto row = rows.choose(it, shaft, up, down);
+    rows.take(row, it.x0, it.x1, kNoLabel);
     return row;
 }
 
 }  // namespace
 
-TEST_CASE("an empty lane") {
-    LaneRows rows;
-    CHECK(rows.count() == 0);
-    CHECK(rows.top() == 0);
-    CHECK(rows.choose(0, 0, 0, false, false) == 0);
-    CHECK(rows.choose(0, 0, 0, true, false) == 0);
-    CHECK(rows.choose(0, 0, 0, false, true) == 0);
-    CHECK(rows.end_of(0) == LaneRows::kFree);
-    CHECK(std::isinf(LaneRows::kFree));
-    CHECK(LaneRows::kFree < 0);
-}
-
-TEST_CASE("items that do not overlap share row 0") {
-    LaneRows rows;
-    CHECK(place(rows, 0, 10) == 0);
-    CHECK(rows.end_of(0) == 10);
-    CHECK(place(rows, 10, 20) == 0);  // touching is not overlapping
-    CHECK(place(rows, 25, 40) == 0);
-    CHECK(place(rows, 100, 150) == 0);
-    CHECK(rows.count() == 1);
-    CHECK(rows.top() == 0);
-    CHECK(rows.end_of(0) == 150);
-}
-
-TEST_CASE("an overlapping item goes to a new row") {
+TEST_CASE("items that do not overlap share a row; one that overlaps takes a new row") {
     LaneRows rows;
     CHECK(place(rows, 0, 50) == 0);
-    CHECK(place(rows, 20, 60) == 1);  // overlaps row 0: a new row below
+    CHECK(place(rows, 100, 50) == 0);
+    CHECK(place(rows, 120, 50) == 1);
+    CHECK(place(rows, 200) == 0);
     CHECK(rows.count() == 2);
-    CHECK(place(rows, 40, 70) == 2);  // overlaps both
-    CHECK(rows.count() == 3);
-    CHECK(rows.end_of(0) == 50);
-    CHECK(rows.end_of(1) == 60);
-    CHECK(rows.end_of(2) == 70);
-
-    SUBCASE("the first free row is reused") {
-        CHECK(place(rows, 55, 80) == 0);
-        CHECK(place(rows, 65, 90) == 1);
-        CHECK(rows.count() == 3);
-    }
-    SUBCASE("a row not yet made reads as free") {
-        CHECK(rows.end_of(3) == LaneRows::kFree);
-        CHECK(rows.end_of(-1) == LaneRows::kFree);
-    }
-    CHECK(rows.top() == 0);
 }
 
-TEST_CASE("take keeps the furthest end of a row") {
+TEST_CASE("a label placed left of its marker may use a gap before a later stretch") {
     LaneRows rows;
-    rows.take(0, 50, kNoLabel);
-    rows.take(0, 30, kNoLabel);
-    CHECK(rows.end_of(0) == 50);
-    rows.take(1, 80, kNoLabel);  // just past the bottom
-    rows.take(-1, 5, kNoLabel);  // just past the top
-    CHECK(rows.count() == 3);
-    CHECK(rows.top() == -1);
-    CHECK(rows.end_of(-1) == 5);
-    CHECK(rows.end_of(1) == 80);
+    rows.take(0, 300, 306, kNoLabel);  // an arrow passed through here
+    // An item at 400 whose label reaches back to 320 fits after the arrow.
+    const LaneRows::Item left_label{320, 408, 400, 408};
+    CHECK(rows.choose(left_label, 404, false, false) == 0);
+    // One reaching back to 250 does not fit in row 0, but its marker does.
+    const LaneRows::Item longer{250, 408, 400, 408};
+    CHECK(rows.choose(longer, 404, false, false) == 1);  // a new, empty row first
+    CHECK(rows.free_left(0, 396) == 306);
+    CHECK(rows.free_right(0, 412) > 1e300);
+    CHECK(rows.free_right(0, 200) == 300);
+    CHECK(rows.free_right(0, 303) == 303);  // taken right there: no room at all
 }
 
-TEST_CASE("choose with an arrow prefers rows that leave nothing in the arrow's way") {
-    // Row 1 is taken far to the right; rows 0 and 2 are free from x = 10.
+TEST_CASE("an arrow leaving downward prefers a row with nothing taken below it at the arrow") {
     LaneRows rows;
-    rows.take(0, 10, kNoLabel);
-    rows.take(1, 100, kNoLabel);
-    rows.take(2, 10, kNoLabel);
-    REQUIRE(rows.count() == 3);
-
-    SUBCASE("going down: a row with no taken rows below at the shaft") {
-        // Row 0 is free, but its shaft at x = 25 would cross row 1; row 2 has nothing below.
-        CHECK(rows.choose(20, 20, 25, false, true) == 2);
-    }
-    SUBCASE("going up: a row with no taken rows above at the shaft") {
-        CHECK(rows.choose(20, 20, 25, true, false) == 0);
-    }
-    SUBCASE("no arrow: the first free row") {
-        CHECK(rows.choose(20, 20, 25, false, false) == 0);
-    }
-    SUBCASE("a shaft right of every row crosses nothing") {
-        CHECK(rows.choose(20, 20, 150, false, true) == 0);
-    }
-    SUBCASE("both ways: a free row rather than a new row that is no better") {
-        // Rows 0 and 2 each have row 1 in the way of one of the two shafts. A new row below
-        // (3) would have row 1 in the way of its upward shaft just the same, so it gains
-        // nothing and only makes the lane taller: the first free row of least cost is row 0.
-        CHECK(rows.choose(20, 20, 25, true, true) == 0);
-    }
+    rows.take(0, 0, 10, kNoLabel);
+    rows.take(1, 0, 100, kNoLabel);  // row 1 is taken across x = 25
+    rows.take(2, 0, 10, kNoLabel);
+    // Rows 0 and 2 are free at 20..28; leaving downward from row 0 would cross row 1.
+    CHECK(rows.choose(item(20), 25, false, true) == 2);
+    CHECK(rows.choose(item(20), 25, true, false) == 0);
+    CHECK(rows.choose(item(20), 25, false, false) == 0);
 }
 
-TEST_CASE("choose: when every free row is in the way, a new row on the arrow's side") {
-    // Row 0 free from 10, row 1 taken to 100.
+TEST_CASE("arrows both ways: a free row rather than a new row that is no better") {
     LaneRows rows;
-    rows.take(0, 10, kNoLabel);
-    rows.take(1, 100, kNoLabel);
+    rows.take(0, 0, 10, kNoLabel);
+    rows.take(1, 0, 100, kNoLabel);
+    rows.take(2, 0, 10, kNoLabel);
+    CHECK(rows.choose(item(20), 25, true, true) == 0);
+}
 
-    CHECK(rows.choose(20, 20, 25, false, true) == 2);  // down: new row below, crossing nothing
-    CHECK(rows.choose(20, 20, 25, true, false) == 0);  // up: row 0 has nothing above
-
-    // Now the top row is in the way of an upward arrow from row 1.
+TEST_CASE("when every free row is in the arrow's way, a new row on the arrow's side") {
+    LaneRows rows;
+    rows.take(0, 0, 10, kNoLabel);
+    rows.take(1, 0, 100, kNoLabel);
+    CHECK(rows.choose(item(20), 25, false, true) == 2);  // below row 1: crosses nothing
+    CHECK(rows.choose(item(20), 25, true, false) == 0);  // row 0 has nothing above
     LaneRows up_blocked;
-    up_blocked.take(0, 100, kNoLabel);
-    up_blocked.take(1, 10, kNoLabel);
-    CHECK(up_blocked.choose(20, 20, 25, true, false) == -1);  // a new row above
-    CHECK(up_blocked.choose(20, 20, 25, false, true) == 1);   // down from row 1 crosses nothing
+    up_blocked.take(0, 0, 100, kNoLabel);
+    up_blocked.take(1, 0, 10, kNoLabel);
+    CHECK(up_blocked.choose(item(20), 25, true, false) == -1);  // a new row above
+    CHECK(up_blocked.choose(item(20), 25, false, true) == 1);
+    up_blocked.take(-1, 20, 28, kNoLabel);
+    CHECK(up_blocked.top() == -1);
+    CHECK(up_blocked.count() == 3);
 }
 
-TEST_CASE("rows added above get negative indices") {
+TEST_CASE("an arrow shortens the labels it runs through and blocks later items there") {
     LaneRows rows;
-    CHECK(place(rows, 0, 100) == 0);
-    // An arrow going up from an item that overlaps row 0: a new row above.
-    const auto row = rows.choose(10, 10, 15, true, false);
-    CHECK(row == -1);
-    rows.take(row, 60, kNoLabel);
-    CHECK(rows.top() == -1);
-    CHECK(rows.top() < 0);
-    CHECK(rows.count() == 2);
-
-    const auto higher = rows.choose(20, 20, 25, true, false);
-    CHECK(higher == -2);
-    rows.take(higher, 40, kNoLabel);
-    CHECK(rows.top() == -2);
-    CHECK(rows.count() == 3);
-    CHECK(rows.end_of(-2) == 40);
-    CHECK(rows.end_of(-1) == 60);
-    CHECK(rows.end_of(0) == 100);
-
-    // Rows above are reused like any other.
-    CHECK(rows.choose(50, 50, 55, true, false) == -2);
-    CHECK(rows.choose(70, 70, 75, false, false) == -2);
-    CHECK(rows.choose(61, 61, 200, false, true) == -2);  // shaft right of every row: no cost
-
-    SUBCASE("with no arrow an overlapping item still goes below") {
-        CHECK(rows.choose(10, 10, 10, false, false) == 1);
-    }
+    std::vector<tl::LabelSpan> labels{{12, 200, false, false}, {500, 592, true, false}};
+    rows.take(0, 0, 204, 0);    // marker 0..8, label 12..200
+    rows.take(1, 496, 604, 1);  // label 500..592 left of its marker 596..604
+    rows.cross(100, 3, true, 0, false, labels);
+    CHECK(labels[0].truncated);
+    CHECK(labels[0].x1 == 97);
+    rows.cross(550, 3, true, 0, false, labels);
+    CHECK(labels[1].truncated);
+    CHECK(labels[1].x0 == 553);
+    // The arrow itself now blocks its stretch, in existing rows and in rows made later.
+    CHECK(rows.choose(item(99), 0, false, false) == 2);
+    rows.take(2, 99, 107, kNoLabel);
+    CHECK(rows.free_left(0, 120) == 103);
 }
 
-TEST_CASE("cross reports the labels a shaft passes through") {
-    std::vector<tl::LabelSpan> labels = {
-        {0, 50, false, false},     // 0: row 0
-        {0, 20, false, false},     // 1: row 1
-        {100, 150, false, false},  // 2: row 2, where the arrow starts
-        {28, 40, true, false},     // 3: row 3, below the start
-    };
+TEST_CASE("an arrow through the marker part of an item leaves its label whole") {
     LaneRows rows;
-    rows.take(0, 50, 0);
-    rows.take(1, 20, 1);
-    rows.take(2, 150, 2);
-    rows.take(3, 40, 3);
-
-    SUBCASE("upward from row 2 crosses rows 0 and 1 only") {
-        const auto hit = rows.cross(30, 2, false, 2, true, labels);
-        CHECK(hit == std::vector<std::size_t>{0});  // label 1 ends at 20, clear of 30 +- 2
-        // The crossed rows are now taken up to the shaft and its clearance...
-        CHECK(rows.end_of(0) == 50);
-        CHECK(rows.end_of(1) == 32);
-        // ...but the start row and the rows below are not.
-        CHECK(rows.end_of(2) == 150);
-        CHECK(rows.end_of(3) == 40);
-        // A new row above would start past the shaft; one below would not.
-        CHECK(rows.end_of(-1) == 32);
-        CHECK(rows.end_of(4) == LaneRows::kFree);
-    }
-    SUBCASE("downward from row 2 crosses row 3 only") {
-        const auto hit = rows.cross(30, 2, false, 2, false, labels);
-        CHECK(hit == std::vector<std::size_t>{3});
-        CHECK(rows.end_of(0) == 50);
-        CHECK(rows.end_of(1) == 20);
-        CHECK(rows.end_of(3) == 40);
-        CHECK(rows.end_of(4) == 32);
-        CHECK(rows.end_of(-1) == LaneRows::kFree);
-    }
-    SUBCASE("through the whole lane") {
-        const auto hit = rows.cross(30, 2, true, 0, false, labels);
-        CHECK(hit == std::vector<std::size_t>{0, 3});
-        CHECK(rows.end_of(1) == 32);
-        CHECK(rows.end_of(-1) == 32);
-        CHECK(rows.end_of(4) == 32);
-    }
-    SUBCASE("the clearance widens a label") {
-        const auto hit = rows.cross(21, 2, true, 0, false, labels);
-        CHECK(hit == std::vector<std::size_t>{0, 1});  // label 1 ends at 20, within 2 of 21
-        // The bounds are exclusive: a shaft exactly the clearance away misses.
-        const auto edge = rows.cross(22, 2, true, 0, false, labels);
-        CHECK(edge == std::vector<std::size_t>{0});
-    }
-    SUBCASE("a shaft at a label's edge minus the clearance does not touch it") {
-        const auto hit = rows.cross(52, 2, false, 1, true, labels);
-        CHECK(hit.empty());
-    }
+    std::vector<tl::LabelSpan> labels{{12, 200, false, false}};
+    rows.take(0, 0, 204, 0);
+    rows.cross(4, 1, true, 0, false, labels);
+    CHECK_FALSE(labels[0].truncated);
+    CHECK(labels[0].x1 == 200);
 }
 
-TEST_CASE("after a crossing, later items start after the shaft") {
-    std::vector<tl::LabelSpan> labels = {{0, 10, false, false}, {0, 10, false, false}};
+TEST_CASE("a lane that arrows crossed before it had rows starts its first row with them") {
     LaneRows rows;
-    rows.take(0, 10, 0);
-    rows.take(1, 10, 1);
-
-    // An arrow through the whole lane at x = 40.
-    const auto hit = rows.cross(40, 3, true, 0, false, labels);
-    CHECK(hit.empty());
-    CHECK(rows.end_of(0) == 43);
-    CHECK(rows.end_of(1) == 43);
-
-    // An item from x = 20 cannot go in any row, nor in a new row at either edge,
-    // without running into the shaft: the packer reports where rows are taken.
-    const auto row = rows.choose(20, 20, 20, false, false);
-    CHECK(rows.end_of(row) > 20);
-    // An item from x = 43 fits in the first row again.
-    CHECK(rows.choose(43, 43, 43, false, false) == 0);
-
-    SUBCASE("a new row made after the crossing starts taken up to the shaft") {
-        rows.take(2, 15, kNoLabel);
-        CHECK(rows.end_of(2) == 43);
-        rows.take(-1, 15, kNoLabel);
-        CHECK(rows.end_of(-1) == 43);
-    }
-}
-
-TEST_CASE("a crossing on an empty lane is remembered") {
-    LaneRows rows;
-    const auto hit = rows.cross(40, 3, true, 0, false, {});
-    CHECK(hit.empty());
-    CHECK(rows.count() == 0);
-    CHECK(rows.end_of(0) == 43);
-    rows.take(0, 20, kNoLabel);
-    CHECK(rows.end_of(0) == 43);
-    rows.take(0, 60, kNoLabel);
-    CHECK(rows.end_of(0) == 60);
-}
-
-TEST_CASE("the last label of a row is the one a later shaft reports") {
-    std::vector<tl::LabelSpan> labels = {{0, 10, false, false}, {20, 40, false, false}};
-    LaneRows rows;
-    rows.take(0, 10, 0);
-    rows.take(0, 40, 1);
-    rows.take(1, 100, kNoLabel);
-    CHECK(rows.cross(30, 1, false, 1, true, labels) == std::vector<std::size_t>{1});
-    CHECK(rows.cross(5, 1, false, 1, true, labels).empty());  // label 0 is no longer last
+    std::vector<tl::LabelSpan> labels;
+    rows.cross(176, 3, true, 0, false, labels);
+    CHECK(rows.free_right(0, 160) == 173);
+    const LaneRows::Item over{150, 300, 150, 158};
+    const auto row = rows.choose(over, 0, false, false);
+    rows.take(row, 150, 158, LaneRows::npos);
+    CHECK(rows.free_right(row, 162) == 173);
 }
