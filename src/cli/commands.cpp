@@ -131,6 +131,15 @@ int run_render(const Options& o) {
     const TextShaper shaper;
     LayoutOptions layout_options;
     layout_options.title = o.title;
+    if (!o.today.empty()) {
+        const auto today = parse_date(o.today);
+        if (!today || today.value->is_interval()) {
+            std::cerr << "timeline: error: --today " << o.today << ": "
+                      << (today ? "give one date, not an interval" : today.error) << "\n";
+            return kUsage;
+        }
+        layout_options.today = today.value->start.earliest;
+    }
     const Scene scene = layout_chart(timeline, model, theme, shaper, layout_options);
 
     RenderOptions render_options;

@@ -50,6 +50,7 @@ const Command kCommands[] = {
              ->capture_default_str();
          cmd.add_option("--title", o.title, "chart title (overrides the template's)");
          cmd.add_option("--scene", o.scene_path, "also write the laid-out scene as JSON");
+         cmd.add_option("--today", o.today, "draw a 'today' line at this date (YYYY-MM-DD)");
          add_filters(cmd, o);
      },
      tl::cli::run_render},

@@ -21,6 +21,7 @@ struct Options {
     std::string template_name = "default";
     std::string title;
     std::string scene_path;
+    std::string today;  ///< --today DATE: a "today" line
     std::string format = "text";
     std::size_t max_input_bytes = std::size_t{64} << 20;
     std::string executable;  ///< argv[0], to find templates beside the binary

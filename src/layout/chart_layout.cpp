@@ -82,6 +82,7 @@ class ChartBuilder {
         y = axis_labels(y);
         place_events();
         y = lanes(y);
+        if (options_.today) y += tm_.measure("Ag", theme_.font(theme_.axis_size, true)).height + 2;
         y = legend(y + 14);
         if (theme_.show_references) y = references(y + 10);
         y = notes(y);
@@ -162,7 +163,12 @@ class ChartBuilder {
         scale_.x0 = theme_.margin + gutter_;
         scale_.x1 = theme_.page_width - theme_.margin;
         DaySpan span = t_.span;
+        if (span.empty() && options_.today) span = {*options_.today, *options_.today};
         if (span.empty()) span = {day_number(2000, 1, 1), day_number(2000, 12, 31)};
+        if (options_.today) {
+            span.first = std::min(span.first, *options_.today);
+            span.last = std::max(span.last, *options_.today);
+        }
         const double days = static_cast<double>(span.last - span.first) + 1;
         const auto pad = static_cast<DayNumber>(std::max(days * 0.025, 10.0));
         scale_.first = span.first - pad;
@@ -414,9 +420,31 @@ class ChartBuilder {
         grid(top, bottom);
         for (const ArrowPlan& a : arrows_)
             arrow(a, lane_bottom);
+        if (options_.today) today_line(top, bottom);
         for (const Placement& p : placements_)
             event_items(p);
         return bottom;
+    }
+
+    /// A dashed line across the lanes at --today, labelled beneath them.
+    void today_line(double top, double bottom) {
+        const double x = (scale_.x(*options_.today) + scale_.x_end(*options_.today)) / 2;
+        Item it;
+        it.type = ItemType::line;
+        it.role = "today";
+        it.from = {x, top};
+        it.to = {x, bottom};
+        it.box = {x - 0.5, top, 1, bottom - top};
+        it.stroke = theme_.today;
+        it.stroke_width = 1;
+        it.style = LineStyle::dashed;
+        scene_.items.push_back(std::move(it));
+        const FontSpec font = theme_.font(theme_.axis_size, true);
+        DatePoint day{Precision::day, *options_.today, *options_.today, false, false, {}};
+        const std::string label = "today, " + human_date(day);
+        const double w = tm_.measure(label, font).width;
+        text(std::clamp(x - w / 2, theme_.margin, theme_.page_width - theme_.margin - w),
+             bottom + 2, label, font, theme_.today, "today-label");
     }
 
     void lane_background(std::size_t l, double bottom) {
@@ -539,6 +567,82 @@ class ChartBuilder {
     }
 
     // ---- legend, references, notes ----------------------------------------------------
+    /// Lays legend entries out left to right, wrapping at the margin: a sample symbol, then
+    /// its meaning.
+    class LegendRow {
+      public:
+        LegendRow(ChartBuilder& b, double y, const std::string& heading) : b_(b), y_(y) {
+            const FontSpec bold = b_.theme_.font(b_.theme_.legend_size, true);
+            font_ = b_.theme_.font(b_.theme_.legend_size);
+            line_ = b_.tm_.measure("Ag", font_).height + 4;
+            x_ = b_.theme_.margin;
+            const Item& h = b_.text(x_, y_, heading, bold, b_.theme_.text, "legend-heading");
+            x_ = std::max(x_ + 90, h.box.right() + 10);
+            indent_ = x_;
+        }
+        /// Adds `sample` (its box relative to the entry's top left, `width` wide) and `label`.
+        void add(Item sample, double width, const std::string& label) {
+            const double total = width + 5 + b_.tm_.measure(label, font_).width;
+            if (x_ + total > b_.theme_.page_width - b_.theme_.margin && x_ > indent_) {
+                x_ = indent_;
+                y_ += line_;
+            }
+            const double cy = y_ + line_ / 2 - 2;
+            sample.box.x += x_;
+            sample.box.y += cy;
+            sample.from = {sample.from.x + x_, sample.from.y + cy};
+            sample.to = {sample.to.x + x_, sample.to.y + cy};
+            sample.role = "legend-sample";
+            b_.scene_.items.push_back(sample);
+            b_.text(x_ + width + 5, y_, label, font_, b_.theme_.text, "legend");
+            x_ += total + 16;
+        }
+        double bottom() const { return y_ + line_; }
+
+      private:
+        ChartBuilder& b_;
+        FontSpec font_;
+        double x_ = 0, y_ = 0, line_ = 0, indent_ = 0;
+    };
+
+    Item sample_marker(MarkerShape shape, double width, bool hollow, Color color) const {
+        Item it;
+        it.type = ItemType::marker;
+        it.shape = shape;
+        it.box = {0, -kMarkerRadius, width, 2 * kMarkerRadius};
+        it.stroke = color;
+        it.fill = hollow                          ? theme_.background
+                  : shape == MarkerShape::bracket ? color.lighten(0.6)
+                                                  : color;
+        it.hollow = hollow;
+        it.stroke_width = 1.2;
+        return it;
+    }
+
+    Item sample_bar(double width, bool open_end, bool unknown_end, Color color) const {
+        Item it;
+        it.type = ItemType::bar;
+        it.box = {0, -kBarHeight / 2, width, kBarHeight};
+        it.stroke = color;
+        it.fill = color.lighten(0.55);
+        it.fade_end = open_end;
+        it.dashed_end = unknown_end;
+        it.stroke_width = 1.2;
+        return it;
+    }
+
+    Item sample_line(LineStyle style, bool arrow) const {
+        Item it;
+        it.type = arrow ? ItemType::arrow : ItemType::line;
+        it.from = {0, 0};
+        it.to = {24, 0};
+        it.box = {0, -3, 24, 6};
+        it.stroke = theme_.arrow;
+        it.stroke_width = 1.4;
+        it.style = style;
+        return it;
+    }
+
     double legend(double y) {
         if (!theme_.show_legend) return y;
         std::vector<std::string> kinds;
@@ -546,37 +650,28 @@ class ChartBuilder {
             if (std::find(kinds.begin(), kinds.end(), e->kind) == kinds.end())
                 kinds.push_back(e->kind);
         std::sort(kinds.begin(), kinds.end());
-        const FontSpec font = theme_.font(theme_.legend_size);
-        const double line = tm_.measure("Ag", font).height + 4;
-        double x = theme_.margin;
-        y += text(x, y, "Kinds", theme_.font(theme_.legend_size, true), theme_.text, "legend")
-                 .box.height +
-             2;
-        for (const std::string& kind : kinds) {
-            const std::string label = kind_label(kind);
-            const double w = tm_.measure(label, font).width + 2 * kMarkerRadius + 6;
-            if (x + w > theme_.page_width - theme_.margin && x > theme_.margin) {
-                x = theme_.margin;
-                y += line;
-            }
-            Item swatch;
-            swatch.type = ItemType::marker;
-            swatch.role = "legend-swatch";
-            swatch.box = {x, y + line / 2 - kMarkerRadius - 2, 2 * kMarkerRadius,
-                          2 * kMarkerRadius};
-            swatch.fill = swatch.stroke = kind_color(kind);
-            scene_.items.push_back(swatch);
-            text(x + 2 * kMarkerRadius + 4, y, label, font, theme_.text, "legend");
-            x += w + 14;
-        }
-        y += line + 2;
-        static const char* const kMeaning =
-            "\u25cf exact day   \u25ad known only to the month, season or year (drawn across it)   "
-            "\u25cb approximate or uncertain   \u25ac interval   arrows: support from supplier to "
-            "recipient; solid confirmed, dashed reported, dotted alleged, dash-dot assessed";
-        const std::string meaning = tm_.fit(kMeaning, font, theme_.page_width - 2 * theme_.margin);
-        y += text(theme_.margin, y, meaning, font, theme_.muted, "legend").box.height;
-        return y;
+        LegendRow kind_row(*this, y, "Kinds");
+        for (const std::string& kind : kinds)
+            kind_row.add(
+                sample_marker(MarkerShape::circle, 2 * kMarkerRadius, false, kind_color(kind)),
+                2 * kMarkerRadius, kind_label(kind));
+        const Color ink = theme_.muted;
+        LegendRow dates(*this, kind_row.bottom() + 2, "Dates");
+        dates.add(sample_marker(MarkerShape::circle, 8, false, ink), 8, "exact day");
+        dates.add(sample_marker(MarkerShape::bracket, 22, false, ink), 22,
+                  "known only to the month, season or year: drawn across it");
+        dates.add(sample_marker(MarkerShape::circle, 8, true, ink), 8,
+                  "approximate (c.) or uncertain (?)");
+        dates.add(sample_bar(30, false, false, ink), 30, "interval");
+        dates.add(sample_bar(30, true, false, ink), 30, "ongoing");
+        dates.add(sample_bar(30, false, true, ink), 30, "start or end unknown");
+        LegendRow lines(*this, dates.bottom() + 2, "Confidence");
+        lines.add(sample_line(LineStyle::solid, false), 24, "confirmed");
+        lines.add(sample_line(LineStyle::dashed, false), 24, "reported");
+        lines.add(sample_line(LineStyle::dotted, false), 24, "alleged");
+        lines.add(sample_line(LineStyle::dash_dot, false), 24, "assessed");
+        lines.add(sample_line(LineStyle::solid, true), 24, "support, from supplier to recipient");
+        return lines.bottom();
     }
 
     std::string kind_label(const std::string& id) const {

@@ -13,6 +13,9 @@ namespace tl {
 struct LayoutOptions {
     std::string title;  ///< overrides the theme's title when not empty
     std::string creator;
+    /// Draws a "today" line at this day, widening the time axis to reach it. A fixed date,
+    /// never the clock, so that output stays reproducible.
+    std::optional<DayNumber> today;
 };
 
 /// Turns a timeline into a Scene: header, axis, eras, lanes of events with labels that

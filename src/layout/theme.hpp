@@ -44,6 +44,7 @@ struct Theme {
     Color era_fill{0.93, 0.88, 0.80, 0.45};
     Color era_text{0.50, 0.36, 0.16};
     Color arrow{0.25, 0.27, 0.32};
+    Color today{0.80, 0.15, 0.15};
 
     std::vector<Color> actor_palette;
     std::vector<Color> kind_palette;

@@ -21,8 +21,8 @@ constexpr std::array<std::string_view, 7> kTopKeys{"name",   "title",   "page", 
 constexpr std::array<std::string_view, 4> kPageKeys{"width", "height", "margin", "png-dpi"};
 constexpr std::array<std::string_view, 8> kFontKeys{"family", "title", "subtitle", "lane",
                                                     "label",  "axis",  "legend",   "reference"};
-constexpr std::array<std::string_view, 8> kColorKeys{"background", "text", "muted",    "grid",
-                                                     "lane",       "era",  "era-text", "arrow"};
+constexpr std::array<std::string_view, 9> kColorKeys{
+    "background", "text", "muted", "grid", "lane", "era", "era-text", "arrow", "today"};
 constexpr std::array<std::string_view, 3> kPaletteKeys{"actors", "kinds", "kind-colors"};
 constexpr std::array<std::string_view, 3> kShowKeys{"title", "legend", "references"};
 
@@ -112,6 +112,7 @@ void read_theme(const MapReader& top, Theme& t) {
         t.era_fill.a = 0.45;  // eras are a wash behind the events, never opaque
         read_color(*colors, "era-text", t.era_text);
         read_color(*colors, "arrow", t.arrow);
+        read_color(*colors, "today", t.today);
     }
     if (auto palette = section(top, "palette", kPaletteKeys)) {
         if (palette->find("actors")) t.actor_palette = read_color_list(*palette, "actors");

@@ -67,6 +67,42 @@ class RenderSeed(TempDirTest):
         for ext, a, b in zip(("pdf", "svg", "png"), first, second):
             self.assertEqual(a, b, f"{ext} output differs between two runs")
 
+    def test_pdf_shows_quantities_citations_and_references(self):
+        pdf, _, _ = self.render()
+        flat = " ".join(tool("pdftotext", pdf, "-").stdout.split())
+        self.assertIn("200+ ballistic missiles", flat)
+        self.assertIn("+180,000 troops, total 1.5 million", flat)
+        self.assertIn("[1] Ukrinform", flat)
+        self.assertIn("Stoltenberg: Authoritarian powers more aligned amid war in Ukraine", flat)
+        self.assertRegex(flat, r"Russia \[1, 2\]|\[1, 2\]")
+        # Uncertainty in words: an approximate month says so, an unknown start says "by".
+        self.assertIn("c. Sep 2024", flat)
+        self.assertIn("by Sep 2024", flat)
+
+    def test_today_line_is_drawn_and_labelled(self):
+        pdf = self.tmp / "today.pdf"
+        scene = self.tmp / "today.json"
+        self.assertRan(run("render", EVENTS, "-o", pdf, "--scene", scene, "--today", "2026-11-28"))
+        items = json.loads(scene.read_text())["items"]
+        line = [i for i in items if i["role"] == "today"]
+        self.assertEqual(len(line), 1)
+        self.assertIn("today, 28 Nov 2026", tool("pdftotext", pdf, "-").stdout)
+        self.assertRan(run("render", EVENTS, "-o", pdf, "--today", "2024-13-01"), 2)
+
+    def test_month_precision_is_drawn_across_its_month(self):
+        self.render()
+        items = json.loads((self.tmp / "timeline.json").read_text())["items"]
+        shipment = [i for i in items if i.get("event") == "iran-ballistic-missiles-caspian-2024"
+                    and i["type"] == "marker"]
+        army = [i for i in items if i.get("event") == "russia-army-expansion-2024"
+                and i["type"] == "marker"]
+        self.assertEqual(shipment[0]["role"], "event-range")
+        self.assertEqual(army[0]["role"], "event-marker")
+        # September's bracket runs from before the 16th to after it.
+        sixteenth = army[0]["x"] + army[0]["width"] / 2
+        self.assertLess(shipment[0]["x"], sixteenth - 2)
+        self.assertGreater(shipment[0]["x"] + shipment[0]["width"], sixteenth + 2)
+
     def test_scene_labels_never_overlap(self):
         self.render()
         scene = json.loads((self.tmp / "timeline.json").read_text())
