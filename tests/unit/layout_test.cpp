@@ -139,7 +139,7 @@ TEST_CASE("arrows leave the supplier's lane and end at the recipient's lane") {
     std::map<std::string, Rect> lane;
     for (const Item* band : l.all(ItemType::band, "lane"))
         lane[band->lane] = band->box;
-    const auto arrows = l.all(ItemType::arrow);
+    const auto arrows = l.all(ItemType::arrow, "support");
     REQUIRE(arrows.size() > 20);
     for (const Item* a : arrows) {
         const Rect& from = lane.at(a->lane);
