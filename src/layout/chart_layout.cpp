@@ -10,6 +10,7 @@
 #include "layout/citations.hpp"
 #include "layout/date_label.hpp"
 #include "layout/lane_packer.hpp"
+#include "layout/paginate.hpp"
 #include "layout/quantity_label.hpp"
 #include "layout/time_scale.hpp"
 #include "model/kinds.hpp"
@@ -25,8 +26,11 @@ constexpr double kItemGap = 8;     // between neighbours in a row
 constexpr double kShaftClear = 3;  // between an arrow and a label it passes
 constexpr double kLanePad = 5;
 constexpr double kMinLabelWidth = 24;
-constexpr double kQuantityGap = 5;   // between a label and its quantity
-constexpr double kUnknownStub = 28;  // length of the dashed stub for an unknown side
+constexpr double kQuantityGap = 5;  // between a label and its quantity
+constexpr double kUnknownStub = 28;
+constexpr double kGrowthPerEvent = 9;  // points of page width per event, with `grow`
+constexpr double kMaxPageSide =
+    14400;  // PDF's largest page side: 200 inches  // length of the dashed stub for an unknown side
 
 /// Where one event sits and what its label says, decided before anything is drawn.
 struct Placement {
@@ -50,14 +54,10 @@ struct ArrowPlan {
 
 LineStyle style_for(Confidence c) {
     switch (c) {
-        case Confidence::confirmed:
-            return LineStyle::solid;
-        case Confidence::reported:
-            return LineStyle::dashed;
-        case Confidence::alleged:
-            return LineStyle::dotted;
-        case Confidence::assessed:
-            return LineStyle::dash_dot;
+        case Confidence::confirmed: return LineStyle::solid;
+        case Confidence::reported: return LineStyle::dashed;
+        case Confidence::alleged: return LineStyle::dotted;
+        case Confidence::assessed: return LineStyle::dash_dot;
     }
     return LineStyle::solid;
 }
@@ -68,8 +68,14 @@ class ChartBuilder {
                  const LayoutOptions& o)
         : t_(t), model_(m), theme_(theme), tm_(tm), options_(o), lanes_(t.lanes.size()) {}
 
-    Scene build() {
-        scene_.width = theme_.page_width;
+    Document build() {
+        width_ = theme_.page_width;
+        if (theme_.grow_width) {
+            // Wide enough that events do not crowd: a few points of axis per event.
+            width_ = std::clamp(static_cast<double>(t_.events.size()) * kGrowthPerEvent, width_,
+                                kMaxPageSide);
+        }
+        scene_.width = width_;
         scene_.background = theme_.background;
         scene_.title = options_.title.empty() ? theme_.title : options_.title;
         scene_.subject = subtitle();
@@ -84,10 +90,18 @@ class ChartBuilder {
         y = lanes(y);
         if (options_.today) y += tm_.measure("Ag", theme_.font(theme_.axis_size, true)).height + 2;
         y = legend(y + 14);
+        const PageBreaks breaks{scene_.items.size(), y, 0};
         if (theme_.show_references) y = references(y + 10);
         y = notes(y);
-        scene_.height = std::max(theme_.page_height, y + theme_.margin);
-        return std::move(scene_);
+        Document doc{scene_.title, scene_.subject, {}};
+        if (theme_.page_height > 0) {
+            doc.pages = paginate(std::move(scene_), {breaks.chart_items, breaks.chart_bottom, y},
+                                 theme_.page_height, theme_.margin);
+        } else {
+            scene_.height = y + theme_.margin;
+            doc.pages.push_back(std::move(scene_));
+        }
+        return doc;
     }
 
   private:
@@ -148,6 +162,7 @@ class ChartBuilder {
 
     Color lane_color(std::size_t lane) const {
         if (auto c = Color::parse(t_.lanes[lane].color)) return *c;
+        if (t_.mode == LaneMode::kind) return kind_color(t_.lanes[lane].id);
         if (theme_.actor_palette.empty()) return theme_.muted;
         return theme_.actor_palette[lane % theme_.actor_palette.size()];
     }
@@ -158,10 +173,10 @@ class ChartBuilder {
         double widest = 0;
         for (const Lane& l : t_.lanes)
             widest = std::max(widest, tm_.measure(l.name, lane_font).width);
-        const double usable = theme_.page_width - 2 * theme_.margin;
+        const double usable = width_ - 2 * theme_.margin;
         gutter_ = std::clamp(widest + 18, 70.0, usable * 0.22);
         scale_.x0 = theme_.margin + gutter_;
-        scale_.x1 = theme_.page_width - theme_.margin;
+        scale_.x1 = width_ - theme_.margin;
         DaySpan span = t_.span;
         if (span.empty() && options_.today) span = {*options_.today, *options_.today};
         if (span.empty()) span = {day_number(2000, 1, 1), day_number(2000, 12, 31)};
@@ -443,16 +458,15 @@ class ChartBuilder {
         DatePoint day{Precision::day, *options_.today, *options_.today, false, false, {}};
         const std::string label = "today, " + human_date(day);
         const double w = tm_.measure(label, font).width;
-        text(std::clamp(x - w / 2, theme_.margin, theme_.page_width - theme_.margin - w),
-             bottom + 2, label, font, theme_.today, "today-label");
+        text(std::clamp(x - w / 2, theme_.margin, width_ - theme_.margin - w), bottom + 2, label,
+             font, theme_.today, "today-label");
     }
 
     void lane_background(std::size_t l, double bottom) {
         Item band;
         band.type = ItemType::band;
         band.role = "lane";
-        band.box = {theme_.margin, lane_top_[l], theme_.page_width - 2 * theme_.margin,
-                    bottom - lane_top_[l]};
+        band.box = {theme_.margin, lane_top_[l], width_ - 2 * theme_.margin, bottom - lane_top_[l]};
         band.fill = l % 2 == 0 ? theme_.lane_fill : theme_.background;
         band.lane = t_.lanes[l].id;
         scene_.items.push_back(band);
@@ -583,7 +597,7 @@ class ChartBuilder {
         /// Adds `sample` (its box relative to the entry's top left, `width` wide) and `label`.
         void add(Item sample, double width, const std::string& label) {
             const double total = width + 5 + b_.tm_.measure(label, font_).width;
-            if (x_ + total > b_.theme_.page_width - b_.theme_.margin && x_ > indent_) {
+            if (x_ + total > b_.width_ - b_.theme_.margin && x_ > indent_) {
                 x_ = indent_;
                 y_ += line_;
             }
@@ -685,7 +699,7 @@ class ChartBuilder {
     double references(double y) {
         if (citations_.sources.empty()) return y;
         const FontSpec font = theme_.font(theme_.reference_size);
-        const double width = theme_.page_width - 2 * theme_.margin;
+        const double width = width_ - 2 * theme_.margin;
         y += text(theme_.margin, y, "Sources", theme_.font(theme_.legend_size, true), theme_.text,
                   "references-heading")
                  .box.height +
@@ -720,7 +734,7 @@ class ChartBuilder {
     double notes(double y) {
         if (notes_.empty()) return y;
         const FontSpec font = theme_.font(theme_.reference_size);
-        const double width = theme_.page_width - 2 * theme_.margin;
+        const double width = width_ - 2 * theme_.margin;
         y += 8;
         y += text(theme_.margin, y, "Labels shortened on the chart, in full",
                   theme_.font(theme_.legend_size, true), theme_.text, "notes-heading")
@@ -750,6 +764,7 @@ class ChartBuilder {
     FontSpec label_font_;
     FontSpec quantity_font_;
     double gutter_ = 0;
+    double width_ = 0;  ///< the page width: the template's, or wider for many events
     double pitch_ = 16;
 
     std::vector<LaneRows> lanes_;
@@ -763,9 +778,14 @@ class ChartBuilder {
 
 }  // namespace
 
+Document layout_document(const Timeline& timeline, const Model& model, const Theme& theme,
+                         const TextMeasurer& measurer, const LayoutOptions& options) {
+    return ChartBuilder(timeline, model, theme, measurer, options).build();
+}
+
 Scene layout_chart(const Timeline& timeline, const Model& model, const Theme& theme,
                    const TextMeasurer& measurer, const LayoutOptions& options) {
-    return ChartBuilder(timeline, model, theme, measurer, options).build();
+    return std::move(layout_document(timeline, model, theme, measurer, options).pages.front());
 }
 
 }  // namespace tl

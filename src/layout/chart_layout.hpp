@@ -18,8 +18,13 @@ struct LayoutOptions {
     std::optional<DayNumber> today;
 };
 
-/// Turns a timeline into a Scene: header, axis, eras, lanes of events with labels that
-/// never overlap, support arrows, legend and references. Every text is measured first.
+/// Turns a timeline into pages of display items: header, axis, eras, lanes of events with
+/// labels that never overlap, support arrows, legend and references. Every text is
+/// measured first. A template with a fixed page height may give more than one page.
+Document layout_document(const Timeline& timeline, const Model& model, const Theme& theme,
+                         const TextMeasurer& measurer, const LayoutOptions& options = {});
+
+/// The first page of layout_document(): the chart.
 Scene layout_chart(const Timeline& timeline, const Model& model, const Theme& theme,
                    const TextMeasurer& measurer, const LayoutOptions& options = {});
 

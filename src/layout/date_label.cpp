@@ -34,15 +34,11 @@ std::string bare(const DatePoint& p) {
             }
             return std::string(name) + " " + std::to_string(a.year);
         }
-        case Precision::year:
-            return std::to_string(a.year);
-        case Precision::decade:
-            return std::to_string(a.year) + "s";
-        case Precision::century:
-            return std::to_string(a.year) + "\u2013" + std::to_string(b.year);
+        case Precision::year: return std::to_string(a.year);
+        case Precision::decade: return std::to_string(a.year) + "s";
+        case Precision::century: return std::to_string(a.year) + "\u2013" + std::to_string(b.year);
         case Precision::open:
-        case Precision::unknown:
-            return "?";
+        case Precision::unknown: return "?";
     }
     return "?";
 }

@@ -43,20 +43,11 @@ std::string quantity_label(const Quantity& q) {
     std::string n = readable_number(q.value);
     if (q.total && q.value > 0) n = "+" + n;  // a change toward a total
     switch (q.qualifier) {
-        case QuantityQualifier::exact:
-            break;
-        case QuantityQualifier::about:
-            n = "c. " + n;
-            break;
-        case QuantityQualifier::more_than:
-            n += "+";
-            break;
-        case QuantityQualifier::less_than:
-            n = "under " + n;
-            break;
-        case QuantityQualifier::up_to:
-            n = "up to " + n;
-            break;
+        case QuantityQualifier::exact: break;
+        case QuantityQualifier::about: n = "c. " + n; break;
+        case QuantityQualifier::more_than: n += "+"; break;
+        case QuantityQualifier::less_than: n = "under " + n; break;
+        case QuantityQualifier::up_to: n = "up to " + n; break;
     }
     std::string s = n + " " + q.unit;
     if (q.total) s += ", total " + readable_number(*q.total);

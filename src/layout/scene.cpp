@@ -16,14 +16,10 @@ std::string num(double v) {
 
 std::string_view style_name(LineStyle s) {
     switch (s) {
-        case LineStyle::solid:
-            return "solid";
-        case LineStyle::dashed:
-            return "dashed";
-        case LineStyle::dotted:
-            return "dotted";
-        case LineStyle::dash_dot:
-            return "dash-dot";
+        case LineStyle::solid: return "solid";
+        case LineStyle::dashed: return "dashed";
+        case LineStyle::dotted: return "dotted";
+        case LineStyle::dash_dot: return "dash-dot";
     }
     return "solid";
 }
@@ -32,27 +28,22 @@ std::string_view style_name(LineStyle s) {
 
 std::string_view to_string(ItemType t) {
     switch (t) {
-        case ItemType::band:
-            return "band";
-        case ItemType::line:
-            return "line";
-        case ItemType::bar:
-            return "bar";
-        case ItemType::marker:
-            return "marker";
-        case ItemType::arrow:
-            return "arrow";
-        case ItemType::text:
-            return "text";
+        case ItemType::band: return "band";
+        case ItemType::line: return "line";
+        case ItemType::bar: return "bar";
+        case ItemType::marker: return "marker";
+        case ItemType::arrow: return "arrow";
+        case ItemType::text: return "text";
     }
     return "line";
 }
 
-std::string scene_to_json(const Scene& scene) {
-    std::string out = "{\"width\": " + num(scene.width) + ", \"height\": " + num(scene.height) +
-                      ", \"title\": " + json_quote(scene.title) + ", \"items\": [";
-    for (std::size_t i = 0; i < scene.items.size(); ++i) {
-        const Item& it = scene.items[i];
+namespace {
+
+std::string items_json(const std::vector<Item>& items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
         out += i ? ",\n  " : "\n  ";
         out += "{\"type\": \"" + std::string(to_string(it.type)) +
                "\", \"role\": " + json_quote(it.role) + ", \"x\": " + num(it.box.x) +
@@ -72,8 +63,30 @@ std::string scene_to_json(const Scene& scene) {
         if (!it.link.empty()) out += ", \"link\": " + json_quote(it.link);
         out += "}";
     }
-    out += "\n]}\n";
-    return out;
+    return out + "\n]";
+}
+
+std::string page_json(const Scene& page) {
+    return "\"width\": " + num(page.width) + ", \"height\": " + num(page.height) +
+           ", \"items\": " + items_json(page.items);
+}
+
+}  // namespace
+
+std::string document_to_json(const Document& doc) {
+    if (doc.pages.empty()) return "{}\n";
+    std::string out = "{\"title\": " + json_quote(doc.title) + ", " + page_json(doc.pages[0]);
+    if (doc.pages.size() > 1) {
+        out += ",\n\"pages\": [";
+        for (std::size_t i = 1; i < doc.pages.size(); ++i)
+            out += std::string(i > 1 ? ",\n" : "\n") + "{" + page_json(doc.pages[i]) + "}";
+        out += "\n]";
+    }
+    return out + "}\n";
+}
+
+std::string scene_to_json(const Scene& scene) {
+    return document_to_json({scene.title, scene.subject, {scene}});
 }
 
 }  // namespace tl

@@ -59,12 +59,22 @@ struct Scene {
     double width = 0;
     double height = 0;
     Color background{1, 1, 1};
-    std::string title;
-    std::string subject;
+    std::string title;    ///< the document's, for PDF metadata
+    std::string subject;  ///< likewise
     std::vector<Item> items;
 };
 
-/// The Scene as JSON: {"width", "height", "items": [{type, x, y, width, height, ...}]}.
+/// A laid-out chart: one page, or more when a fixed page size sends the references on.
+struct Document {
+    std::string title;
+    std::string subject;
+    std::vector<Scene> pages;
+};
+
+/// The first page as JSON, {"width", "height", "title", "items": [{type, x, y, width,
+/// height, ...}]}, with "pages": [{width, height, items}, ...] for the pages after it.
+std::string document_to_json(const Document& doc);
+/// One page as JSON, in the same form.
 std::string scene_to_json(const Scene& scene);
 
 }  // namespace tl

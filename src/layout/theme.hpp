@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "layout/color.hpp"
+#include "timeline/timeline.hpp"
 
 namespace tl {
 
@@ -24,6 +25,8 @@ struct Theme {
 
     double page_width = 1190.55;  ///< points; A3 landscape
     double page_height = 0;       ///< 0: as tall as the content needs
+    bool grow_width = false;      ///< widen the page with the number of events
+    LaneMode lanes = LaneMode::actor;
     double margin = 36;
     double png_dpi = 150;
 

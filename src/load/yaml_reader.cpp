@@ -15,15 +15,11 @@ SourceLoc Context::loc(const YAML::Node& node) const {
 
 std::string_view describe(const YAML::Node& node) {
     switch (node.Type()) {
-        case YAML::NodeType::Sequence:
-            return "a list";
-        case YAML::NodeType::Map:
-            return "a mapping";
-        case YAML::NodeType::Scalar:
-            return "text";
+        case YAML::NodeType::Sequence: return "a list";
+        case YAML::NodeType::Map: return "a mapping";
+        case YAML::NodeType::Scalar: return "text";
         case YAML::NodeType::Null:
-        case YAML::NodeType::Undefined:
-            return "empty";
+        case YAML::NodeType::Undefined: return "empty";
     }
     return "empty";
 }

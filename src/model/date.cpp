@@ -61,22 +61,14 @@ std::string quoted(std::string_view s) {
 
 std::string_view to_string(Precision p) {
     switch (p) {
-        case Precision::day:
-            return "day";
-        case Precision::month:
-            return "month";
-        case Precision::season:
-            return "season";
-        case Precision::year:
-            return "year";
-        case Precision::decade:
-            return "decade";
-        case Precision::century:
-            return "century";
-        case Precision::open:
-            return "open";
-        case Precision::unknown:
-            return "unknown";
+        case Precision::day: return "day";
+        case Precision::month: return "month";
+        case Precision::season: return "season";
+        case Precision::year: return "year";
+        case Precision::decade: return "decade";
+        case Precision::century: return "century";
+        case Precision::open: return "open";
+        case Precision::unknown: return "unknown";
     }
     return "unknown";
 }
@@ -112,17 +104,10 @@ Parsed<DatePoint> parse_date_point(std::string_view text) {
     std::string_view s = text;
     if (!s.empty()) {
         switch (s.back()) {
-            case '?':
-                p.uncertain = true;
-                break;
-            case '~':
-                p.approximate = true;
-                break;
-            case '%':
-                p.uncertain = p.approximate = true;
-                break;
-            default:
-                break;
+            case '?': p.uncertain = true; break;
+            case '~': p.approximate = true; break;
+            case '%': p.uncertain = p.approximate = true; break;
+            default: break;
         }
         if (p.uncertain || p.approximate) s.remove_suffix(1);
     }

@@ -28,9 +28,7 @@ void Painter::set_line(const Item& it) {
     cairo_set_line_width(cr_, it.stroke_width);
     const double w = it.stroke_width;
     switch (it.style) {
-        case LineStyle::solid:
-            cairo_set_dash(cr_, nullptr, 0, 0);
-            break;
+        case LineStyle::solid: cairo_set_dash(cr_, nullptr, 0, 0); break;
         case LineStyle::dashed: {
             const double d[] = {4 * w, 2.5 * w};
             cairo_set_dash(cr_, d, 2, 0);
@@ -52,34 +50,24 @@ void Painter::set_line(const Item& it) {
 }
 
 void Painter::paint(const Scene& scene) {
-    // The background goes first: cairo 1.16 fails the page with a tag error when an
-    // unbounded paint happens inside a structure tag.
+    // cairo 1.16 and PDF tags: links need each page wrapped in a Document tag, or the xref
+    // table comes out broken; and the page's first drawing must come before that tag opens,
+    // or the same happens (qpdf --check finds both). So the background goes first, as a
+    // bounded fill: an unbounded cairo_paint inside a tag fails the page.
     set_color(scene.background);
-    cairo_paint(cr_);
-    // Links need the page wrapped in a Document tag, or cairo 1.16 writes a broken xref table.
+    cairo_rectangle(cr_, 0, 0, scene.width, scene.height);
+    cairo_fill(cr_);
     if (links_) cairo_tag_begin(cr_, "Document", "");
     for (const Item& it : scene.items) {
         gfx::SavedState saved(cr_);
         cairo_new_path(cr_);  // the path is not part of the saved state
         switch (it.type) {
-            case ItemType::band:
-                band(it);
-                break;
-            case ItemType::line:
-                line(it);
-                break;
-            case ItemType::bar:
-                bar(it);
-                break;
-            case ItemType::marker:
-                marker(it);
-                break;
-            case ItemType::arrow:
-                arrow(it);
-                break;
-            case ItemType::text:
-                text(it);
-                break;
+            case ItemType::band: band(it); break;
+            case ItemType::line: line(it); break;
+            case ItemType::bar: bar(it); break;
+            case ItemType::marker: marker(it); break;
+            case ItemType::arrow: arrow(it); break;
+            case ItemType::text: text(it); break;
         }
     }
     if (links_) cairo_tag_end(cr_, "Document");

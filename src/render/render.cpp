@@ -30,32 +30,38 @@ std::string finish(cairo_t* cr, cairo_surface_t* surface) {
     return {};
 }
 
-std::string render_vector(const Scene& scene, OutputFormat format, const RenderOptions& options,
+std::string render_vector(const Document& doc, OutputFormat format, const RenderOptions& options,
                           const ByteSink& sink) {
     void* closure = const_cast<ByteSink*>(&sink);
+    const Scene& first = doc.pages.front();
+    const bool pdf = format == OutputFormat::pdf;
     gfx::Surface surface(
-        format == OutputFormat::pdf
-            ? cairo_pdf_surface_create_for_stream(write_to_sink, closure, scene.width, scene.height)
-            : cairo_svg_surface_create_for_stream(write_to_sink, closure, scene.width,
-                                                  scene.height));
+        pdf ? cairo_pdf_surface_create_for_stream(write_to_sink, closure, first.width, first.height)
+            : cairo_svg_surface_create_for_stream(write_to_sink, closure, first.width,
+                                                  first.height));
     if (cairo_status_t s = cairo_surface_status(surface.get()); s != CAIRO_STATUS_SUCCESS)
         return status_message(s);
-    if (format == OutputFormat::pdf) {
-        cairo_surface_t* pdf = surface.get();
-        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
-        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_SUBJECT, scene.subject.c_str());
-        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
+    if (pdf) {
+        cairo_surface_t* out = surface.get();
+        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_SUBJECT, doc.subject.c_str());
+        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
         // cairo 1.16 would write the current time; a fixed stamp keeps output reproducible.
-        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE,
+        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_CREATE_DATE,
                                        options.timestamp.c_str());
-        cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_MOD_DATE, options.timestamp.c_str());
+        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_MOD_DATE, options.timestamp.c_str());
     } else {
         cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
     }
     gfx::Context cr(cairo_create(surface.get()));
-    Painter(cr.get(), format == OutputFormat::pdf).paint(scene);
-    cairo_show_page(cr.get());
-
+    // An SVG holds one page: the chart. The PDF has them all.
+    const std::size_t pages = pdf ? doc.pages.size() : 1;
+    for (std::size_t i = 0; i < pages; ++i) {
+        const Scene& page = doc.pages[i];
+        if (pdf) cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
+        Painter(cr.get(), pdf).paint(page);
+        cairo_show_page(cr.get());
+    }
     return finish(cr.get(), surface.get());
 }
 
@@ -89,12 +95,9 @@ std::string graphics_library_versions() {
 
 std::string_view to_string(OutputFormat f) {
     switch (f) {
-        case OutputFormat::pdf:
-            return "pdf";
-        case OutputFormat::svg:
-            return "svg";
-        case OutputFormat::png:
-            return "png";
+        case OutputFormat::pdf: return "pdf";
+        case OutputFormat::svg: return "svg";
+        case OutputFormat::png: return "png";
     }
     return "pdf";
 }
@@ -114,11 +117,18 @@ std::optional<OutputFormat> format_from_path(std::string_view path) {
     return format_from_name(ext);
 }
 
+std::string render_document(const Document& doc, OutputFormat format, const RenderOptions& options,
+                            const ByteSink& sink) {
+    if (doc.pages.empty()) return "there is nothing to draw";
+    for (const Scene& page : doc.pages)
+        if (!(page.width > 0 && page.height > 0)) return "the page has no size";
+    if (format == OutputFormat::png) return render_png(doc.pages.front(), options, sink);
+    return render_vector(doc, format, options, sink);
+}
+
 std::string render_scene(const Scene& scene, OutputFormat format, const RenderOptions& options,
                          const ByteSink& sink) {
-    if (!(scene.width > 0 && scene.height > 0)) return "the page has no size";
-    if (format == OutputFormat::png) return render_png(scene, options, sink);
-    return render_vector(scene, format, options, sink);
+    return render_document({scene.title, scene.subject, {scene}}, format, options, sink);
 }
 
 }  // namespace tl

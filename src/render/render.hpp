@@ -26,7 +26,12 @@ struct RenderOptions {
 /// Receives the output bytes; returns false to report a write failure.
 using ByteSink = std::function<bool(const unsigned char* data, std::size_t size)>;
 
-/// Draws `scene` in `format` into `sink`. Returns an error message, or "" on success.
+/// Draws `doc` in `format` into `sink`: every page into a PDF, the first page (the chart)
+/// into an SVG or PNG. Returns an error message, or "" on success.
+std::string render_document(const Document& doc, OutputFormat format, const RenderOptions& options,
+                            const ByteSink& sink);
+
+/// Draws one page.
 std::string render_scene(const Scene& scene, OutputFormat format, const RenderOptions& options,
                          const ByteSink& sink);
 

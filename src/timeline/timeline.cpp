@@ -1,8 +1,10 @@
 #include "timeline/timeline.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "model/kinds.hpp"
 #include "timeline/order.hpp"
 
 namespace tl {
@@ -35,13 +37,18 @@ DaySpan span_of(const std::vector<const Event*>& events, const std::vector<const
 }  // namespace
 
 std::optional<std::size_t> Timeline::lane_of(std::string_view actor_id) const {
-    const auto it = lane_index.find(std::string(actor_id));
-    if (it == lane_index.end()) return std::nullopt;
+    const auto it = actor_lane.find(std::string(actor_id));
+    if (it == actor_lane.end()) return std::nullopt;
     return it->second;
 }
 
 std::vector<std::size_t> Timeline::event_lanes(const Event& e) const {
     std::vector<std::size_t> out;
+    if (mode == LaneMode::single) return {0};
+    if (mode == LaneMode::kind) {
+        const auto it = kind_lane.find(e.kind);
+        return {it == kind_lane.end() ? 0 : it->second};
+    }
     for (const Ref& r : !e.from.empty() ? e.from : e.actors) {
         const auto lane = lane_of(r.id);
         if (lane && std::find(out.begin(), out.end(), *lane) == out.end()) out.push_back(*lane);
@@ -51,12 +58,10 @@ std::vector<std::size_t> Timeline::event_lanes(const Event& e) const {
     return out;
 }
 
-Timeline build_timeline(const Model& model, const EventFilter& filter) {
-    Timeline t;
-    t.events = filter_events(sorted_events(model.events), filter);
-    for (const Era& era : model.eras)
-        t.eras.push_back(&era);
+namespace {
 
+/// Lanes per actor, or per group with ungrouped actors on their own, in declaration order.
+void actor_lanes(const Model& model, Timeline& t, bool by_group) {
     std::unordered_set<std::string> involved;
     bool any_without_actor = false;
     for (const Event* e : t.events) {
@@ -64,11 +69,57 @@ Timeline build_timeline(const Model& model, const EventFilter& filter) {
         involved.insert(ids.begin(), ids.end());
         any_without_actor |= ids.empty();
     }
-    for (const Actor& a : model.actors)
-        if (involved.count(a.id)) t.lanes.push_back({a.id, a.name, a.color, a.group});
-    if (any_without_actor) t.lanes.push_back({"", kNoActorLaneName, "", ""});
-    for (std::size_t i = 0; i < t.lanes.size(); ++i)
-        t.lane_index.emplace(t.lanes[i].id, i);
+    std::unordered_map<std::string, std::size_t> group_lane;
+    for (const Actor& a : model.actors) {
+        if (!involved.count(a.id) || t.actor_lane.count(a.id)) continue;
+        if (by_group && !a.group.empty()) {
+            const auto [it, added] = group_lane.emplace(a.group, t.lanes.size());
+            if (added) t.lanes.push_back({a.group, a.group, a.color, a.group});
+            t.actor_lane.emplace(a.id, it->second);
+            continue;
+        }
+        t.actor_lane.emplace(a.id, t.lanes.size());
+        t.lanes.push_back({a.id, a.name, a.color, a.group});
+    }
+    if (any_without_actor) {
+        t.actor_lane.emplace("", t.lanes.size());
+        t.lanes.push_back({"", kNoActorLaneName, "", ""});
+    }
+}
+
+/// One lane per kind that occurs: built-in kinds in their order, then declared ones.
+void kind_lanes(const Model& model, Timeline& t) {
+    std::unordered_set<std::string> used;
+    for (const Event* e : t.events)
+        used.insert(e->kind);
+    const auto add = [&](const std::string& id, const std::string& label,
+                         const std::string& color) {
+        if (!used.count(id) || t.kind_lane.count(id)) return;
+        t.kind_lane.emplace(id, t.lanes.size());
+        t.lanes.push_back({id, label, color, ""});
+    };
+    for (const BuiltinKind& k : builtin_kinds())
+        add(std::string(k.id), std::string(k.label), "");
+    for (const Kind& k : model.kinds)
+        add(k.id, k.label, k.color);
+}
+
+}  // namespace
+
+Timeline build_timeline(const Model& model, const EventFilter& filter, LaneMode mode) {
+    Timeline t;
+    t.mode = mode;
+    t.events = filter_events(sorted_events(model.events), filter);
+    for (const Era& era : model.eras)
+        t.eras.push_back(&era);
+    switch (mode) {
+        case LaneMode::actor: actor_lanes(model, t, false); break;
+        case LaneMode::group: actor_lanes(model, t, true); break;
+        case LaneMode::kind: kind_lanes(model, t); break;
+        case LaneMode::single:
+            if (!t.events.empty()) t.lanes.push_back({"", "All events", "", ""});
+            break;
+    }
     t.span = span_of(t.events, t.eras);
     return t;
 }

@@ -11,9 +11,17 @@
 
 namespace tl {
 
-/// One horizontal band of the chart: the events of one actor.
+/// How events are grouped into lanes.
+enum class LaneMode {
+    actor,   ///< one lane per actor; support arrows between them
+    group,   ///< one lane per actor `group` (ungrouped actors keep their own); arrows between
+    kind,    ///< one lane per kind of event
+    single,  ///< every event in one lane
+};
+
+/// One horizontal band of the chart: the events of one actor, group or kind.
 struct Lane {
-    std::string id;  ///< actor id; empty for the lane of events that name no actor
+    std::string id;  ///< actor, group or kind id; empty for events that name no actor
     std::string name;
     std::string color;
     std::string group;
@@ -33,16 +41,21 @@ struct Timeline {
     std::vector<Lane> lanes;
     std::vector<const Era*> eras;
     DaySpan span;
-    std::unordered_map<std::string, std::size_t> lane_index;  ///< actor id to lane
+    LaneMode mode = LaneMode::actor;
+    std::unordered_map<std::string, std::size_t> actor_lane;  ///< actor and group modes
+    std::unordered_map<std::string, std::size_t> kind_lane;   ///< kind mode
 
+    /// The lane an actor's events are in, when lanes follow actors (so arrows can be drawn).
     std::optional<std::size_t> lane_of(std::string_view actor_id) const;
     /// The lanes an event is drawn in: those of its suppliers (`from`), else of its `actors`,
-    /// else the lane of events without actors. Support arrows leave each of them.
+    /// else the lane of events without actors; its kind's lane; or the single lane. Support
+    /// arrows leave each of them.
     std::vector<std::size_t> event_lanes(const Event& e) const;
 };
 
-/// Sorts the events `filter` keeps and forms one lane per actor that takes part in them,
-/// in declaration order.
-Timeline build_timeline(const Model& model, const EventFilter& filter = {});
+/// Sorts the events `filter` keeps and forms their lanes: per actor (or group) that takes
+/// part, in declaration order; per kind, built-ins first; or one lane.
+Timeline build_timeline(const Model& model, const EventFilter& filter = {},
+                        LaneMode mode = LaneMode::actor);
 
 }  // namespace tl

@@ -29,26 +29,13 @@ inline Model generated_model(int events, int actors, unsigned seed = 7) {
         const int day = 1 + pick(28);
         char buf[64];
         switch (pick(10)) {
-            case 0:
-                std::snprintf(buf, sizeof buf, "%04d-%02d~", year, month);
-                break;
-            case 1:
-                std::snprintf(buf, sizeof buf, "%04d", year);
-                break;
-            case 2:
-                std::snprintf(buf, sizeof buf, "%04d-%02d/%04d", year, month, year + 1);
-                break;
-            case 3:
-                std::snprintf(buf, sizeof buf, "%04d-%02d-%02d/..", year, month, day);
-                break;
-            case 4:
-                std::snprintf(buf, sizeof buf, "/%04d-%02d", year, month);
-                break;
-            case 5:
-                std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-                break;
-            default:
-                std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+            case 0: std::snprintf(buf, sizeof buf, "%04d-%02d~", year, month); break;
+            case 1: std::snprintf(buf, sizeof buf, "%04d", year); break;
+            case 2: std::snprintf(buf, sizeof buf, "%04d-%02d/%04d", year, month, year + 1); break;
+            case 3: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d/..", year, month, day); break;
+            case 4: std::snprintf(buf, sizeof buf, "/%04d-%02d", year, month); break;
+            case 5: std::snprintf(buf, sizeof buf, "%04d-%02d", year, month); break;
+            default: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
         }
         e.date = *parse_date(buf).value;
         std::string title;

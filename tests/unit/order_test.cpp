@@ -195,25 +195,16 @@ std::vector<tl::Event> generated_events(std::mt19937& rng, int n) {
         const std::string a = dates[pick(rng)];
         const std::string b = dates[pick(rng)];
         switch (form(rng)) {
-            case 0:
-                text = a + "/..";
-                break;
-            case 1:
-                text = a + "/";
-                break;
-            case 2:
-                text = "../" + a;
-                break;
-            case 3:
-                text = "/" + a;
-                break;
+            case 0: text = a + "/.."; break;
+            case 1: text = a + "/"; break;
+            case 2: text = "../" + a; break;
+            case 3: text = "/" + a; break;
             case 4:
             case 5:
                 text = a + "/" + b;
                 if (!tl::parse_date(text)) text = b + "/" + a;  // one of the two orders works
                 break;
-            default:
-                text = a;
+            default: text = a;
         }
         // Ids in an order unrelated to the dates, some differing only in case.
         const int k = (i * 7919) % n;
