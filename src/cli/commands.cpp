@@ -39,12 +39,12 @@ std::string write_output(const std::string& path, const std::string& bytes) {
     return out.commit();
 }
 
-std::string render_to_file(const Scene& scene, OutputFormat format, const RenderOptions& options,
+std::string render_to_file(const Document& doc, OutputFormat format, const RenderOptions& options,
                            const std::string& path) {
     AtomicFile out(path);
     if (!out.error().empty()) return out.error();
-    const std::string problem = render_scene(
-        scene, format, options,
+    const std::string problem = render_document(
+        doc, format, options,
         [&](const unsigned char* data, std::size_t size) { return out.write(data, size); });
     if (!problem.empty()) return out.error().empty() ? problem : out.error();
     return out.commit();
@@ -127,7 +127,7 @@ int run_render(const Options& o) {
 
     const auto filter = make_filter(o, model);
     if (!filter) return kUsage;
-    const Timeline timeline = build_timeline(model, *filter);
+    const Timeline timeline = build_timeline(model, *filter, theme.lanes);
     const TextShaper shaper;
     LayoutOptions layout_options;
     layout_options.title = o.title;
@@ -140,18 +140,18 @@ int run_render(const Options& o) {
         }
         layout_options.today = today.value->start.earliest;
     }
-    const Scene scene = layout_chart(timeline, model, theme, shaper, layout_options);
+    const Document doc = layout_document(timeline, model, theme, shaper, layout_options);
 
     RenderOptions render_options;
     render_options.png_dpi = theme.png_dpi;
     render_options.creator = version_line();
     render_options.timestamp = pdf_timestamp();
     for (std::size_t i = 0; i < o.outputs.size(); ++i) {
-        const std::string why = render_to_file(scene, formats[i], render_options, o.outputs[i]);
+        const std::string why = render_to_file(doc, formats[i], render_options, o.outputs[i]);
         if (!why.empty()) return fail_output(o.outputs[i], why);
     }
     if (!o.scene_path.empty()) {
-        const std::string why = write_output(o.scene_path, scene_to_json(scene));
+        const std::string why = write_output(o.scene_path, document_to_json(doc));
         if (!why.empty()) return fail_output(o.scene_path, why);
     }
     return kOk;

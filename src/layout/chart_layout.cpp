@@ -380,26 +380,38 @@ class ChartBuilder {
         const LaneRows::Item item{std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad,
                                   p.x0 - pad, p.x1 + pad};
         p.row = rows.choose(item, p.anchor, up, down);
-        // In a row where something else is near, the label keeps only the free part.
-        if (span.left_of_marker) {
-            const double limit = rows.free_left(p.row, span.x1 + pad) + pad;
-            if (span.x0 < limit) {
-                span.truncated = true;
-                span.x0 = std::min(limit, span.x1);
-            }
-        } else {
-            const double limit = rows.free_right(p.row, span.x0 - pad) - pad;
-            if (span.x1 > limit) {
-                span.truncated = true;
-                span.x1 = std::max(limit, span.x0);
-            }
-        }
+        span = fit_label_in_row(rows, p, span, label_width);
         p.span = spans_.size();
         spans_.push_back(span);
         rows.take(p.row, std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad, p.span);
         placements_.push_back(std::move(p));
         for (std::size_t i = first_arrow; i < arrows_.size(); ++i)
             route(arrows_[i]);
+    }
+
+    /// The label's span in the row chosen for its marker: the free part beside the marker on
+    /// its side; or, when that is shorter than the label and the other side of the marker has
+    /// more room, the other side.
+    LabelSpan fit_label_in_row(const LaneRows& rows, const Placement& p, LabelSpan span,
+                               double width) const {
+        const double pad = kItemGap / 2;
+        const bool inside = !span.left_of_marker && span.x1 <= p.x1;  // inside a long bar
+        const double left_end = p.x0 - kLabelGap;
+        const double left_limit = std::max(rows.free_left(p.row, left_end + pad) + pad, scale_.x0);
+        const double right_start = inside ? span.x0 : p.x1 + kLabelGap;
+        const double right_limit =
+            std::min(rows.free_right(p.row, right_start - pad) - pad, scale_.x1);
+        const double left_room = std::max(0.0, left_end - left_limit);
+        const double right_room = std::max(0.0, right_limit - right_start);
+        bool left = span.left_of_marker;
+        const double room = left ? left_room : right_room;
+        if (room < width && !inside && (left ? right_room : left_room) > room) left = !left;
+        if (left) {
+            const double w = std::min(width, left_room);
+            return {left_end - w, left_end, true, w < width};
+        }
+        const double w = std::min(width, right_room);
+        return {right_start, right_start + w, false, w < width};
     }
 
     /// Marks the rows an arrow passes through, shortening labels already placed there.

@@ -1,5 +1,6 @@
 #include "theme/template_loader.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
@@ -16,9 +17,10 @@ namespace {
 using yaml::Entry;
 using yaml::MapReader;
 
-constexpr std::array<std::string_view, 7> kTopKeys{"name",   "title",   "page", "fonts",
-                                                   "colors", "palette", "show"};
-constexpr std::array<std::string_view, 4> kPageKeys{"width", "height", "margin", "png-dpi"};
+constexpr std::array<std::string_view, 8> kTopKeys{"name",   "title",   "page", "fonts",
+                                                   "colors", "palette", "show", "lanes"};
+constexpr std::array<std::string_view, 7> kPageKeys{"size",   "orientation", "width", "height",
+                                                    "margin", "png-dpi",     "grow"};
 constexpr std::array<std::string_view, 8> kFontKeys{"family", "title", "subtitle", "lane",
                                                     "label",  "axis",  "legend",   "reference"};
 constexpr std::array<std::string_view, 9> kColorKeys{
@@ -52,14 +54,6 @@ void read_number(const MapReader& r, std::string_view key, double& out, double m
     out = *v;
 }
 
-void read_color(const MapReader& r, std::string_view key, Color& out) {
-    const Entry* e = r.find(key);
-    if (!e) return;
-    const auto text = r.text(*e);
-    if (!text || !r.check(*e, "bad-color", check_color(*text))) return;
-    out = *Color::parse(*text);
-}
-
 void read_flag(const MapReader& r, std::string_view key, bool& out) {
     const Entry* e = r.find(key);
     if (!e) return;
@@ -69,6 +63,106 @@ void read_flag(const MapReader& r, std::string_view key, bool& out) {
     } else if (text) {
         r.report(*e, "wrong-type", "'" + std::string(key) + "' must be true or false");
     }
+}
+
+/// A paper size in points, portrait.
+struct Paper {
+    std::string_view name;
+    double width, height;
+};
+constexpr std::array<Paper, 7> kPapers{{{"A5", 419.53, 595.28},
+                                        {"A4", 595.28, 841.89},
+                                        {"A3", 841.89, 1190.55},
+                                        {"A2", 1190.55, 1683.78},
+                                        {"Letter", 612, 792},
+                                        {"Legal", 612, 1008},
+                                        {"Tabloid", 792, 1224}}};
+
+/// A length: a number of points, or text with a unit (210mm, 21cm, 8.5in, 595pt).
+std::optional<double> parse_length(std::string_view text) {
+    static constexpr std::array<std::pair<std::string_view, double>, 4> kUnits{
+        {{"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"in", 72}, {"pt", 1}}};
+    for (const auto& [unit, points] : kUnits) {
+        if (text.size() > unit.size() && text.ends_with(unit)) {
+            const auto v = parse_number(text.substr(0, text.size() - unit.size()));
+            if (v) return *v * points;
+        }
+    }
+    return parse_number(text);
+}
+
+/// Reads a page length between `min` and kMaxPageSide points; `auto` gives 0 when allowed.
+void read_length(const MapReader& r, std::string_view key, double& out, double min,
+                 bool allow_auto) {
+    const Entry* e = r.find(key);
+    if (!e) return;
+    const auto text = r.text(*e);
+    if (!text) return;
+    if (allow_auto && *text == "auto") {
+        out = 0;
+        return;
+    }
+    const auto points = parse_length(*text);
+    if (!points || *points < min || *points > 14400) {
+        r.report(*e, "bad-template",
+                 "'" + std::string(key) + "' must be a length from " + std::to_string(int(min)) +
+                     " to 14400 points, in pt, mm, cm or in" + (allow_auto ? ", or auto" : ""),
+                 "for example 297mm or 842");
+        return;
+    }
+    out = *points;
+}
+
+/// Reads `key` as one of `names`, reporting the choices otherwise.
+template <typename T, std::size_t N>
+void read_choice(const MapReader& r, std::string_view key,
+                 const std::array<std::pair<std::string_view, T>, N>& names, T& out) {
+    const Entry* e = r.find(key);
+    if (!e) return;
+    const auto text = r.text(*e);
+    if (!text) return;
+    std::string choices;
+    for (const auto& [name, value] : names) {
+        if (name == *text) {
+            out = value;
+            return;
+        }
+        choices += (choices.empty() ? "" : ", ") + std::string(name);
+    }
+    r.report(*e, "bad-template", "'" + std::string(key) + "' cannot be '" + *text + "'",
+             "use one of: " + choices);
+}
+
+void read_page(const MapReader& page, Theme& t) {
+    bool landscape = true;
+    static constexpr std::array<std::pair<std::string_view, bool>, 2> kOrientations{
+        {{"landscape", true}, {"portrait", false}}};
+    read_choice(page, "orientation", kOrientations, landscape);
+    if (const Entry* e = page.find("size")) {
+        const auto name = page.text(*e);
+        const auto paper = std::find_if(kPapers.begin(), kPapers.end(),
+                                        [&](const Paper& p) { return name && p.name == *name; });
+        if (paper != kPapers.end()) {
+            t.page_width = landscape ? paper->height : paper->width;
+            t.page_height = landscape ? paper->width : paper->height;
+        } else if (name) {
+            page.report(*e, "bad-template", "no paper size '" + *name + "'",
+                        "use A5, A4, A3, A2, Letter, Legal or Tabloid, or give width and height");
+        }
+    }
+    read_length(page, "width", t.page_width, 100, false);
+    read_length(page, "height", t.page_height, 100, true);
+    read_number(page, "margin", t.margin, 0, 200);
+    read_number(page, "png-dpi", t.png_dpi, 10, 1200);
+    read_flag(page, "grow", t.grow_width);
+}
+
+void read_color(const MapReader& r, std::string_view key, Color& out) {
+    const Entry* e = r.find(key);
+    if (!e) return;
+    const auto text = r.text(*e);
+    if (!text || !r.check(*e, "bad-color", check_color(*text))) return;
+    out = *Color::parse(*text);
 }
 
 std::vector<Color> read_color_list(const MapReader& r, std::string_view key) {
@@ -86,12 +180,13 @@ std::vector<Color> read_color_list(const MapReader& r, std::string_view key) {
 void read_theme(const MapReader& top, Theme& t) {
     if (auto name = top.text("name", false)) t.name = *name;
     if (auto title = top.text("title", false)) t.title = *title;
-    if (auto page = section(top, "page", kPageKeys)) {
-        read_number(*page, "width", t.page_width, 100, 14400);
-        read_number(*page, "height", t.page_height, 0, 14400);
-        read_number(*page, "margin", t.margin, 0, 200);
-        read_number(*page, "png-dpi", t.png_dpi, 10, 1200);
-    }
+    if (auto page = section(top, "page", kPageKeys)) read_page(*page, t);
+    static constexpr std::array<std::pair<std::string_view, LaneMode>, 4> kLaneModes{
+        {{"actor", LaneMode::actor},
+         {"group", LaneMode::group},
+         {"kind", LaneMode::kind},
+         {"single", LaneMode::single}}};
+    read_choice(top, "lanes", kLaneModes, t.lanes);
     if (auto fonts = section(top, "fonts", kFontKeys)) {
         if (auto family = fonts->text("family", false)) t.font_family = *family;
         read_number(*fonts, "title", t.title_size, 4, 96);

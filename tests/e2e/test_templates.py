@@ -1,0 +1,110 @@
+"""Every shipped template renders the seed cleanly; template options do what they say."""
+import json
+
+from helpers import EVENTS, SOURCE_DIR, TempDirTest, run, tool
+
+TEMPLATES = sorted(p.stem for p in (SOURCE_DIR / "templates").glob("*.yaml"))
+
+
+def overlaps(items):
+    boxes = [i for i in items if i["type"] == "text"]
+    found = []
+    for n, a in enumerate(boxes):
+        for b in boxes[n + 1:]:
+            if (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+                    and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]):
+                found.append((a["text"], b["text"]))
+    return found
+
+
+class ShippedTemplates(TempDirTest):
+    def test_there_are_default_briefing_and_dark(self):
+        self.assertTrue({"default", "briefing", "dark"} <= set(TEMPLATES), TEMPLATES)
+
+    def test_each_template_renders_cleanly_and_reproducibly(self):
+        for name in TEMPLATES:
+            with self.subTest(template=name):
+                outputs = []
+                for attempt in ("a", "b"):
+                    files = [self.tmp / f"{name}-{attempt}.{ext}" for ext in ("pdf", "svg", "png")]
+                    scene = self.tmp / f"{name}-{attempt}.json"
+                    args = ["render", EVENTS, "--template", name, "--scene", scene]
+                    for f in files:
+                        args += ["-o", f]
+                    self.assertRan(run(*args))
+                    outputs.append([f.read_bytes() for f in files])
+                self.assertEqual(outputs[0], outputs[1], f"{name}: two runs differ")
+                pdf = self.tmp / f"{name}-a.pdf"
+                self.assertEqual(tool("qpdf", "--check", pdf).returncode, 0)
+                doc = json.loads((self.tmp / f"{name}-a.json").read_text())
+                for page in [doc] + doc.get("pages", []):
+                    self.assertEqual(overlaps(page["items"]), [])
+
+    def test_briefing_is_a4_landscape(self):
+        pdf = self.tmp / "b.pdf"
+        self.assertRan(run("render", EVENTS, "--template", "briefing", "-o", pdf))
+        self.assertIn("841.89 x 595.28 pts (A4)", tool("pdfinfo", pdf).stdout)
+
+
+class TemplateOptions(TempDirTest):
+    def template(self, text):
+        path = self.tmp / "t.yaml"
+        path.write_text(text)
+        return path
+
+    def lanes(self, mode):
+        scene = self.tmp / f"{mode}.json"
+        self.assertRan(run("render", EVENTS, "-o", self.tmp / "x.svg", "--scene", scene,
+                           "--template", self.template(f"lanes: {mode}\n")))
+        items = json.loads(scene.read_text())["items"]
+        return [i.get("lane", "") for i in items if i["role"] == "lane"], items
+
+    def test_lanes_by_actor_group_kind_or_one(self):
+        actors, _ = self.lanes("actor")
+        self.assertEqual(actors, ["CN", "RU", "IR", "KP", "UA", "NATO"])
+        groups, items = self.lanes("group")
+        self.assertEqual(groups, ["authoritarian-alignment", "UA", "NATO"])
+        # Support inside one group draws no arrow.
+        self.assertFalse([i for i in items if i["type"] == "arrow" and i["role"] == "support"])
+        kinds, _ = self.lanes("kind")
+        self.assertIn("arms-transfer", kinds)
+        self.assertEqual(len(kinds), len(set(kinds)))
+        single, _ = self.lanes("single")
+        self.assertEqual(len(single), 1)
+
+    def test_fixed_pages_send_the_sources_on(self):
+        # A short page: the chart is scaled to fit page one, the sources go to page two.
+        pdf = self.tmp / "short.pdf"
+        scene = self.tmp / "short.json"
+        self.assertRan(run("render", EVENTS, "-o", pdf, "--scene", scene, "--template",
+                           self.template("page: {size: A5, orientation: landscape}\n")))
+        self.assertIn("Pages:           2", tool("pdfinfo", pdf).stdout)
+        doc = json.loads(scene.read_text())
+        self.assertEqual(len(doc.get("pages", [])), 1)
+        self.assertTrue(all(i["y"] + i["height"] <= doc["height"] + 0.01 for i in doc["items"]))
+        page_two = " ".join(tool("pdftotext", "-f", "2", pdf, "-").stdout.split())
+        self.assertIn("[1] Ukrinform", page_two)
+        self.assertEqual(tool("qpdf", "--check", pdf).returncode, 0)
+
+    def test_lengths_take_units_and_mistakes_are_diagnosed(self):
+        pdf = self.tmp / "mm.pdf"
+        self.assertRan(run("render", EVENTS, "-o", pdf, "--template",
+                           self.template("page: {width: 300mm, height: 200mm}\n")))
+        self.assertIn("850.394 x 566.929 pts", tool("pdfinfo", pdf).stdout)
+        proc = run("render", EVENTS, "-o", pdf, "--template",
+                   self.template("page: {size: A9, widht: 3}\nlanes: actors\n"))
+        self.assertRan(proc, 1)
+        self.assertIn("t.yaml:1:15: error: no paper size 'A9' [bad-template]", proc.stderr)
+        self.assertIn("[unknown-key]", proc.stderr)
+        self.assertIn("t.yaml:2:8: error: 'lanes' cannot be 'actors' [bad-template]", proc.stderr)
+
+    def test_title_option_overrides_the_template(self):
+        pdf = self.tmp / "t.pdf"
+        self.assertRan(run("render", EVENTS, "-o", pdf, "--title", "Who arms Russia"))
+        self.assertIn("Title:           Who arms Russia", tool("pdfinfo", pdf).stdout)
+        self.assertIn("Who arms Russia", tool("pdftotext", pdf, "-").stdout)
+
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()
