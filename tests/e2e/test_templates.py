@@ -94,7 +94,7 @@ class TemplateOptions(TempDirTest):
         proc = run("render", EVENTS, "-o", pdf, "--template",
                    self.template("page: {size: A9, widht: 3}\nlanes: actors\n"))
         self.assertRan(proc, 1)
-        self.assertIn("t.yaml:1:15: error: no paper size 'A9' [bad-template]", proc.stderr)
+        self.assertIn("t.yaml:1:14: error: no paper size 'A9' [bad-template]", proc.stderr)
         self.assertIn("[unknown-key]", proc.stderr)
         self.assertIn("t.yaml:2:8: error: 'lanes' cannot be 'actors' [bad-template]", proc.stderr)
 
