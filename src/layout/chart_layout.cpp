@@ -525,7 +525,12 @@ class ChartBuilder {
         mark.event = e.id;
         mark.lane = t_.lanes[p.lane].id;
         mark.stroke = color;
-        mark.fill = hollow ? theme_.background : color.lighten(e.date.is_interval() ? 0.55 : 0.0);
+        // Only a confirmed event is drawn solid; the others are lighter inside, so that
+        // the outline's dashes or dots say how sure the sources are.
+        const bool confirmed = e.confidence == Confidence::confirmed;
+        mark.fill = hollow                 ? theme_.background
+                    : e.date.is_interval() ? color.lighten(0.55)
+                                           : color.lighten(confirmed ? 0.0 : 0.5);
         mark.hollow = hollow;
         mark.style = style_for(e.confidence);
         mark.stroke_width = 1.2;

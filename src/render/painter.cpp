@@ -157,14 +157,44 @@ void Painter::bar(const Item& it) {
     bar_end(it, true);
 }
 
+/// A dash pattern that divides a circle's outline evenly, so a small dashed or dotted
+/// marker reads as such instead of as a ragged blob.
+void Painter::set_circle_dash(const Item& it, double radius) {
+    const double circumference = 2 * kPi * radius;
+    switch (it.style) {
+        case LineStyle::solid: cairo_set_dash(cr_, nullptr, 0, 0); break;
+        case LineStyle::dashed: {
+            const double period = circumference / 8;
+            const double d[] = {period * 0.6, period * 0.4};
+            cairo_set_dash(cr_, d, 2, 0);
+            break;
+        }
+        case LineStyle::dotted: {
+            const double period = circumference / 10;
+            const double d[] = {0.01, period};
+            cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+            cairo_set_dash(cr_, d, 2, 0);
+            break;
+        }
+        case LineStyle::dash_dot: {
+            const double period = circumference / 5;
+            const double d[] = {period * 0.45, period * 0.2, 0.01, period * 0.35};
+            cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+            cairo_set_dash(cr_, d, 4, 0);
+            break;
+        }
+    }
+}
+
 void Painter::marker(const Item& it) {
     const Rect& b = it.box;
     if (it.shape == MarkerShape::circle) {
         const double r = std::min(b.width, b.height) / 2;
-        cairo_arc(cr_, b.x + b.width / 2, b.y + b.height / 2, r, 0, 2 * kPi);
+        cairo_arc(cr_, b.x + b.width / 2, b.y + b.height / 2, r, -kPi / 2, 1.5 * kPi);
         set_color(it.fill);
         cairo_fill_preserve(cr_);
-        set_line(it);
+        cairo_set_line_width(cr_, it.stroke_width);
+        set_circle_dash(it, r);
         set_color(it.stroke);
         cairo_stroke(cr_);
         return;

@@ -25,6 +25,7 @@ class Painter {
     void set_color(const Color& c);
     void set_fill(const Item& it);
     void set_line(const Item& it);
+    void set_circle_dash(const Item& it, double radius);
 
     cairo_t* cr_;
     TextShaper shaper_;
