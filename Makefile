@@ -23,7 +23,7 @@ EVENTS   := $(shell find events -name '*.yaml' -o -name '*.yml' 2>/dev/null | LC
 OUTPUTS  := out/timeline.pdf out/timeline.svg out/timeline.png
 SUDO     := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all build test clean deps format FORCE
+.PHONY: all build test clean deps format gallery FORCE
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -58,6 +58,16 @@ out/timeline%pdf out/timeline%svg out/timeline%png: $(BIN) $(EVENTS) $(TEMPLATE)
 test: $(BIN)
 	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory $(QUIET_BUILD)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The seed events drawn with every template, for the README: look at each before committing.
+TEMPLATES := $(sort $(basename $(notdir $(wildcard templates/*.yaml))))
+gallery: $(BIN)
+	@mkdir -p docs/gallery
+	@for t in $(TEMPLATES); do \
+	  $(BIN) render events --template $$t --today 2024-10-01 -o docs/gallery/$$t.png || exit 3; \
+	  echo "docs/gallery/$$t.png"; \
+	done
+	@cp out/timeline.png docs/example.png 2>/dev/null || $(BIN) render events -o docs/example.png
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

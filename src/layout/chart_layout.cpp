@@ -160,6 +160,12 @@ class ChartBuilder {
         return it != kind_color_.end() ? it->second : theme_.muted;
     }
 
+    /// `color` washed toward the page background, for fills that sit behind text: pale on a
+    /// white page, dark on a dark one.
+    Color tint(const Color& color, double amount) const {
+        return color.mix(theme_.background, amount);
+    }
+
     Color lane_color(std::size_t lane) const {
         if (auto c = Color::parse(t_.lanes[lane].color)) return *c;
         if (t_.mode == LaneMode::kind) return kind_color(t_.lanes[lane].id);
@@ -529,8 +535,8 @@ class ChartBuilder {
         // the outline's dashes or dots say how sure the sources are.
         const bool confirmed = e.confidence == Confidence::confirmed;
         mark.fill = hollow                 ? theme_.background
-                    : e.date.is_interval() ? color.lighten(0.55)
-                                           : color.lighten(confirmed ? 0.0 : 0.5);
+                    : e.date.is_interval() ? tint(color, 0.55)
+                                           : tint(color, confirmed ? 0.0 : 0.5);
         mark.hollow = hollow;
         mark.style = style_for(e.confidence);
         mark.stroke_width = 1.2;
@@ -544,7 +550,7 @@ class ChartBuilder {
             mark.type = ItemType::marker;
             mark.role = "event-range";
             mark.shape = MarkerShape::bracket;
-            mark.fill = color.lighten(hollow ? 0.85 : 0.6);
+            mark.fill = tint(color, hollow ? 0.85 : 0.6);
             mark.box = {p.x0, cy - kMarkerRadius, p.x1 - p.x0, 2 * kMarkerRadius};
         } else {
             mark.type = ItemType::bar;
@@ -643,7 +649,7 @@ class ChartBuilder {
         it.box = {0, -kMarkerRadius, width, 2 * kMarkerRadius};
         it.stroke = color;
         it.fill = hollow                          ? theme_.background
-                  : shape == MarkerShape::bracket ? color.lighten(0.6)
+                  : shape == MarkerShape::bracket ? tint(color, 0.6)
                                                   : color;
         it.hollow = hollow;
         it.stroke_width = 1.2;
@@ -655,7 +661,7 @@ class ChartBuilder {
         it.type = ItemType::bar;
         it.box = {0, -kBarHeight / 2, width, kBarHeight};
         it.stroke = color;
-        it.fill = color.lighten(0.55);
+        it.fill = tint(color, 0.55);
         it.fade_end = open_end;
         it.dashed_end = unknown_end;
         it.stroke_width = 1.2;

@@ -33,8 +33,8 @@ std::optional<Color> Color::parse(std::string_view hex) {
     return Color{channel[0], channel[1], channel[2], 1};
 }
 
-Color Color::lighten(double amount) const {
-    return {r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount, a};
+Color Color::mix(const Color& other, double amount) const {
+    return {r + (other.r - r) * amount, g + (other.g - g) * amount, b + (other.b - b) * amount, a};
 }
 
 std::string Color::hex() const {

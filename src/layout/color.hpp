@@ -12,8 +12,8 @@ struct Color {
 
     static std::optional<Color> parse(std::string_view hex);  ///< "#rgb" or "#rrggbb"
     Color with_alpha(double alpha) const { return {r, g, b, alpha}; }
-    /// Mixes toward white by `amount` (0 keeps the colour, 1 gives white).
-    Color lighten(double amount) const;
+    /// Mixes toward `other` by `amount` (0 keeps this colour, 1 gives `other`).
+    Color mix(const Color& other, double amount) const;
     std::string hex() const;  ///< "#rrggbb"
     friend bool operator==(const Color&, const Color&) = default;
 };
