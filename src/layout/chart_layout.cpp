@@ -9,11 +9,14 @@
 #include "layout/axis.hpp"
 #include "layout/citations.hpp"
 #include "layout/date_label.hpp"
+#include "layout/density.hpp"
 #include "layout/lane_packer.hpp"
 #include "layout/paginate.hpp"
 #include "layout/quantity_label.hpp"
 #include "layout/time_scale.hpp"
 #include "model/kinds.hpp"
+#include "timeline/fold.hpp"
+#include "timeline/order.hpp"
 
 namespace tl {
 namespace {
@@ -26,11 +29,14 @@ constexpr double kItemGap = 8;     // between neighbours in a row
 constexpr double kShaftClear = 3;  // between an arrow and a label it passes
 constexpr double kLanePad = 5;
 constexpr double kMinLabelWidth = 24;
-constexpr double kQuantityGap = 5;  // between a label and its quantity
-constexpr double kUnknownStub = 28;
-constexpr double kGrowthPerEvent = 9;  // points of page width per event, with `grow`
-constexpr double kMaxPageSide =
-    14400;  // PDF's largest page side: 200 inches  // length of the dashed stub for an unknown side
+constexpr double kQuantityGap = 5;   // between a label and its quantity
+constexpr double kUnknownStub = 28;  // the dashed stub drawn for an unknown side
+constexpr double kStripHeight = 18;  // density view: the strip of counts in each lane
+constexpr double kMinBinWidth = 5;   // density view: the narrowest bin, in points
+constexpr std::size_t kDensityLabelRows = 2;
+constexpr std::size_t kDensityCandidates = 8;  // per lane: the most significant events tried
+constexpr double kGrowthPerEvent = 9;          // points of page width per event, with `grow`
+constexpr double kMaxPageSide = 14400;         // PDF's largest page side: 200 inches
 
 /// Where one event sits and what its label says, decided before anything is drawn.
 struct Placement {
@@ -66,7 +72,14 @@ class ChartBuilder {
   public:
     ChartBuilder(const Timeline& t, const Model& m, const Theme& theme, const TextMeasurer& tm,
                  const LayoutOptions& o)
-        : t_(t), model_(m), theme_(theme), tm_(tm), options_(o), lanes_(t.lanes.size()) {}
+        : t_(t),
+          model_(m),
+          theme_(theme),
+          tm_(tm),
+          options_(o),
+          density_(o.mode == LayoutMode::density ||
+                   (o.mode == LayoutMode::automatic && t.events.size() > kDetailEventLimit)),
+          lanes_(t.lanes.size()) {}
 
     Document build() {
         width_ = theme_.page_width;
@@ -79,14 +92,23 @@ class ChartBuilder {
         scene_.background = theme_.background;
         scene_.title = options_.title.empty() ? theme_.title : options_.title;
         scene_.subject = subtitle();
-        citations_ = number_citations(t_.events);
+        if (!density_) citations_ = number_citations(t_.events);
         assign_kind_colors();
         double y = theme_.margin;
         if (theme_.show_title) y = header(y);
         setup_columns();
+        if (density_) {
+            bins_ = choose_bins(scale_, kMinBinWidth);
+            counts_ = count_by_lane(t_, bins_);
+            y = density_note(y);
+        }
         y = era_labels(y);
         y = axis_labels(y);
-        place_events();
+        if (density_) {
+            place_significant_events();
+        } else {
+            place_events();
+        }
         y = lanes(y);
         if (options_.today) y += tm_.measure("Ag", theme_.font(theme_.axis_size, true)).height + 2;
         y = legend(y + 14);
@@ -433,7 +455,8 @@ class ChartBuilder {
 
     // ---- lanes ------------------------------------------------------------------------
     double row_y(std::size_t lane, LaneRows::RowIndex row) const {
-        return lane_top_[lane] + kLanePad + (row - lanes_[lane].top()) * pitch_ + pitch_ / 2;
+        return lane_top_[lane] + kLanePad + strip_height() + (row - lanes_[lane].top()) * pitch_ +
+               pitch_ / 2;
     }
 
     double lanes(double y) {
@@ -442,13 +465,16 @@ class ChartBuilder {
         std::vector<double> lane_bottom(lanes_.size());
         for (std::size_t l = 0; l < lanes_.size(); ++l) {
             lane_top_[l] = y;
-            const double rows = static_cast<double>(std::max<std::size_t>(lanes_[l].count(), 1));
-            y += 2 * kLanePad + rows * pitch_;
+            const std::size_t min_rows = density_ ? 0 : 1;
+            const double rows = static_cast<double>(std::max(lanes_[l].count(), min_rows));
+            y += 2 * kLanePad + strip_height() + rows * pitch_;
             lane_bottom[l] = y;
         }
         const double bottom = y;
-        for (std::size_t l = 0; l < lanes_.size(); ++l)
+        for (std::size_t l = 0; l < lanes_.size(); ++l) {
             lane_background(l, lane_bottom[l]);
+            if (density_) density_strip(l);
+        }
         era_bands(top, bottom);
         grid(top, bottom);
         for (const ArrowPlan& a : arrows_)
@@ -457,6 +483,124 @@ class ChartBuilder {
         for (const Placement& p : placements_)
             event_items(p);
         return bottom;
+    }
+
+    double strip_height() const { return density_ ? kStripHeight : 0; }
+
+    /// Says what a density view shows, above its lanes.
+    double density_note(double y) {
+        const int days = bins_.size() > 0 ? bins_.edges[1] - bins_.edges[0] : 30;
+        const char* unit = days <= 1     ? "day"
+                           : days <= 7   ? "week"
+                           : days <= 31  ? "month"
+                           : days <= 92  ? "quarter"
+                           : days <= 366 ? "year"
+                                         : "decade";
+        const std::string note =
+            "Too many events to label each: every lane's strip counts its "
+            "events per " +
+            std::string(unit) +
+            " (bar heights on one square-root scale), and only the most "
+            "significant events (by priority, confidence, quantity) are "
+            "labelled.";
+        const FontSpec font = theme_.font(theme_.axis_size);
+        return y +
+               text(theme_.margin, y, tm_.fit(note, font, width_ - 2 * theme_.margin), font,
+                    theme_.muted, "density-note")
+                   .box.height +
+               4;
+    }
+
+    /// Density view: a lane's events per bin as bars rising from the bottom of its strip, all
+    /// lanes on one scale so that they compare.
+    void density_strip(std::size_t l) {
+        int most = 1;
+        for (const auto& lane : counts_)
+            for (int c : lane)
+                most = std::max(most, c);
+        const double base = lane_top_[l] + kLanePad + kStripHeight;
+        const Color color = lane_color(l);
+        for (std::size_t b = 0; b < bins_.size(); ++b) {
+            const int n = counts_[l][b];
+            if (n == 0) continue;
+            const double x0 = clamp_x(scale_.x(bins_.edges[b]));
+            const double x1 = clamp_x(scale_.x(bins_.edges[b + 1]));
+            // Square root, so that a lane's few events still show beside another's many.
+            const double h = std::max(1.0, (kStripHeight - 2) * std::sqrt(double(n) / most));
+            Item it;
+            it.type = ItemType::band;
+            it.role = "density-bin";
+            it.lane = t_.lanes[l].id;
+            it.box = {x0 + 0.25, base - h, std::max(x1 - x0 - 0.5, 0.5), h};
+            it.fill = color;
+            it.text = std::to_string(n);
+            scene_.items.push_back(std::move(it));
+        }
+    }
+
+    /// Density view: in each lane, the most significant events (by priority, confidence and
+    /// quantity) get a label in the rows under the strip when it fits whole; the others are
+    /// counted in the strip only.
+    void place_significant_events() {
+        struct Candidate {
+            const Event* event;
+            std::size_t lane;
+            double score;
+            std::size_t order;
+        };
+        std::vector<std::vector<Candidate>> per_lane(lanes_.size());
+        for (std::size_t i = 0; i < t_.events.size(); ++i) {
+            const Event* e = t_.events[i];
+            for (std::size_t lane : t_.event_lanes(*e))
+                per_lane[lane].push_back({e, lane, significance(*e), i});
+        }
+        std::vector<Candidate> chosen;
+        const auto more_significant = [](const Candidate& a, const Candidate& b) {
+            return a.score != b.score ? a.score > b.score : a.order < b.order;
+        };
+        for (auto& lane : per_lane) {
+            const std::size_t keep = std::min(lane.size(), kDensityCandidates);
+            std::partial_sort(lane.begin(), lane.begin() + static_cast<std::ptrdiff_t>(keep),
+                              lane.end(), more_significant);
+            chosen.insert(chosen.end(), lane.begin(),
+                          lane.begin() + static_cast<std::ptrdiff_t>(keep));
+        }
+        std::sort(chosen.begin(), chosen.end(), more_significant);
+        const double pad = kItemGap / 2;
+        for (const Candidate& c : chosen) {
+            Placement p;
+            p.event = c.event;
+            p.lane = c.lane;
+            extent(c.event, p);
+            // Room for the citation marks, numbered once the labelled events are known.
+            p.label = label_text(c.event) +
+                      std::string(c.event->sources.size() > 1 ? " [0000, 0000]" : " [0000]");
+            const LabelSpan span = label_span(p, tm_.measure(p.label, label_font_).width);
+            if (span.truncated) continue;  // only whole labels in a density view
+            const double x0 = std::min(p.x0, span.x0) - pad;
+            const double x1 = std::max(p.x1, span.x1) + pad;
+            LaneRows& rows = lanes_[c.lane];
+            for (LaneRows::RowIndex r = 0; r < static_cast<LaneRows::RowIndex>(kDensityLabelRows);
+                 ++r) {
+                if (static_cast<std::size_t>(r) > rows.count() || !rows.fits(r, x0, x1)) continue;
+                p.row = r;
+                p.span = spans_.size();
+                spans_.push_back(span);
+                rows.take(r, x0, x1, p.span);
+                placements_.push_back(std::move(p));
+                break;
+            }
+        }
+        // Sources are numbered for the labelled events only, in timeline order.
+        std::vector<const Event*> cited;
+        for (const Placement& p : placements_)
+            cited.push_back(p.event);
+        std::sort(cited.begin(), cited.end(),
+                  [](const Event* a, const Event* b) { return timeline_less(*a, *b); });
+        cited.erase(std::unique(cited.begin(), cited.end()), cited.end());
+        citations_ = number_citations(cited);
+        for (Placement& p : placements_)
+            p.label = label_text(p.event);
     }
 
     /// A dashed line across the lanes at --today, labelled beneath them.
@@ -497,8 +641,17 @@ class ChartBuilder {
         const FontSpec font = theme_.font(theme_.lane_name_size, true);
         const std::string name = tm_.fit(t_.lanes[l].name, font, gutter_ - 14);
         const double h = tm_.measure(name, font).height;
-        text(theme_.margin + 8, lane_top_[l] + kLanePad + pitch_ / 2 - h / 2, name, font,
-             theme_.text, "lane-label");
+        const double y = lane_top_[l] + kLanePad + pitch_ / 2 - h / 2;
+        text(theme_.margin + 8, y, name, font, theme_.text, "lane-label");
+        if (!density_) return;
+        // A density lane says how many events its strip counts.
+        int events = 0;
+        for (int n : counts_[l])
+            events += n;
+        const FontSpec small = theme_.font(theme_.axis_size);
+        const std::string count = readable_number(events) + (events == 1 ? " event" : " events");
+        text(theme_.margin + 8, y + h, tm_.fit(count, small, gutter_ - 14), small, theme_.muted,
+             "lane-count");
     }
 
     void arrow(const ArrowPlan& a, const std::vector<double>& lane_bottom) {
@@ -778,8 +931,11 @@ class ChartBuilder {
     const Theme& theme_;
     const TextMeasurer& tm_;
     const LayoutOptions& options_;
+    const bool density_;  ///< a strip of counts per lane, with only significant events labelled
 
     Scene scene_;
+    Bins bins_;
+    std::vector<std::vector<int>> counts_;
     Citations citations_;
     std::map<std::string, Color> kind_color_;
     TimeScale scale_;
@@ -803,6 +959,14 @@ class ChartBuilder {
 
 Document layout_document(const Timeline& timeline, const Model& model, const Theme& theme,
                          const TextMeasurer& measurer, const LayoutOptions& options) {
+    const bool dense =
+        options.mode == LayoutMode::density ||
+        (options.mode == LayoutMode::automatic && timeline.events.size() > kDetailEventLimit);
+    if (dense && timeline.lanes.size() > options.max_lanes) {
+        Timeline folded = timeline;
+        fold_lanes(folded, options.max_lanes);
+        return ChartBuilder(folded, model, theme, measurer, options).build();
+    }
     return ChartBuilder(timeline, model, theme, measurer, options).build();
 }
 

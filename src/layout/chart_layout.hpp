@@ -10,13 +10,23 @@
 
 namespace tl {
 
+/// How events are drawn. `automatic` draws every event in detail when there are few enough
+/// to label legibly, else a density view.
+enum class LayoutMode { automatic, detail, density };
+
 struct LayoutOptions {
     std::string title;  ///< overrides the theme's title when not empty
     std::string creator;
     /// Draws a "today" line at this day, widening the time axis to reach it. A fixed date,
     /// never the clock, so that output stays reproducible.
     std::optional<DayNumber> today;
+    LayoutMode mode = LayoutMode::automatic;
+    /// Above this many lanes, the ones with the fewest events fold into one.
+    std::size_t max_lanes = 40;
 };
+
+/// Above this many events, `automatic` chooses the density view.
+inline constexpr std::size_t kDetailEventLimit = 400;
 
 /// Turns a timeline into pages of display items: header, axis, eras, lanes of events with
 /// labels that never overlap, support arrows, legend and references. Every text is

@@ -38,6 +38,10 @@ class LaneRows {
     /// alone (its label then shrinks to the free part), else a new row.
     RowIndex choose(const Item& item, double shaft_x, bool up, bool down) const;
 
+    /// Whether [x0, x1] is free in `row` (a row not made yet holds the arrows through its
+    /// edge).
+    bool fits(RowIndex row, double x0, double x1) const { return is_free(spans_of(row), x0, x1); }
+
     /// How far right of `from` the row is free (`from` itself when it is taken there), and
     /// how far left of `to`: the room a label has beside its marker.
     double free_right(RowIndex row, double from) const;

@@ -12,9 +12,10 @@ constexpr std::array<std::string_view, 4> kDocumentKeys{"actors", "kinds", "eras
 constexpr std::array<std::string_view, 4> kActorKeys{"id", "name", "color", "group"};
 constexpr std::array<std::string_view, 3> kKindKeys{"id", "label", "color"};
 constexpr std::array<std::string_view, 3> kEraKeys{"id", "title", "date"};
-constexpr std::array<std::string_view, 16> kEventKeys{
-    "id",      "date",     "end",      "title",      "kind",    "from",    "to",   "actors",
-    "summary", "quantity", "location", "confidence", "grading", "sources", "tags", "related"};
+constexpr std::array<std::string_view, 17> kEventKeys{
+    "id",      "date",    "end",     "title",    "kind",     "from",
+    "to",      "actors",  "summary", "quantity", "location", "confidence",
+    "grading", "sources", "tags",    "related",  "priority"};
 constexpr std::array<std::string_view, 5> kSourceKeys{"publisher", "title", "url", "date", "quote"};
 constexpr std::array<std::string_view, 4> kQuantityKeys{"value", "unit", "qualifier", "total"};
 constexpr std::array<std::string_view, 3> kLocationKeys{"name", "lat", "lon"};
@@ -299,6 +300,16 @@ void read_event_fields(const MapReader& r, Event& ev) {
         if (auto problem = check_tag(tag.id))
             r.context().diags.error(tag.loc, "bad-tag", *problem + ": '" + tag.id + "'");
     ev.related = r.list("related");
+    if (const Entry* e = r.find("priority")) {
+        const auto p = r.number(*e);
+        if (p && (*p < 0 || *p > 10)) {
+            r.report(*e, "bad-priority", "'priority' must lie between 0 and 10",
+                     "higher means more significant; it decides which events a dense chart "
+                     "labels");
+        } else {
+            ev.priority = p;
+        }
+    }
 }
 
 void read_event(const YAML::Node& node, const Context& ctx, Model& into) {

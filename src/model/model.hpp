@@ -94,6 +94,7 @@ struct Event {
     std::vector<Source> sources;
     std::vector<Ref> tags;
     std::vector<Ref> related;
+    std::optional<double> priority;  ///< extension: 0 to 10, higher is more significant
 
     SourceLoc loc;  ///< the event's mapping (or its `id` value)
     SourceLoc id_loc;

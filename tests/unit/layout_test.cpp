@@ -20,9 +20,12 @@ struct Laid {
     tl::Timeline timeline;
     tl::Scene scene;
 
-    explicit Laid(tl::Model m) : model(std::move(m)) {
+    explicit Laid(tl::Model m, tl::LayoutMode mode = tl::LayoutMode::detail) : model(std::move(m)) {
         timeline = tl::build_timeline(model);
-        scene = tl::layout_chart(timeline, model, tl::default_theme(), tl::FixedWidthMeasurer());
+        tl::LayoutOptions options;
+        options.mode = mode;
+        scene = tl::layout_chart(timeline, model, tl::default_theme(), tl::FixedWidthMeasurer(),
+                                 options);
     }
     std::vector<const Item*> all(ItemType type, const std::string& role = {}) const {
         std::vector<const Item*> out;
@@ -148,4 +151,48 @@ TEST_CASE("arrows leave the supplier's lane and end at the recipient's lane") {
         CHECK(a->from.y <= from.bottom());
         CHECK((a->to.y == doctest::Approx(to.y) || a->to.y == doctest::Approx(to.bottom())));
     }
+}
+
+TEST_CASE("a density view of 2,000 events: every lane shown, labels apart, strips counted") {
+    tl::Model m = tl::testing::generated_model(2000, 30);
+    const tl::Timeline t = tl::build_timeline(m);
+    tl::LayoutOptions options;
+    options.mode = tl::LayoutMode::density;
+    const tl::Scene scene =
+        tl::layout_chart(t, m, tl::default_theme(), tl::FixedWidthMeasurer(), options);
+    Laid l(tl::testing::generated_model(0, 1));
+    l.scene = scene;
+    CHECK(text_overlaps(l) == 0);
+    CHECK(labels_in_the_way(l) == 0);
+    std::set<std::string> lanes;
+    for (const Item* band : l.all(ItemType::band, "lane"))
+        lanes.insert(band->lane);
+    CHECK(lanes.size() == t.lanes.size());
+    int counted = 0;
+    for (const Item* bin : l.all(ItemType::band, "density-bin"))
+        counted += std::stoi(bin->text);
+    CHECK(counted >= 2000);  // an event counts in each lane it is drawn in
+    const auto labels = l.all(ItemType::text, "event-label");
+    CHECK(labels.size() > 30);
+    CHECK(labels.size() < 2000);
+    for (const Item* label : labels)
+        CHECK(label->text.find("\u2026") == std::string::npos);
+}
+
+TEST_CASE("automatic layout: detail for a few events, density for many, lanes folded") {
+    tl::Model few = tl::testing::generated_model(100, 8);
+    const Laid small(std::move(few), tl::LayoutMode::automatic);
+    CHECK(small.all(ItemType::band, "density-bin").empty());
+    tl::Model many = tl::testing::generated_model(30000, 250);
+    const tl::Timeline t = tl::build_timeline(many);
+    const tl::Scene scene =
+        tl::layout_chart(t, many, tl::default_theme(), tl::FixedWidthMeasurer());
+    int lanes = 0;
+    bool other = false;
+    for (const Item& it : scene.items) {
+        lanes += it.role == "lane";
+        other |= it.role == "lane-label" && it.text.rfind("Other (", 0) == 0;
+    }
+    CHECK(lanes == 40);
+    CHECK(other);
 }
