@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# make bench: how fast and how big timeline is, on generated corpora of 100 to 100,000 events.
+#
+#   1. builds Release (timeline and timeline_bench);
+#   2. generates the corpora into $BUILD/bench-corpora/ (only those missing);
+#   3. timeline_bench: each stage in-process (yaml-cpp alone, load, validate, sort + lanes,
+#      layout, render to PDF, SVG, PNG);
+#   4. the real CLI end to end, `timeline render CORPUS -o X.pdf`, under /usr/bin/time;
+#   5. bench/matplotlib_timeline.py on the same files, timed the same way, and the ratio.
+#
+# Results go to $BUILD/bench-results/ (tables, JSON, logs, the PDFs). Knobs, as environment
+# variables: SIZES, MPL_SIZES, SKIP_RENDER_ABOVE (timeline_bench renders no corpus above it),
+# STAGE_TIMEOUT (seconds one stage of timeline_bench may take before it is stopped and
+# reported so), CLI_TIMEOUT (seconds for one CLI or matplotlib run), BUILD, JOBS. The defaults
+# keep `make bench` near 10 minutes on 2 cores; slow stages show as stopped, not hidden.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=${BUILD:-build}
+JOBS=${JOBS:-2}
+SIZES=${SIZES:-100 1000 10000 100000}
+MPL_SIZES=${MPL_SIZES:-100 1000 10000}
+SKIP_RENDER_ABOVE=${SKIP_RENDER_ABOVE:-10000}
+STAGE_TIMEOUT=${STAGE_TIMEOUT:-90}
+CLI_TIMEOUT=${CLI_TIMEOUT:-120}
+PY=/usr/bin/python3
+CORPORA=$BUILD/bench-corpora
+RESULTS=$BUILD/bench-results
+SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+
+# The bench's own packages: matplotlib for the comparison, GNU time for whole-process figures.
+missing=""
+for p in python3-matplotlib python3-yaml time; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+        missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "Installing missing packages:$missing"
+    # shellcheck disable=SC2086
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing ||
+        { $SUDO apt-get update &&
+            $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing; }
+fi
+
+mkdir -p "$CORPORA" "$RESULTS"
+echo "== build (Release)"
+if grep -q '^TIMELINE_SANITIZE:STRING=.' "$BUILD/CMakeCache.txt" 2>/dev/null; then
+    echo "warning: $BUILD is configured with sanitizers; the figures will not be representative"
+fi
+cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DTIMELINE_BENCH=ON >"$RESULTS/build.log" 2>&1 ||
+    { cat "$RESULTS/build.log"; exit 1; }
+cmake --build "$BUILD" -j "$JOBS" --target timeline timeline_bench >>"$RESULTS/build.log" 2>&1 ||
+    { cat "$RESULTS/build.log"; exit 1; }
+
+echo "== machine"
+{
+    echo "cores (nproc): $(nproc)"
+    echo "CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+    echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
+    echo "timeline: $("$BUILD/timeline" --version 2>&1 | head -1)"
+    echo "matplotlib: $($PY -c 'import matplotlib; print(matplotlib.__version__)')"
+    echo "source: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || echo ' with uncommitted changes under src/')"
+    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$RESULTS/machine.txt"
+
+echo "== corpora ($CORPORA)"
+for n in $SIZES; do
+    dir=$CORPORA/events-$n
+    if [ -d "$dir" ]; then
+        echo "events-$n: cached"
+        continue
+    fi
+    $PY bench/generate_events.py --events "$n" --out "$dir"
+    # Every corpus must be valid input; warnings are allowed.
+    if ! "$BUILD/timeline" validate "$dir" >"$RESULTS/validate-$n.log" 2>&1; then
+        tail -20 "$RESULTS/validate-$n.log"
+        echo "error: the generated corpus $dir does not validate" >&2
+        rm -rf "$dir"
+        exit 1
+    fi
+done
+
+echo "== stages, in-process (timeline_bench; render skipped above $SKIP_RENDER_ABOVE events," \
+    "a stage stopped after $STAGE_TIMEOUT s)"
+# Each corpus runs in a fresh child process (--stage-timeout), so that one corpus's heap does
+# not weigh on the next one's peak RSS.
+for n in seed $SIZES; do
+    dir=$CORPORA/events-$n
+    [ "$n" = seed ] && dir=events
+    "$BUILD/timeline_bench" --skip-render-above "$SKIP_RENDER_ABOVE" \
+        --stage-timeout "$STAGE_TIMEOUT" --json="$RESULTS/stages-$n.json" "$dir" |
+        tee "$RESULTS/stages-$n.txt" || echo "warning: timeline_bench found errors in $dir"
+done
+
+# Runs a command under GNU time with a time limit; prints "SECONDS KIB" or "timeout".
+timed() {
+    local label=$1
+    shift
+    local status=0
+    /usr/bin/time -f '%e %M' -o "$RESULTS/$label.time" \
+        timeout "$CLI_TIMEOUT" "$@" >"$RESULTS/$label.log" 2>&1 || status=$?
+    if [ "$status" = 124 ]; then
+        echo timeout
+    elif [ "$status" != 0 ]; then
+        echo "failed($status)"
+    else
+        tail -1 "$RESULTS/$label.time"
+    fi
+}
+
+show() {  # "SECONDS KIB" -> "12.34 s  56 MiB"
+    case $1 in
+        timeout) echo "> ${CLI_TIMEOUT} s (stopped)" ;;
+        failed*) echo "$1" ;;
+        *) awk -v s="${1% *}" -v k="${1#* }" 'BEGIN { printf "%.2f s  %.0f MiB", s, k / 1024 }' ;;
+    esac
+}
+
+echo "== whole process: timeline render CORPUS -o X.pdf, and matplotlib (time limit ${CLI_TIMEOUT} s)"
+# matplotlib builds its font cache on first use; that is not part of any chart's time.
+$PY -c 'import matplotlib.pyplot' >/dev/null 2>&1
+summary=$RESULTS/summary.txt
+printf '%-8s  %-24s  %-24s  %s\n' events "timeline CLI (PDF)" "matplotlib (PDF)" \
+    "timeline / matplotlib" | tee "$summary"
+for n in seed $SIZES; do
+    dir=$CORPORA/events-$n
+    [ "$n" = seed ] && dir=events
+    t=$(timed "cli-$n" "$BUILD/timeline" render "$dir" -o "$RESULTS/cli-$n.pdf")
+    m=skipped
+    if [ "$n" = seed ] || [[ " $MPL_SIZES " == *" $n "* ]]; then
+        m=$(timed "mpl-$n" "$PY" bench/matplotlib_timeline.py "$dir" -o "$RESULTS/mpl-$n.pdf")
+    fi
+    ratio=-
+    case "$t $m" in
+        *timeout* | *failed* | *skipped*) ;;
+        *) ratio=$(awk -v a="${t% *}" -v b="${m% *}" 'BEGIN { printf "%.2f", a / b }') ;;
+    esac
+    if [ "$m" = skipped ]; then mshow="skipped (too slow)"; else mshow=$(show "$m"); fi
+    printf '%-8s  %-24s  %-24s  %s\n' "$n" "$(show "$t")" "$mshow" "$ratio" | tee -a "$summary"
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/machine.txt"
+echo "Results in $RESULTS/"
