@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/text.hpp"
 #include "render/painter.hpp"
 
 namespace tl {
@@ -117,9 +118,25 @@ std::optional<OutputFormat> format_from_path(std::string_view path) {
     return format_from_name(ext);
 }
 
+std::size_t svg_glyphs(const Scene& page) {
+    std::size_t glyphs = 0;
+    for (const Item& it : page.items)
+        if (it.type == ItemType::text) glyphs += utf8_length(it.text);
+    return glyphs;
+}
+
 std::string render_document(const Document& doc, OutputFormat format, const RenderOptions& options,
                             const ByteSink& sink) {
     if (doc.pages.empty()) return "there is nothing to draw";
+    if (format == OutputFormat::svg) {
+        // cairo writes each glyph as its own element, and librsvg (and so most viewers)
+        // refuses files with more than 500,000 of them: better no file than an unusable one.
+        const std::size_t glyphs = svg_glyphs(doc.pages.front());
+        if (glyphs > kMaxSvgGlyphs)
+            return "the SVG would hold about " + std::to_string(glyphs) +
+                   " glyphs, more than SVG viewers open (librsvg stops at 500,000 elements); "
+                   "write a PDF instead, or draw fewer labels with --layout density";
+    }
     for (const Scene& page : doc.pages)
         if (!(page.width > 0 && page.height > 0)) return "the page has no size";
     if (format == OutputFormat::png) return render_png(doc.pages.front(), options, sink);

@@ -38,6 +38,13 @@ std::string render_scene(const Scene& scene, OutputFormat format, const RenderOp
 /// "cairo 1.16.0, Pango 1.50.12": the libraries this process draws with, for --version.
 std::string graphics_library_versions();
 
+/// The most text an SVG may carry: cairo writes each glyph as an element and librsvg stops
+/// at 500,000 elements, which the lines, bars and markers share.
+inline constexpr std::size_t kMaxSvgGlyphs = 400000;
+
+/// The glyphs a page's text needs (one per code point).
+std::size_t svg_glyphs(const Scene& page);
+
 /// The largest side of a cairo image surface, in pixels.
 inline constexpr int kMaxImageSide = 32767;
 

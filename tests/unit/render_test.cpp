@@ -76,3 +76,17 @@ TEST_CASE("Pango measures text as points, wider for longer text") {
     CHECK(short_text.height > 10);
     CHECK(short_text.height < 20);
 }
+
+TEST_CASE("an SVG too large for its viewers is refused with advice, not written") {
+    tl::Scene big = tiny_scene();
+    big.items.front().text = std::string(tl::kMaxSvgGlyphs + 1, 'x');
+    std::string bytes;
+    const std::string problem = tl::render_scene(
+        big, tl::OutputFormat::svg, {}, [&](const unsigned char* d, std::size_t n) {
+            bytes.append(reinterpret_cast<const char*>(d), n);
+            return true;
+        });
+    CHECK(problem.find("write a PDF instead") != std::string::npos);
+    CHECK(bytes.empty());
+    CHECK(tl::svg_glyphs(tiny_scene()) > 10);
+}
