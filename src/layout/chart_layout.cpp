@@ -15,6 +15,7 @@
 #include "layout/quantity_label.hpp"
 #include "layout/time_scale.hpp"
 #include "model/kinds.hpp"
+#include "timeline/filter.hpp"
 #include "timeline/fold.hpp"
 #include "timeline/order.hpp"
 
@@ -205,7 +206,7 @@ class ChartBuilder {
         gutter_ = std::clamp(widest + 18, 70.0, usable * 0.22);
         scale_.x0 = theme_.margin + gutter_;
         scale_.x1 = width_ - theme_.margin;
-        DaySpan span = t_.span;
+        DaySpan span = options_.window ? *options_.window : t_.span;
         if (span.empty() && options_.today) span = {*options_.today, *options_.today};
         if (span.empty()) span = {day_number(2000, 1, 1), day_number(2000, 12, 31)};
         if (options_.today) {
@@ -213,7 +214,9 @@ class ChartBuilder {
             span.last = std::max(span.last, *options_.today);
         }
         const double days = static_cast<double>(span.last - span.first) + 1;
-        const auto pad = static_cast<DayNumber>(std::max(days * 0.025, 10.0));
+        // A slice of `pages` shows exactly its days, so that neighbouring pages meet.
+        const auto pad =
+            options_.window ? DayNumber{0} : static_cast<DayNumber>(std::max(days * 0.025, 10.0));
         scale_.first = span.first - pad;
         scale_.last = span.last + pad;
         label_font_ = theme_.font(theme_.label_size);
@@ -657,7 +660,9 @@ class ChartBuilder {
     void arrow(const ArrowPlan& a, const std::vector<double>& lane_bottom) {
         const Placement& p = placements_[a.placement];
         const bool up = a.to_lane < a.from_lane;
-        const double y0 = row_y(a.from_lane, p.row) + (up ? -kMarkerRadius : kMarkerRadius);
+        // From the edge of the event's row, clear of its own label (which may sit inside a
+        // long bar, across the arrow's x).
+        const double y0 = row_y(a.from_lane, p.row) + (up ? -pitch_ / 2 : pitch_ / 2);
         const double y1 = up ? lane_bottom[a.to_lane] : lane_top_[a.to_lane];
         Item it;
         it.type = ItemType::arrow;
@@ -957,8 +962,51 @@ class ChartBuilder {
 
 }  // namespace
 
+namespace {
+
+/// `pages`: an overview, then the span cut into equal slices of time, each in detail with
+/// the same lanes, so that every detail page has the same scale and lanes in the same place.
+Document layout_pages(const Timeline& timeline, const Model& model, const Theme& theme,
+                      const TextMeasurer& measurer, const LayoutOptions& options) {
+    LayoutOptions overview_options = options;
+    overview_options.mode = LayoutMode::density;
+    Document doc = layout_document(timeline, model, theme, measurer, overview_options);
+    doc.pages.resize(1);  // the overview's chart; each detail page cites its own sources
+    if (timeline.span.empty()) return doc;
+    const std::size_t slices =
+        std::max<std::size_t>(1, (timeline.events.size() + kEventsPerPage - 1) / kEventsPerPage);
+    const DayNumber days = timeline.span.last - timeline.span.first + 1;
+    const auto length = static_cast<DayNumber>((days + static_cast<DayNumber>(slices) - 1) /
+                                               static_cast<DayNumber>(slices));
+    for (std::size_t i = 0; i < slices; ++i) {
+        const DayNumber first = timeline.span.first + static_cast<DayNumber>(i) * length;
+        const DaySpan window{first, std::min(first + length - 1, timeline.span.last)};
+        EventFilter in_window;
+        in_window.from = window.first;
+        in_window.to = window.last;
+        Timeline slice = timeline;
+        slice.events = filter_events(timeline.events, in_window);
+        if (slice.events.empty()) continue;
+        slice.span = window;
+        LayoutOptions detail = options;
+        detail.mode = LayoutMode::detail;
+        detail.window = window;
+        const DatePoint a{Precision::day, window.first, window.first, false, false, {}};
+        const DatePoint b{Precision::day, window.last, window.last, false, false, {}};
+        detail.title = doc.title + ": " + human_date(a) + " \u2013 " + human_date(b);
+        Document part = ChartBuilder(slice, model, theme, measurer, detail).build();
+        for (Scene& page : part.pages)
+            doc.pages.push_back(std::move(page));
+    }
+    return doc;
+}
+
+}  // namespace
+
 Document layout_document(const Timeline& timeline, const Model& model, const Theme& theme,
                          const TextMeasurer& measurer, const LayoutOptions& options) {
+    if (options.mode == LayoutMode::pages)
+        return layout_pages(timeline, model, theme, measurer, options);
     const bool dense =
         options.mode == LayoutMode::density ||
         (options.mode == LayoutMode::automatic && timeline.events.size() > kDetailEventLimit);

@@ -11,8 +11,9 @@
 namespace tl {
 
 /// How events are drawn. `automatic` draws every event in detail when there are few enough
-/// to label legibly, else a density view.
-enum class LayoutMode { automatic, detail, density };
+/// to label legibly, else a density view; `pages` gives an overview page (a density view)
+/// followed by detail pages, each over an equal slice of time.
+enum class LayoutMode { automatic, detail, density, pages };
 
 struct LayoutOptions {
     std::string title;  ///< overrides the theme's title when not empty
@@ -23,7 +24,12 @@ struct LayoutOptions {
     LayoutMode mode = LayoutMode::automatic;
     /// Above this many lanes, the ones with the fewest events fold into one.
     std::size_t max_lanes = 40;
+    /// The days the time axis shows, instead of the events' span (a slice of `pages`).
+    std::optional<DaySpan> window;
 };
+
+/// `pages`: about this many events per detail page.
+inline constexpr std::size_t kEventsPerPage = 150;
 
 /// Above this many events, `automatic` chooses the density view.
 inline constexpr std::size_t kDetailEventLimit = 400;

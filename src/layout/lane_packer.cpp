@@ -109,17 +109,20 @@ void LaneRows::cross_row(Spans& spans, double shaft_x, double clearance,
                          std::vector<LabelSpan>& labels) {
     const double x0 = shaft_x - clearance;
     const double x1 = shaft_x + clearance;
-    for (Span& s : spans) {
-        if (s.x1 <= x0 || s.x0 >= x1 || s.label == npos) continue;
-        LabelSpan& l = labels[s.label];
+    // Only the stretches around the arrow can meet it: they start where spans end past x0.
+    const auto first =
+        std::partition_point(spans.begin(), spans.end(), [&](const Span& s) { return s.x1 <= x0; });
+    for (auto it = first; it != spans.end() && it->x0 < x1; ++it) {
+        if (it->label == npos) continue;
+        LabelSpan& l = labels[it->label];
         if (l.x1 <= x0 || l.x0 >= x1) continue;  // the arrow passes the marker, not the label
+        // The label shrinks; the row stays taken where the item was, since its marker may
+        // reach past the label (a label inside a long bar).
         l.truncated = true;
         if (l.left_of_marker) {
             l.x0 = std::min(x1, l.x1);
-            s.x0 = std::max(s.x0, l.x0);
         } else {
             l.x1 = std::max(x0, l.x0);
-            s.x1 = std::min(s.x1, std::max(l.x1, s.x0));
         }
     }
     insert(spans, {x0, x1, npos});

@@ -196,3 +196,34 @@ TEST_CASE("automatic layout: detail for a few events, density for many, lanes fo
     CHECK(lanes == 40);
     CHECK(other);
 }
+
+TEST_CASE("pages: an overview, then detail pages over equal slices of time") {
+    tl::Model m = tl::testing::generated_model(1000, 10);
+    const tl::Timeline t = tl::build_timeline(m);
+    tl::LayoutOptions options;
+    options.mode = tl::LayoutMode::pages;
+    const tl::Document doc =
+        tl::layout_document(t, m, tl::default_theme(), tl::FixedWidthMeasurer(), options);
+    REQUIRE(doc.pages.size() >= 1 + 1000 / tl::kEventsPerPage);
+    bool overview_is_dense = false;
+    for (const Item& it : doc.pages[0].items)
+        overview_is_dense |= it.role == "density-bin";
+    CHECK(overview_is_dense);
+    std::set<std::string> drawn;
+    std::vector<std::string> first_lanes;
+    for (std::size_t i = 1; i < doc.pages.size(); ++i) {
+        Laid page(tl::testing::generated_model(0, 1));
+        page.scene = doc.pages[i];
+        CHECK(text_overlaps(page) == 0);
+        CHECK(labels_in_the_way(page) == 0);
+        std::vector<std::string> lanes;
+        for (const Item& it : page.scene.items) {
+            if (it.type == ItemType::marker || it.type == ItemType::bar) drawn.insert(it.event);
+            if (it.role == "lane") lanes.push_back(it.lane);
+        }
+        if (i == 1) first_lanes = lanes;
+        CHECK(lanes == first_lanes);  // the same lanes in the same order on every page
+    }
+    drawn.erase("");
+    CHECK(drawn.size() == 1000);  // every event is on some detail page
+}
