@@ -11,8 +11,10 @@
 #include "layout/date_label.hpp"
 #include "layout/density.hpp"
 #include "layout/lane_packer.hpp"
+#include "layout/legend.hpp"
 #include "layout/paginate.hpp"
 #include "layout/quantity_label.hpp"
+#include "layout/references.hpp"
 #include "layout/time_scale.hpp"
 #include "model/kinds.hpp"
 #include "timeline/filter.hpp"
@@ -90,6 +92,7 @@ class ChartBuilder {
                                 kMaxPageSide);
         }
         scene_.width = width_;
+        page_.width = width_;
         scene_.background = theme_.background;
         scene_.title = options_.title.empty() ? theme_.title : options_.title;
         scene_.subject = subtitle();
@@ -114,8 +117,8 @@ class ChartBuilder {
         if (options_.today) y += tm_.measure("Ag", theme_.font(theme_.axis_size, true)).height + 2;
         y = legend(y + 14);
         const PageBreaks breaks{scene_.items.size(), y, 0};
-        if (theme_.show_references) y = references(y + 10);
-        y = notes(y);
+        if (theme_.show_references) y = draw_references(page_, y + 10, citations_);
+        y = draw_notes(page_, y, notes_);
         Document doc{scene_.title, scene_.subject, {}};
         if (theme_.page_height > 0) {
             doc.pages = paginate(std::move(scene_), {breaks.chart_items, breaks.chart_bottom, y},
@@ -131,17 +134,7 @@ class ChartBuilder {
     // ---- text -------------------------------------------------------------------------
     Item& text(double x, double y, std::string s, const FontSpec& font, Color color,
                std::string role, std::string event = {}) {
-        const TextSize size = tm_.measure(s, font);
-        Item it;
-        it.type = ItemType::text;
-        it.box = {x, y, size.width, size.height};
-        it.text = std::move(s);
-        it.font = font;
-        it.fill = color;
-        it.role = std::move(role);
-        it.event = std::move(event);
-        scene_.items.push_back(std::move(it));
-        return scene_.items.back();
+        return page_.text(x, y, std::move(s), font, color, std::move(role), std::move(event));
     }
 
     std::string subtitle() const {
@@ -183,11 +176,7 @@ class ChartBuilder {
         return it != kind_color_.end() ? it->second : theme_.muted;
     }
 
-    /// `color` washed toward the page background, for fills that sit behind text: pale on a
-    /// white page, dark on a dark one.
-    Color tint(const Color& color, double amount) const {
-        return color.mix(theme_.background, amount);
-    }
+    Color tint(const Color& color, double amount) const { return page_.tint(color, amount); }
 
     Color lane_color(std::size_t lane) const {
         if (auto c = Color::parse(t_.lanes[lane].color)) return *c;
@@ -732,8 +721,8 @@ class ChartBuilder {
         std::string shown = p.label;
         std::string quantity = p.quantity;
         if (s.truncated) {
-            notes_.push_back(p.label + (p.quantity.empty() ? "" : " \u00b7 " + p.quantity));
-            note_lanes_.push_back(t_.lanes[p.lane].name);
+            notes_.push_back({p.label + (p.quantity.empty() ? "" : " \u00b7 " + p.quantity),
+                              t_.lanes[p.lane].name});
             const std::string mark = " (" + std::to_string(notes_.size()) + ")";
             const double mark_width = tm_.measure(mark, label_font_).width;
             double room = s.x1 - s.x0 - mark_width;
@@ -762,82 +751,6 @@ class ChartBuilder {
     }
 
     // ---- legend, references, notes ----------------------------------------------------
-    /// Lays legend entries out left to right, wrapping at the margin: a sample symbol, then
-    /// its meaning.
-    class LegendRow {
-      public:
-        LegendRow(ChartBuilder& b, double y, const std::string& heading) : b_(b), y_(y) {
-            const FontSpec bold = b_.theme_.font(b_.theme_.legend_size, true);
-            font_ = b_.theme_.font(b_.theme_.legend_size);
-            line_ = b_.tm_.measure("Ag", font_).height + 4;
-            x_ = b_.theme_.margin;
-            const Item& h = b_.text(x_, y_, heading, bold, b_.theme_.text, "legend-heading");
-            x_ = std::max(x_ + 90, h.box.right() + 10);
-            indent_ = x_;
-        }
-        /// Adds `sample` (its box relative to the entry's top left, `width` wide) and `label`.
-        void add(Item sample, double width, const std::string& label) {
-            const double total = width + 5 + b_.tm_.measure(label, font_).width;
-            if (x_ + total > b_.width_ - b_.theme_.margin && x_ > indent_) {
-                x_ = indent_;
-                y_ += line_;
-            }
-            const double cy = y_ + line_ / 2 - 2;
-            sample.box.x += x_;
-            sample.box.y += cy;
-            sample.from = {sample.from.x + x_, sample.from.y + cy};
-            sample.to = {sample.to.x + x_, sample.to.y + cy};
-            sample.role = "legend-sample";
-            b_.scene_.items.push_back(sample);
-            b_.text(x_ + width + 5, y_, label, font_, b_.theme_.text, "legend");
-            x_ += total + 16;
-        }
-        double bottom() const { return y_ + line_; }
-
-      private:
-        ChartBuilder& b_;
-        FontSpec font_;
-        double x_ = 0, y_ = 0, line_ = 0, indent_ = 0;
-    };
-
-    Item sample_marker(MarkerShape shape, double width, bool hollow, Color color) const {
-        Item it;
-        it.type = ItemType::marker;
-        it.shape = shape;
-        it.box = {0, -kMarkerRadius, width, 2 * kMarkerRadius};
-        it.stroke = color;
-        it.fill = hollow                          ? theme_.background
-                  : shape == MarkerShape::bracket ? tint(color, 0.6)
-                                                  : color;
-        it.hollow = hollow;
-        it.stroke_width = 1.2;
-        return it;
-    }
-
-    Item sample_bar(double width, bool open_end, bool unknown_end, Color color) const {
-        Item it;
-        it.type = ItemType::bar;
-        it.box = {0, -kBarHeight / 2, width, kBarHeight};
-        it.stroke = color;
-        it.fill = tint(color, 0.55);
-        it.fade_end = open_end;
-        it.dashed_end = unknown_end;
-        it.stroke_width = 1.2;
-        return it;
-    }
-
-    Item sample_line(LineStyle style, bool arrow) const {
-        Item it;
-        it.type = arrow ? ItemType::arrow : ItemType::line;
-        it.from = {0, 0};
-        it.to = {24, 0};
-        it.box = {0, -3, 24, 6};
-        it.stroke = theme_.arrow;
-        it.stroke_width = 1.4;
-        it.style = style;
-        return it;
-    }
-
     double legend(double y) {
         if (!theme_.show_legend) return y;
         std::vector<std::string> kinds;
@@ -845,28 +758,10 @@ class ChartBuilder {
             if (std::find(kinds.begin(), kinds.end(), e->kind) == kinds.end())
                 kinds.push_back(e->kind);
         std::sort(kinds.begin(), kinds.end());
-        LegendRow kind_row(*this, y, "Kinds");
+        std::vector<LegendKind> entries;
         for (const std::string& kind : kinds)
-            kind_row.add(
-                sample_marker(MarkerShape::circle, 2 * kMarkerRadius, false, kind_color(kind)),
-                2 * kMarkerRadius, kind_label(kind));
-        const Color ink = theme_.muted;
-        LegendRow dates(*this, kind_row.bottom() + 2, "Dates");
-        dates.add(sample_marker(MarkerShape::circle, 8, false, ink), 8, "exact day");
-        dates.add(sample_marker(MarkerShape::bracket, 22, false, ink), 22,
-                  "known only to the month, season or year: drawn across it");
-        dates.add(sample_marker(MarkerShape::circle, 8, true, ink), 8,
-                  "approximate (c.) or uncertain (?)");
-        dates.add(sample_bar(30, false, false, ink), 30, "interval");
-        dates.add(sample_bar(30, true, false, ink), 30, "ongoing");
-        dates.add(sample_bar(30, false, true, ink), 30, "start or end unknown");
-        LegendRow lines(*this, dates.bottom() + 2, "Confidence");
-        lines.add(sample_line(LineStyle::solid, false), 24, "confirmed");
-        lines.add(sample_line(LineStyle::dashed, false), 24, "reported");
-        lines.add(sample_line(LineStyle::dotted, false), 24, "alleged");
-        lines.add(sample_line(LineStyle::dash_dot, false), 24, "assessed");
-        lines.add(sample_line(LineStyle::solid, true), 24, "support, from supplier to recipient");
-        return lines.bottom();
+            entries.push_back({kind_label(kind), kind_color(kind)});
+        return draw_legend(page_, y, entries);
     }
 
     std::string kind_label(const std::string& id) const {
@@ -877,60 +772,6 @@ class ChartBuilder {
         return id;
     }
 
-    double references(double y) {
-        if (citations_.sources.empty()) return y;
-        const FontSpec font = theme_.font(theme_.reference_size);
-        const double width = width_ - 2 * theme_.margin;
-        y += text(theme_.margin, y, "Sources", theme_.font(theme_.legend_size, true), theme_.text,
-                  "references-heading")
-                 .box.height +
-             2;
-        for (std::size_t i = 0; i < citations_.sources.size(); ++i) {
-            const Source& s = *citations_.sources[i];
-            std::string line =
-                "[" + std::to_string(i + 1) + "] " + (s.publisher.empty() ? s.url : s.publisher);
-            if (!s.title.empty()) line += ", \u201c" + s.title + "\u201d";
-            if (s.date) line += ", " + human_date(*s.date);
-            line += ".";
-            const std::string shown = tm_.fit(line, font, width);
-            const Item& it = text(theme_.margin, y, shown, font, theme_.text, "reference");
-            double x = theme_.margin + it.box.width + 4;
-            double h = it.box.height;
-            if (!s.url.empty()) {
-                const double url_w = tm_.measure(s.url, font).width;
-                if (x + url_w > theme_.margin + width) {
-                    x = theme_.margin + 14;
-                    y += h;
-                }
-                Item& link = text(x, y, tm_.fit(s.url, font, width - 14), font, theme_.arrow,
-                                  "reference-url");
-                link.link = s.url;
-                h = link.box.height;
-            }
-            y += h + 1;
-        }
-        return y;
-    }
-
-    double notes(double y) {
-        if (notes_.empty()) return y;
-        const FontSpec font = theme_.font(theme_.reference_size);
-        const double width = width_ - 2 * theme_.margin;
-        y += 8;
-        y += text(theme_.margin, y, "Labels shortened on the chart, in full",
-                  theme_.font(theme_.legend_size, true), theme_.text, "notes-heading")
-                 .box.height +
-             2;
-        for (std::size_t i = 0; i < notes_.size(); ++i) {
-            const std::string line = "(" + std::to_string(i + 1) + ") " + notes_[i] + " \u2014 " +
-                                     isolate(note_lanes_[i]);
-            y += text(theme_.margin, y, tm_.fit(line, font, width), font, theme_.text, "note")
-                     .box.height +
-                 1;
-        }
-        return y;
-    }
-
     const Timeline& t_;
     const Model& model_;
     const Theme& theme_;
@@ -939,6 +780,7 @@ class ChartBuilder {
     const bool density_;  ///< a strip of counts per lane, with only significant events labelled
 
     Scene scene_;
+    PageWriter page_{scene_, theme_, tm_, 0};
     Bins bins_;
     std::vector<std::vector<int>> counts_;
     Citations citations_;
@@ -956,8 +798,7 @@ class ChartBuilder {
     std::vector<Placement> placements_;
     std::vector<LabelSpan> spans_;
     std::vector<ArrowPlan> arrows_;
-    std::vector<std::string> notes_;       ///< full labels that were shortened, numbered from 1
-    std::vector<std::string> note_lanes_;  ///< the lane each shortened label is in
+    std::vector<ShortenedLabel> notes_;  ///< labels that were shortened, numbered from 1
 };
 
 }  // namespace

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "layout/page_writer.hpp"
+
+namespace tl {
+
+/// A kind as the legend shows it: its label and colour.
+struct LegendKind {
+    std::string label;
+    Color color;
+};
+
+/// Draws the legend at `y`: the kinds in use, how dates are drawn at each precision, and
+/// which line style says which confidence, each with a sample drawn as the chart draws it.
+/// Returns the y below it.
+double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds);
+
+}  // namespace tl
