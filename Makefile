@@ -23,7 +23,7 @@ EVENTS   := $(shell find events -name '*.yaml' -o -name '*.yml' 2>/dev/null | LC
 OUTPUTS  := out/timeline.pdf out/timeline.svg out/timeline.png
 SUDO     := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all build test clean deps format gallery FORCE
+.PHONY: all build test bench clean deps format gallery fuzz FORCE
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -69,6 +69,19 @@ gallery: $(BIN)
 	done
 	@cp out/timeline.png docs/example.png 2>/dev/null || $(BIN) render events -o docs/example.png
 
+# Per-stage and whole-process timings on generated corpora, against matplotlib; about 10
+# minutes. bench/run.sh installs its own packages (python3-matplotlib). See docs/performance.md.
+bench: $(BUILD)/.packages
+	BUILD=$(BUILD) JOBS=$(JOBS) bash bench/run.sh
+
+# make install [PREFIX=/usr/local] [DESTDIR=/staging]: the binary, the templates (found by
+# --template NAME from there), the man page timeline(1) and bash completion; the list is in
+# the install() rules of CMakeLists.txt.
+PREFIX ?= /usr/local
+.PHONY: install
+install: $(BIN)
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
+
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
@@ -76,3 +89,10 @@ clean:
 	rm -rf $(BUILD) out/timeline.*
 
 FORCE:
+
+# Fuzzing (docs/reliability.md): builds the libFuzzer targets in build-fuzz/ with clang++-14 and
+# runs each for FUZZ_SECONDS, one after another; findings are saved under
+# tests/fuzz/regressions/, which `make test` replays.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) fuzz/run.sh

@@ -8,7 +8,8 @@ namespace tl {
 
 /// An output written to a temporary file beside its destination and renamed into place
 /// only by commit(), so that a reader never sees a half-written file and a failure leaves
-/// the previous output untouched. Destroying it uncommitted removes the temporary file.
+/// the previous output untouched. Destroying it uncommitted removes the temporary file, and
+/// so does SIGINT or SIGTERM once install_signal_cleanup() has run.
 class AtomicFile {
   public:
     explicit AtomicFile(std::string path);
@@ -27,10 +28,24 @@ class AtomicFile {
     void discard();
 
     std::string path_;
-    std::string temp_;
+    std::string temp_;  ///< registered for the signal handlers while it exists
+    int slot_ = -1;     ///< its place in that registry, or -1
     std::FILE* file_ = nullptr;
     std::string error_;
     bool committed_ = false;
 };
+
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary file of every
+/// live AtomicFile, then end the process with the signal's default action, so that its exit
+/// status says "killed by signal". A signal the process ignores stays ignored. Idempotent.
+void install_signal_cleanup();
+
+/// While `fd` >= 0, the handlers still remove temporary files but then write one byte (the
+/// signal number) to `fd` and return instead of ending the process: `render --watch` sets it
+/// while it waits, so that Ctrl-C ends the watch cleanly. -1 restores the default.
+void set_signal_wake_fd(int fd);
+
+/// How many temporary files are registered now (for tests).
+std::size_t live_temporary_files();
 
 }  // namespace tl

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -33,7 +35,13 @@ Model load_and_validate(const Options& o, Diagnostics& diags) {
     return model;
 }
 
-void print_diagnostics(const Diagnostics& diags, const SourceFiles& files) {
+void print_diagnostics(const Diagnostics& all, const SourceFiles& files, bool quiet) {
+    Diagnostics errors;
+    if (quiet) {
+        for (const Diagnostic& d : all.items())
+            if (d.severity == Severity::error) errors.add(d);
+    }
+    const Diagnostics& diags = quiet ? errors : all;
     if (diags.empty()) return;
     const bool terminal = isatty(STDERR_FILENO) != 0;
     const char* no_color = std::getenv("NO_COLOR");
@@ -47,6 +55,30 @@ void print_diagnostics(const Diagnostics& diags, const SourceFiles& files) {
         std::cerr << format_diagnostic(d, files, style, source);
     }
     std::cerr << diagnostics_summary(diags) << "\n";
+}
+
+std::vector<std::string> input_folders(const std::vector<std::string>& inputs) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> folders;
+    for (const std::string& input : inputs) {
+        std::error_code ec;
+        if (input == "-" || !fs::is_directory(input, ec)) continue;
+        std::vector<std::string> found{input};
+        // As expand_inputs reads them: recursively, skipping names that start with '.'.
+        for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end;
+             it.increment(ec)) {
+            if (!it->is_directory(ec)) continue;
+            const std::string name = it->path().filename().string();
+            if (!name.empty() && name[0] == '.') {
+                it.disable_recursion_pending();
+                continue;
+            }
+            found.push_back(it->path().string());
+        }
+        std::sort(found.begin() + 1, found.end());
+        folders.insert(folders.end(), found.begin(), found.end());
+    }
+    return folders;
 }
 
 }  // namespace tl::cli

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <iosfwd>
+#include <string>
+#include <vector>
 
 #include "base/diagnostics.hpp"
 #include "cli/options.hpp"
@@ -12,7 +14,11 @@ namespace tl::cli {
 Model load_and_validate(const Options& o, Diagnostics& diags);
 
 /// Prints diagnostics to stderr: with source lines and colour on a terminal (never with
-/// NO_COLOR), plain otherwise; a summary line ends the list.
-void print_diagnostics(const Diagnostics& diags, const SourceFiles& files);
+/// NO_COLOR), plain otherwise; a summary line ends the list. `quiet` prints errors only.
+void print_diagnostics(const Diagnostics& diags, const SourceFiles& files, bool quiet = false);
+
+/// The folders among the inputs and every folder below them that is read (not hidden), in
+/// byte order: adding a file to one of them changes what is rendered.
+std::vector<std::string> input_folders(const std::vector<std::string>& inputs);
 
 }  // namespace tl::cli

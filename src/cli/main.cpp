@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 #include "cli/options.hpp"
@@ -16,9 +18,11 @@ constexpr const char* kExitCodes =
     "3 I/O or rendering failure.";
 
 void add_inputs(CLI::App& cmd, Options& o) {
-    cmd.add_option("inputs", o.inputs, "event files or folders (default: events/); - reads stdin");
+    cmd.add_option("inputs", o.inputs,
+                   "event files or folders (default: events/); - reads standard input");
     cmd.add_option("--max-input-bytes", o.max_input_bytes, "refuse input files larger than this")
         ->check(CLI::PositiveNumber);
+    cmd.add_flag("-q,--quiet", o.quiet, "print nothing but errors");
 }
 
 void add_filters(CLI::App& cmd, Options& o) {
@@ -44,13 +48,22 @@ const Command kCommands[] = {
     {"render", "render events to PDF, SVG or PNG (format from each output's extension)",
      [](CLI::App& cmd, Options& o) {
          add_inputs(cmd, o);
-         cmd.add_option("-o,--output", o.outputs, "output file: .pdf, .svg or .png (repeatable)")
+         cmd.add_option("-o,--output", o.outputs,
+                        "output file: .pdf, .svg or .png, or - for standard output with "
+                        "--format (repeatable)")
              ->required();
+         cmd.add_option("--format", o.output_format,
+                        "format of -o - and of outputs whose name has no known extension")
+             ->check(CLI::IsMember({"pdf", "svg", "png"}));
          cmd.add_option("-t,--template", o.template_name, "template name or path")
              ->capture_default_str();
          cmd.add_option("--title", o.title, "chart title (overrides the template's)");
          cmd.add_option("--scene", o.scene_path, "also write the laid-out scene as JSON");
          cmd.add_option("--today", o.today, "draw a 'today' line at this date (YYYY-MM-DD)");
+         cmd.add_option("--depfile", o.depfile,
+                        "also write a make rule: the outputs depend on every file read");
+         cmd.add_flag("-w,--watch", o.watch,
+                      "render again whenever an input or the template changes; Ctrl-C ends");
          add_filters(cmd, o);
      },
      tl::cli::run_render},
@@ -73,9 +86,7 @@ const Command kCommands[] = {
      tl::cli::run_list},
 };
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     Options options;
     options.executable = argc > 0 ? argv[0] : "timeline";
     CLI::App app{"timeline: conflict-support timelines from YAML event files", "timeline"};
@@ -96,10 +107,23 @@ int main(int argc, char** argv) {
         return code == 0 ? tl::cli::kOk : tl::cli::kUsage;
     }
     if (options.inputs.empty()) options.inputs.push_back("events");
-    try {
-        return chosen->run(options);
-    } catch (const std::exception& e) {
-        std::cerr << "timeline: internal error: " << e.what() << "\n";
-        return tl::cli::kOutputFailed;
+    if (std::count(options.inputs.begin(), options.inputs.end(), "-") > 1) {
+        std::cerr << "timeline: error: standard input (-) is given more than once\n"
+                  << "  hint: give - once; it is read to its end\n";
+        return tl::cli::kUsage;
     }
+    return chosen->run(options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "timeline: internal error: %s\n", e.what());
+    } catch (...) {
+        std::fputs("timeline: internal error\n", stderr);
+    }
+    return tl::cli::kOutputFailed;
 }

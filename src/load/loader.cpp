@@ -1,5 +1,6 @@
 #include "load/loader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -20,18 +21,83 @@
 namespace tl {
 namespace {
 
-/// Line and column (1-based) of a byte offset, for problems found before YAML parsing.
-SourceLoc loc_of_offset(std::string_view text, std::size_t offset, std::uint32_t file) {
-    SourceLoc loc{file, 1, 1};
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++loc.line;
-            loc.column = 1;
-        } else {
-            ++loc.column;
-        }
+/// What the event pass found first: an alias, or where yaml-cpp would stall.
+struct EventFinding {
+    enum Kind { alias, stall } kind;
+    YAML::Mark mark;
+};
+
+/// Watches the parser's events for an alias (when asked) and for a document that starts
+/// where the previous one started: yaml-cpp 0.7 then reads empty documents forever.
+class EventChecker : public YAML::EventHandler {
+  public:
+    explicit EventChecker(bool aliases) : aliases_(aliases) {}
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (started_ && mark.pos == last_start_) throw EventFinding{EventFinding::stall, mark};
+        started_ = true;
+        last_start_ = mark.pos;
     }
-    return loc;
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+        if (aliases_) throw EventFinding{EventFinding::alias, mark};
+    }
+    void OnScalar(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                  const std::string& /*value*/) override {}
+    void OnSequenceStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/,
+                         YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/,
+                    YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {}
+    void OnMapEnd() override {}
+
+  private:
+    bool aliases_;
+    bool started_ = false;
+    int last_start_ = 0;
+};
+
+/// Runs yaml-cpp's parser over the text without building nodes, when the text may hold
+/// either of two things that must be caught before YAML::LoadAll:
+/// - A YAML alias (`*name`). yaml-cpp shares an aliased node rather than copying it, but the
+///   loader copies what it reads: 100 aliased events that each take an aliased list of
+///   100,000 tags become 10^7 tags (13 s, 500 MB) from a file of 300 KB. No event file
+///   needs an alias, so they are refused. An alias must name an anchor defined before it,
+///   so without both '*' and '&' there is none.
+/// - A ',' outside any bracket at the top of a document (",", "- a\n,", "[a],"): yaml-cpp
+///   0.7 never consumes it, and LoadAll loops forever making empty documents until memory
+///   runs out (https://github.com/jbeder/yaml-cpp/issues/1040, fixed upstream in 2024 after 0.8.0).
+///   might_stall_yaml_cpp finds every such comma, and some harmless ones.
+/// The common file has neither and costs no second parse.
+std::optional<EventFinding> check_events(std::string_view text) {
+    const bool aliases =
+        text.find('*') != std::string_view::npos && text.find('&') != std::string_view::npos;
+    if (!aliases && !might_stall_yaml_cpp(text)) return std::nullopt;
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    EventChecker checker(aliases);
+    try {
+        while (parser.HandleNextDocument(checker)) {
+        }
+    } catch (const EventFinding& found) {
+        return found;
+    } catch (const YAML::Exception&) {
+        // A syntax error before either: LoadAll stops at it too, and reports it.
+    }
+    return std::nullopt;
+}
+
+/// Keeps the first `max_events` events of `model` and reports the first one beyond them.
+bool enforce_max_events(Model& model, const LoadOptions& options, Diagnostics& diags) {
+    if (model.events.size() <= options.max_events) return true;
+    const Event& first_over = model.events[options.max_events];
+    diags.error(first_over.loc, "too-many-events",
+                "more than " + std::to_string(options.max_events) + " events; this is event " +
+                    std::to_string(options.max_events + 1),
+                "split the events into separate charts");
+    model.events.resize(options.max_events);
+    return false;
 }
 
 /// Reads a whole file or standard input; reports and returns nothing on failure.
@@ -77,30 +143,25 @@ std::optional<std::string> read_input(const std::string& path, std::uint32_t fil
 
 }  // namespace
 
-void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags) {
-    if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
-        // yaml-cpp passes invalid bytes through untouched; they would reach the PDF.
-        diags.error(loc_of_offset(text, bad, file), "invalid-utf8",
-                    "the file is not valid UTF-8 here", "save the file as UTF-8");
-        return;
-    }
+void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags,
+               const LoadOptions& options) {
+    if (!prescan_checks(text, file, diags)) return;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         diags.warning({file, 0, 0}, "empty-file", "the file holds no events",
                       "add events, or remove the file");
         return;
     }
-    const PrescanFindings found = prescan_yaml(text, kMaxNestingDepth);
-    if (found.too_deep) {
-        diags.error(
-            {file, found.too_deep->line, found.too_deep->column}, "too-deep",
-            "the YAML nests deeper than " + std::to_string(kMaxNestingDepth) + " levels here",
-            "event files need only a few levels; look for unclosed brackets");
-        return;
-    }
-    if (found.unclosed_quote) {
-        diags.error({file, found.unclosed_quote->line, found.unclosed_quote->column}, "yaml-syntax",
-                    "this quoted text is never closed, so it would swallow the rest of the file",
-                    "add the closing quote");
+    if (const auto found = check_events(text)) {
+        const SourceLoc at{file, static_cast<std::uint32_t>(found->mark.line + 1),
+                           static_cast<std::uint32_t>(found->mark.column + 1)};
+        if (found->kind == EventFinding::alias) {
+            diags.error(at, "alias", "YAML aliases (*name) are not accepted in event files",
+                        "write the value out in full: an alias can make a small file expand "
+                        "into millions of values");
+        } else {
+            diags.error(at, "yaml-syntax", "a ',' outside [ ] or { } separates nothing here",
+                        "put the list in brackets, or quote text that starts with a comma");
+        }
         return;
     }
     std::vector<YAML::Node> docs;
@@ -116,8 +177,10 @@ void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnosti
     }
     const yaml::Context ctx{file, diags};
     try {
-        for (const YAML::Node& doc : docs)
+        for (const YAML::Node& doc : docs) {
             yaml::read_document(doc, ctx, into);
+            if (!enforce_max_events(into, options, diags)) return;
+        }
     } catch (const YAML::Exception& e) {
         diags.error({file, 0, 0}, "yaml-syntax", e.msg);
     }
@@ -148,7 +211,7 @@ Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
             Part& part = parts[i];
             try {
                 if (auto text = read_input(paths[i], file, options, part.diags))
-                    load_text(*text, file, part.model, part.diags);
+                    load_text(*text, file, part.model, part.diags, options);
             } catch (const std::exception& e) {  // out of memory, above all
                 part.diags.error({file, 0, 0}, "unreadable-input",
                                  std::string("cannot load the file: ") + e.what());
@@ -165,10 +228,15 @@ Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
         t.join();
 
     // Merged in file order, so the model never depends on which thread finished first.
+    bool over = false;
     for (Part& part : parts) {
+        over = over || std::any_of(part.diags.items().begin(), part.diags.items().end(),
+                                   [](const Diagnostic& d) { return d.rule == "too-many-events"; });
         model.append(std::move(part.model));
         diags.append(std::move(part.diags));
     }
+    // One file at the bound has already said so; many files may still exceed it together.
+    if (!over) enforce_max_events(model, options, diags);
     return model;
 }
 

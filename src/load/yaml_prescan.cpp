@@ -1,6 +1,9 @@
 #include "load/yaml_prescan.hpp"
 
+#include <string>
 #include <vector>
+
+#include "base/text.hpp"
 
 namespace tl {
 namespace {
@@ -9,8 +12,8 @@ bool is_space(char c) {
     return c == ' ' || c == '\t';
 }
 
-/// A '[' or '{' opens a flow collection only where a value may start; inside plain text
-/// ("Iran [IR] delivers") it is just a character.
+/// A '[', '{' or quote in block context opens a value only where a value may start; inside
+/// plain text ("Iran [IR] delivers", "Russia's") it is just a character.
 bool opens_value(std::string_view line, std::size_t i, int flow_depth) {
     if (flow_depth > 0) return true;
     std::size_t j = i;
@@ -33,23 +36,66 @@ bool starts_block_scalar(std::string_view rest) {
     return i == 1 || is_space(rest[i - 2]);
 }
 
+/// Whether the ':' at `i` is a mapping indicator: followed by a space, the end of the line,
+/// or (in a flow collection) a flow indicator.
+bool is_key_indicator(std::string_view line, std::size_t i, int flow_depth) {
+    if (i + 1 >= line.size()) return true;
+    const char next = line[i + 1];
+    if (is_space(next) || next == '\r') return true;
+    return flow_depth > 0 &&
+           (next == ',' || next == '[' || next == ']' || next == '{' || next == '}');
+}
+
+/// `---` or `...` at the start of a line, alone or followed by a space.
+bool is_document_marker(std::string_view line) {
+    if (line.size() < 3 || (line.substr(0, 3) != "---" && line.substr(0, 3) != "...")) return false;
+    return line.size() == 3 || is_space(line[3]) || line[3] == '\r';
+}
+
+/// Line and column (1-based) of a byte offset.
+SourceLoc loc_of_offset(std::string_view text, std::size_t offset, std::uint32_t file) {
+    SourceLoc loc{file, 1, 1};
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++loc.line;
+            loc.column = 1;
+        } else {
+            ++loc.column;
+        }
+    }
+    return loc;
+}
+
 }  // namespace
 
-PrescanFindings prescan_yaml(std::string_view text, int max_depth) {
+PrescanFindings prescan_yaml(std::string_view text, int max_depth, std::size_t max_run) {
     PrescanFindings found;
     TextPosition quote_start{0, 0};
     std::vector<std::size_t> indents;  // block indentation levels open at this line
     int flow_depth = 0;
     char quote = 0;                 // inside a quoted scalar that may span lines
+    char last = 0;                  // the last character outside quotes that is not a space
     std::size_t scalar_indent = 0;  // inside a block scalar: its lines are text
     bool in_block_scalar = false;
     std::uint32_t line_no = 0;
+    // Where the current stretch without any structure (key, item, separator) began.
+    std::size_t run_start = 0;
+    TextPosition run_at{1, 1};
     for (std::size_t start = 0; start <= text.size();) {
+        if (start - run_start > max_run) {
+            found.too_long = run_at;
+            return found;
+        }
+        const std::size_t line_start = start;
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
         std::string_view line = text.substr(start, end - start);
         start = end + 1;
         ++line_no;
+        const auto structure_at = [&](std::size_t column) {
+            run_start = line_start + column;
+            run_at = {line_no, static_cast<std::uint32_t>(column + 1)};
+        };
         std::size_t indent = 0;
         while (indent < line.size() && line[indent] == ' ')
             ++indent;
@@ -59,21 +105,28 @@ PrescanFindings prescan_yaml(std::string_view text, int max_depth) {
             in_block_scalar = false;
         }
         if (blank && quote == 0) continue;
+        if (quote == 0 && is_document_marker(line)) structure_at(3);
         std::size_t i = indent;
         int depth = flow_depth;
+        bool block_line = false;  // a line read in block context, whose dashes were counted
+        std::size_t last_dash = indent;
         if (quote == 0 && flow_depth == 0) {
+            block_line = true;
             while (!indents.empty() && indents.back() >= indent)
                 indents.pop_back();
             indents.push_back(indent);
             // Each "- " at the start opens one more sequence level: "- - - x".
             while (i + 1 < line.size() && line[i] == '-' && is_space(line[i + 1])) {
+                last_dash = i;
                 i += 2;
                 while (i < line.size() && is_space(line[i]))
                     ++i;
                 indents.push_back(i);  // the item's content column, where its keys align
+                structure_at(i);
             }
             depth = static_cast<int>(indents.size());
         }
+        const std::size_t content = i;
         for (; i < line.size(); ++i) {
             const char c = line[i];
             if (quote != 0) {
@@ -89,17 +142,29 @@ PrescanFindings prescan_yaml(std::string_view text, int max_depth) {
                 continue;
             }
             if (c == '#' && (i == 0 || is_space(line[i - 1]))) break;
-            if ((c == '"' || c == '\'') && opens_value(line, i, flow_depth)) {
+            // In a flow collection a quote opens a scalar only after '[', '{', ',', ':' or
+            // '?', on this line or an earlier one: [O'Brien] is plain text.
+            const bool node_start = flow_depth > 0 ? last == '[' || last == '{' || last == ',' ||
+                                                         last == ':' || last == '?'
+                                                   : opens_value(line, i, 0);
+            if (!is_space(c)) last = c;
+            if ((c == '"' || c == '\'') && node_start) {
                 quote = c;
                 quote_start = {line_no, static_cast<std::uint32_t>(i + 1)};
             } else if ((c == '[' || c == '{') && (flow_depth > 0 || opens_value(line, i, 0))) {
                 ++flow_depth;
+                structure_at(i + 1);
                 if (static_cast<int>(indents.size()) + flow_depth > max_depth) {
                     found.too_deep = TextPosition{line_no, static_cast<std::uint32_t>(i + 1)};
                     return found;
                 }
             } else if ((c == ']' || c == '}') && flow_depth > 0) {
                 --flow_depth;
+                structure_at(i + 1);
+            } else if (c == ',' && flow_depth > 0) {
+                structure_at(i + 1);
+            } else if (c == ':' && is_key_indicator(line, i, flow_depth)) {
+                structure_at(i + 1);
             }
         }
         if (depth > max_depth) {
@@ -108,11 +173,74 @@ PrescanFindings prescan_yaml(std::string_view text, int max_depth) {
         }
         if (quote == 0 && flow_depth == 0 && starts_block_scalar(line)) {
             in_block_scalar = true;
-            scalar_indent = indent;
+            // The text must be indented more than the node that holds it: the key's column
+            // for `key: |` (after any dashes), the dash's column for `- |`.
+            const bool right_after_dash =
+                block_line && content > indent && (line[content] == '|' || line[content] == '>');
+            scalar_indent = !block_line ? indent : right_after_dash ? last_dash : content;
         }
+    }
+    if (text.size() - run_start > max_run) {
+        found.too_long = run_at;
+        return found;
     }
     if (quote != 0) found.unclosed_quote = quote_start;
     return found;
+}
+
+bool might_stall_yaml_cpp(std::string_view text) {
+    const auto line_break = [](char c) { return c == '\n' || c == '\r'; };
+    for (std::size_t i = text.find(','); i != std::string_view::npos; i = text.find(',', i + 1)) {
+        std::size_t j = i;  // just past the last character before the comma that is not a space
+        while (j > 0 && is_space(text[j - 1]))
+            --j;
+        if (j == 0 || line_break(text[j - 1])) return true;
+        const char before = text[j - 1];
+        if (before == ']' || before == '}' || before == '"' || before == '\'' || before == '-')
+            return true;
+        if ((before == ':' || before == '?') &&
+            (j == 1 || is_space(text[j - 2]) || line_break(text[j - 2])))
+            return true;
+        // The word the comma ends or follows: "&a ,", "!tag,", "*a,", "... ,".
+        std::size_t w = j - 1;
+        while (w > 0 && !is_space(text[w - 1]) && !line_break(text[w - 1]) && text[w - 1] != ',')
+            --w;
+        const std::string_view word = text.substr(w, j - w);
+        if (word[0] == '&' || word[0] == '!' || word[0] == '*' || word == "...") return true;
+    }
+    return false;
+}
+
+bool prescan_checks(std::string_view text, std::uint32_t file, Diagnostics& diags) {
+    if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+        // yaml-cpp passes invalid bytes through untouched; they would reach the PDF.
+        diags.error(loc_of_offset(text, bad, file), "invalid-utf8",
+                    "the file is not valid UTF-8 here", "save the file as UTF-8");
+        return false;
+    }
+    const PrescanFindings found = prescan_yaml(text, kMaxNestingDepth);
+    if (found.too_deep) {
+        diags.error(
+            {file, found.too_deep->line, found.too_deep->column}, "too-deep",
+            "the YAML nests deeper than " + std::to_string(kMaxNestingDepth) + " levels here",
+            "event files need only a few levels; look for unclosed brackets");
+        return false;
+    }
+    if (found.too_long) {
+        diags.error({file, found.too_long->line, found.too_long->column}, "too-long",
+                    "more than " + std::to_string(kMaxRunBytes) +
+                        " bytes (1 MiB) of text from here hold no key, list item or separator",
+                    "no field needs that much text; look for a quote or bracket that is never "
+                    "closed, or split the text");
+        return false;
+    }
+    if (found.unclosed_quote) {
+        diags.error({file, found.unclosed_quote->line, found.unclosed_quote->column}, "yaml-syntax",
+                    "this quoted text is never closed, so it would swallow the rest of the file",
+                    "add the closing quote");
+        return false;
+    }
+    return true;
 }
 
 }  // namespace tl

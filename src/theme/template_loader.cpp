@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "load/yaml_prescan.hpp"
 #include "load/yaml_reader.hpp"
 #include "model/field_rules.hpp"
 
@@ -263,18 +264,11 @@ std::string find_template(const std::string& name_or_path, const std::vector<std
     return "";
 }
 
-Theme load_template(const std::string& path, SourceFiles& files, Diagnostics& diags) {
+Theme load_template_text(std::string_view text, std::uint32_t file, Diagnostics& diags) {
     Theme theme = default_theme();
-    const std::uint32_t file = files.add(path);
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (!in) {
-        diags.error({file, 0, 0}, "unreadable-input", "cannot read the template");
-        return theme;
-    }
+    if (!prescan_checks(text, file, diags)) return theme;
     try {
-        const YAML::Node doc = YAML::Load(buffer.str());
+        const YAML::Node doc = YAML::Load(std::string(text));
         const yaml::Context ctx{file, diags};
         if (!doc.IsMap()) {
             ctx.error(doc, "wrong-type", "a template must be a mapping");
@@ -282,11 +276,25 @@ Theme load_template(const std::string& path, SourceFiles& files, Diagnostics& di
         }
         read_theme(MapReader(doc, ctx, "the template", kTopKeys), theme);
     } catch (const YAML::Exception& e) {
-        diags.error({file, static_cast<std::uint32_t>(e.mark.line + 1),
-                     static_cast<std::uint32_t>(e.mark.column + 1)},
-                    "yaml-syntax", e.msg);
+        const SourceLoc at = e.mark.is_null()
+                                 ? SourceLoc{file, 0, 0}
+                                 : SourceLoc{file, static_cast<std::uint32_t>(e.mark.line + 1),
+                                             static_cast<std::uint32_t>(e.mark.column + 1)};
+        diags.error(at, "yaml-syntax", e.msg);
     }
     return theme;
+}
+
+Theme load_template(const std::string& path, SourceFiles& files, Diagnostics& diags) {
+    const std::uint32_t file = files.add(path);
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) {
+        diags.error({file, 0, 0}, "unreadable-input", "cannot read the template");
+        return default_theme();
+    }
+    return load_template_text(buffer.str(), file, diags);
 }
 
 }  // namespace tl

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostics.hpp"
@@ -18,5 +20,8 @@ std::string find_template(const std::string& name_or_path, const std::vector<std
 /// Reads a template into a Theme, starting from the default theme. Problems are reported
 /// with the same diagnostics as event files; `file` is the template's id in `files`.
 Theme load_template(const std::string& path, SourceFiles& files, Diagnostics& diags);
+
+/// Reads the YAML text of a template (already registered as `file`), as load_template does.
+Theme load_template_text(std::string_view text, std::uint32_t file, Diagnostics& diags);
 
 }  // namespace tl

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -60,4 +62,52 @@ TEST_CASE("a folder that does not exist is an error, not a crash") {
     CHECK_FALSE(f.error().empty());
     CHECK_FALSE(f.write("x", 1));
     CHECK_FALSE(f.commit().empty());
+}
+
+TEST_CASE("a live temporary file is registered for the signal handlers until it is done") {
+    TempDir dir;
+    const std::size_t before = tl::live_temporary_files();
+    {
+        tl::AtomicFile kept((dir.path / "a.pdf").string());
+        tl::AtomicFile dropped((dir.path / "b.pdf").string());
+        CHECK(tl::live_temporary_files() == before + 2);
+        CHECK(kept.commit().empty());
+        CHECK(tl::live_temporary_files() == before + 1);
+    }
+    CHECK(tl::live_temporary_files() == before);
+}
+
+TEST_CASE("SIGTERM removes the temporary file and still kills the process") {
+    TempDir dir;
+    const fs::path target = dir.path / "chart.pdf";
+    std::ofstream(target) << "previous";
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        tl::install_signal_cleanup();
+        tl::AtomicFile f(target.string());
+        f.write("half", 4);
+        raise(SIGTERM);
+        _exit(0);  // not reached: the default action ends the process
+    }
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGTERM);
+    CHECK(read(target) == "previous");
+    CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("with a wake descriptor, a signal is written to it instead of ending the process") {
+    tl::install_signal_cleanup();
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    tl::set_signal_wake_fd(fds[1]);
+    raise(SIGINT);
+    tl::set_signal_wake_fd(-1);
+    char byte = 0;
+    CHECK(::read(fds[0], &byte, 1) == 1);
+    CHECK(byte == SIGINT);
+    close(fds[0]);
+    close(fds[1]);
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "load/loader.hpp"
@@ -181,4 +183,105 @@ TEST_CASE("folders are read recursively in byte order, skipping dot files") {
     for (std::size_t i = 1; i < m.files.paths.size(); ++i)
         CHECK(m.files.paths[i - 1] < m.files.paths[i]);
     CHECK(m.events.size() >= 10);
+}
+
+namespace {
+
+/// `n` minimal events as one YAML list, each on two lines.
+std::string events_text(int n, const std::string& prefix = "e") {
+    std::string text = "events:\n";
+    for (int i = 0; i < n; ++i)
+        text += "  - {id: " + prefix + std::to_string(i) +
+                ", date: 2024, title: T, kind: other,\n     sources: [P]}\n";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("more events than max_events is an error at the first one too many") {
+    tl::Model model;
+    tl::Diagnostics diags;
+    const auto file = model.files.add("test.yaml");
+    tl::LoadOptions options;
+    options.max_events = 2;
+    tl::load_text(events_text(3), file, model, diags, options);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].rule == "too-many-events");
+    CHECK(diags.items()[0].loc.line == 6);
+    CHECK(model.events.size() == 2);
+    CHECK(tl::LoadOptions{}.max_events == 1'000'000);
+
+    // Across documents of one file, and across files.
+    tl::Model docs;
+    tl::Diagnostics docs_diags;
+    tl::load_text(events_text(1) + "---\n" + events_text(1, "f") + "---\n" + events_text(1, "g"),
+                  docs.files.add("docs.yaml"), docs, docs_diags, options);
+    CHECK(docs_diags.items().size() == 1);
+    CHECK(docs.events.size() == 2);
+
+    const std::string a = "/tmp/timeline-max-events-a.yaml";
+    const std::string b = "/tmp/timeline-max-events-b.yaml";
+    std::ofstream(a) << events_text(2, "a");
+    std::ofstream(b) << events_text(2, "b");
+    options.max_events = 3;
+    tl::Diagnostics files_diags;
+    const tl::Model both = tl::load_inputs({a, b}, files_diags, options);
+    REQUIRE(files_diags.items().size() == 1);
+    CHECK(files_diags.items()[0].rule == "too-many-events");
+    CHECK(files_diags.items()[0].loc.file == 1);
+    CHECK(files_diags.items()[0].loc.line == 4);
+    CHECK(both.events.size() == 3);
+    std::remove(a.c_str());
+    std::remove(b.c_str());
+}
+
+TEST_CASE("YAML aliases are refused where they are used; anchors alone are harmless") {
+    Loaded alias(
+        "x-year: &year 2024\nevents:\n  - id: a\n    date: *year\n    title: T\n"
+        "    kind: other\n    sources: [P]\n");
+    CHECK(alias.has("alias", 4, 11));
+    CHECK(alias.model.events.empty());
+    Loaded merge("x-base: &base {kind: other}\nevents:\n  - <<: *base\n    id: a\n");
+    CHECK(merge.has("alias", 3, 9));
+    Loaded anchor("x-year: &year 2024\n" + events_text(1));
+    CHECK_FALSE(anchor.diags.has_errors());
+    // '*' and '&' inside text are not aliases.
+    Loaded stars(events_text(1) +
+                 "  - {id: b, date: 2024, title: 'A & B * C', kind: other, "
+                 "sources: ['*P&']}\n");
+    CHECK_FALSE(stars.diags.has_errors());
+    CHECK(stars.model.events.size() == 2);
+}
+
+TEST_CASE("a scalar of more than 1 MiB is refused before yaml-cpp reads it") {
+    Loaded plain("x-pad: " + std::string(std::size_t{2} << 20, 'a') + "\n" + events_text(1));
+    CHECK(plain.has("too-long", 1, 7));
+    Loaded quoted(events_text(1) + "  - id: b\n    title: \"" +
+                  std::string(std::size_t{1} << 20, 'a') + "\"\n");
+    CHECK(quoted.has("too-long", 5, 11));
+    std::string block = "x-pad: |\n";
+    for (int i = 0; i < 20000; ++i)
+        block += "  " + std::string(60, 'a') + "\n";
+    Loaded folded(block);
+    CHECK(folded.has("too-long", 1, 7));
+    // A long file of ordinary events is not one long scalar.
+    Loaded many(events_text(5000));
+    CHECK_FALSE(many.diags.has_errors());
+    CHECK(many.model.events.size() == 5000);
+}
+
+TEST_CASE("a comma outside brackets at the top of a document is an error, not a hang") {
+    // yaml-cpp 0.7 reads these as empty documents forever (its issue 1040).
+    CHECK(Loaded(",").has("yaml-syntax", 1, 1));
+    CHECK(Loaded("- a\n,\n").has("yaml-syntax", 2, 1));
+    CHECK(Loaded("[a],").has("yaml-syntax", 1, 4));
+    CHECK(Loaded("&x ,").has("yaml-syntax", 1, 4));
+    CHECK(Loaded("--- ,\n").has("yaml-syntax", 1, 5));
+    CHECK(Loaded(events_text(1) + "---\n\"a\" ,\n").has("yaml-syntax", 5, 5));
+    // Commas in text and in flow collections are fine.
+    Loaded fine(events_text(2) +
+                "  - {id: c, date: 2024, title: \"Iran, Russia\", kind: other, "
+                "sources: [\"P\", 'Q']}\n");
+    CHECK_FALSE(fine.diags.has_errors());
+    CHECK(fine.model.events.size() == 3);
 }

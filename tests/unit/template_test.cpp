@@ -37,3 +37,18 @@ TEST_CASE("templates are found by name or path") {
     CHECK(tl::find_template(TIMELINE_SOURCE_DIR "/templates/default.yaml", {}) ==
           TIMELINE_SOURCE_DIR "/templates/default.yaml");
 }
+
+TEST_CASE("templates are read from text with the event files' checks before parsing") {
+    tl::Diagnostics diags;
+    const tl::Theme t = tl::load_template_text("name: x\npage: {width: 500}\n", 0, diags);
+    CHECK(diags.empty());
+    CHECK(t.page_width == 500);
+    tl::Diagnostics deep;
+    tl::load_template_text("name: " + std::string(100000, '[') + "\n", 0, deep);
+    REQUIRE(deep.items().size() == 1);
+    CHECK(deep.items()[0].rule == "too-deep");
+    tl::Diagnostics bad;
+    tl::load_template_text("name: caf\xC3\n", 0, bad);
+    REQUIRE(bad.items().size() == 1);
+    CHECK(bad.items()[0].rule == "invalid-utf8");
+}

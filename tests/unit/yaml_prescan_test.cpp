@@ -57,3 +57,52 @@ TEST_CASE("a quoted scalar that is never closed is found where it opens") {
                                  64)
                     .unclosed_quote.has_value());
 }
+
+TEST_CASE("a stretch without structure longer than the bound is found where it starts") {
+    const auto long_at = [](const std::string& text) {
+        return tl::prescan_yaml(text, tl::kMaxNestingDepth, 100).too_long;
+    };
+    // Keys, list items, flow separators and document markers each end a stretch.
+    CHECK_FALSE(long_at("a: " + std::string(90, 'x') + "\nb: " + std::string(90, 'x') + "\n"));
+    CHECK_FALSE(long_at("- " + std::string(90, 'x') + "\n- " + std::string(90, 'x') + "\n"));
+    CHECK_FALSE(long_at("a: [" + std::string(90, 'x') + ", " + std::string(90, 'x') + "]\n"));
+    CHECK_FALSE(long_at(std::string(90, 'x') + "\n---\n" + std::string(90, 'x') + "\n"));
+    // One long line, a plain scalar over several lines, a quoted one, a block scalar, comments.
+    const auto at = long_at("a: 1\nb: " + std::string(200, 'x') + "\n");
+    REQUIRE(at.has_value());
+    CHECK(at->line == 2);
+    CHECK(at->column == 3);
+    CHECK(long_at("a: " + std::string(60, 'x') + "\n  " + std::string(60, 'x') + "\n"));
+    CHECK(long_at("a: '" + std::string(60, 'x') + "\n  " + std::string(60, 'x') + "'\n"));
+    CHECK(long_at("a: |\n  " + std::string(60, 'x') + "\n  " + std::string(60, 'x') + "\n"));
+    CHECK(long_at("# " + std::string(60, 'x') + "\n# " + std::string(60, 'x') + "\n"));
+    // Separators inside quotes and block scalars are text, and do not end the stretch.
+    CHECK(long_at("a: '" + std::string(60, ',') + ": " + std::string(60, ',') + "'\n"));
+    CHECK(long_at("a: |\n  - " + std::string(60, 'x') + "\n  b: " + std::string(60, 'x') + "\n"));
+}
+
+TEST_CASE("a block scalar on a list item's key ends at the item's next key") {
+    // "title: |" is on the dash line: the scalar's text is indented past the key's column (2),
+    // so "tags" at column 2 is structure again and its deep flow nesting counts.
+    const std::string text = "- title: |\n    text\n  tags: " + std::string(70, '[') + "\n";
+    CHECK(tl::prescan_yaml(text, tl::kMaxNestingDepth).too_deep.has_value());
+    // "- |" holds text indented past the dash.
+    CHECK_FALSE(tl::prescan_yaml("- |\n  [[[[[[[[\n- x\n", 3).too_deep.has_value());
+}
+
+TEST_CASE("commas that yaml-cpp could read as a separator outside brackets are suspected") {
+    for (const char* text :
+         {",", "- a\n,", "[a],", "a: 'x' ,", "&x ,", "!t,", "--- ,", "... ,", "a:\n  - ,"})
+        CHECK_MESSAGE(tl::might_stall_yaml_cpp(text), text);
+    for (const char* text :
+         {"title: Iran, Russia and more", "a: {b: c, d: e}", "a: [b, c]", "a: b ,c", "x: 1,5"})
+        CHECK_FALSE_MESSAGE(tl::might_stall_yaml_cpp(text), text);
+}
+
+TEST_CASE("an apostrophe inside a flow collection's plain text opens no quote") {
+    CHECK_FALSE(
+        tl::prescan_yaml("from: [O'Brien, X]\nto: {k: O'Neil}\n", 64).unclosed_quote.has_value());
+    CHECK_FALSE(
+        tl::prescan_yaml("a: [x,\n  'y', \"z\"]\nb: {\"k\":'v'}\n", 64).unclosed_quote.has_value());
+    CHECK(tl::prescan_yaml("a: [x, 'y]\n", 64).unclosed_quote.has_value());
+}

@@ -1,0 +1,109 @@
+# bash completion for timeline(1): subcommands, options, option values, template names and
+# file paths. Installed as share/bash-completion/completions/timeline; to try it from the
+# source tree: source completions/timeline.bash
+
+# Template names: $TIMELINE_TEMPLATES, then the folders the binary looks in (see
+# tl::template_dirs): <exe>/../templates and <exe>/../share/timeline/templates.
+_timeline_template_names() {
+    local exe dirs=() dir file
+    [[ -n ${TIMELINE_TEMPLATES-} ]] && dirs+=("$TIMELINE_TEMPLATES")
+    exe=$(type -P -- "${COMP_WORDS[0]}" 2>/dev/null)
+    if [[ -n $exe ]]; then
+        exe=$(readlink -f -- "$exe" 2>/dev/null || printf '%s' "$exe")
+        dirs+=("${exe%/*}/../templates" "${exe%/*}/../share/timeline/templates")
+    fi
+    for dir in "${dirs[@]}"; do
+        for file in "$dir"/*.yaml; do
+            [[ -f $file ]] || continue
+            file=${file##*/}
+            printf '%s\n' "${file%.yaml}"
+        done
+    done
+}
+
+# Adds paths starting with $1 to COMPREPLY: folders (with a trailing /) and, when $2 is
+# given, only files whose name matches that extended glob.
+_timeline_paths() {
+    local cur=$1 pattern=${2-} path
+    local IFS=$'\n'
+    for path in $(compgen -f -- "$cur"); do
+        if [[ -d $path ]]; then
+            COMPREPLY+=("$path/")
+        elif [[ -z $pattern || $path == $pattern ]]; then
+            COMPREPLY+=("$path")
+        fi
+    done
+    # Folders end in '/': let the user go on typing inside them.
+    compopt -o nospace -o filenames 2>/dev/null
+}
+
+_timeline() {
+    local cur=${COMP_WORDS[COMP_CWORD]}
+    local prev=${COMP_WORDS[COMP_CWORD-1]}
+    COMPREPLY=()
+    local IFS=$' \t\n'
+
+    local command="" i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+            render | validate | list) command=${COMP_WORDS[i]}; break ;;
+        esac
+    done
+    if [[ -z $command ]]; then
+        COMPREPLY=($(compgen -W "render validate list --help --version" -- "$cur"))
+        return 0
+    fi
+
+    local common="-q --quiet --max-input-bytes -h --help"
+    local filters="--from --to --actor --kind --tag --confidence"
+    local options formats
+    case $command in
+        render)
+            options="$common -o --output --format -t --template --title --scene --today
+                     --depfile -w --watch $filters"
+            formats="pdf svg png" ;;
+        validate)
+            options="$common --format"
+            formats="text json" ;;
+        list)
+            options="$common --format $filters"
+            formats="text json csv" ;;
+    esac
+
+    case $prev in
+        --format)
+            COMPREPLY=($(compgen -W "$formats" -- "$cur"))
+            return 0 ;;
+        -t | --template)
+            COMPREPLY=($(compgen -W "$(_timeline_template_names)" -- "$cur"))
+            _timeline_paths "$cur" '*.@(yaml|yml)'
+            return 0 ;;
+        -o | --output)
+            _timeline_paths "$cur" '*.@(pdf|svg|png)'
+            return 0 ;;
+        --scene | --depfile)
+            _timeline_paths "$cur"
+            return 0 ;;
+        --confidence)
+            COMPREPLY=($(compgen -W "confirmed reported alleged assessed" -- "$cur"))
+            return 0 ;;
+        --kind)
+            COMPREPLY=($(compgen -W "arms-transfer components technology-transfer
+                economic-support personnel force-change military-action diplomatic sanctions
+                office-term other" -- "$cur"))
+            return 0 ;;
+        --from | --to | --today | --title | --actor | --tag | --max-input-bytes)
+            return 0 ;;  # free text
+    esac
+
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$options" -- "$cur"))
+        return 0
+    fi
+    # Inputs: event files and folders.
+    _timeline_paths "$cur" '*.@(yaml|yml)'
+    return 0
+}
+
+shopt -s extglob
+complete -F _timeline timeline

@@ -1,0 +1,201 @@
+"""Standard streams, --quiet, the progress line, and signals in the middle of a render."""
+import os
+import pty
+import select
+import shutil
+import signal
+import subprocess
+import time
+import unittest
+
+from helpers import EVENTS, SOURCE_DIR, TIMELINE, TempDirTest, run
+
+
+def write_events(folder, count, files=10):
+    """Writes `count` valid events over `files` files, with their actors."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "actors.yaml").write_text(
+        "actors:\n" + "".join(f"  - {{id: A{i}, name: Actor {i}}}\n" for i in range(8)))
+    per_file = (count + files - 1) // files
+    for f in range(files):
+        lines = ["events:\n"]
+        for n in range(f * per_file, min(count, (f + 1) * per_file)):
+            year, month, day = 2015 + n % 10, 1 + n % 12, 1 + n % 28
+            lines.append(
+                f"  - id: event-{n}\n"
+                f"    date: {year}-{month:02d}-{day:02d}\n"
+                f"    title: Event number {n} with a title long enough to need room\n"
+                f"    kind: arms-transfer\n"
+                f"    from: A{n % 8}\n"
+                f"    to: A{(n + 3) % 8}\n"
+                f"    confidence: reported\n"
+                f"    sources:\n"
+                f"      - {{publisher: Source {n % 50}, title: Report {n}, "
+                f"url: 'https://example.org/{n}', date: {year}}}\n")
+        (folder / f"events-{f:03d}.yaml").write_text("".join(lines))
+
+
+def temporaries(folder):
+    return sorted(p.name for p in folder.iterdir() if ".tmp." in p.name)
+
+
+class Signals(TempDirTest):
+    """SIGTERM or SIGINT while an output is being written: the previous output stays and no
+    temporary file is left."""
+
+    def interrupt_while_writing(self, sig, events, out):
+        """Starts a render and signals it as soon as its temporary file exists. Returns the
+        exit status, or None when the render finished first."""
+        proc = subprocess.Popen([TIMELINE, "render", events, "-o", out], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        deadline = time.monotonic() + 60
+        try:
+            while proc.poll() is None and time.monotonic() < deadline:
+                if temporaries(out.parent):
+                    proc.send_signal(sig)
+                    return proc.wait(30)
+                time.sleep(0.001)
+            return None
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            proc.stderr.close()
+
+    def test_a_signal_mid_render_keeps_the_previous_output(self):
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with self.subTest(signal=sig.name):
+                count = 1000
+                while True:
+                    events = self.tmp / f"events-{count}"
+                    if not events.exists():
+                        write_events(events, count)
+                    out = self.tmp / "out" / "chart.pdf"
+                    out.parent.mkdir(exist_ok=True)
+                    out.write_bytes(b"the previous chart")
+                    status = self.interrupt_while_writing(sig, events, out)
+                    if status is not None or count >= 16000:
+                        break
+                    count *= 4  # finished before the signal: try a larger render
+                self.assertEqual(status, -sig, "the render must end killed by the signal")
+                self.assertEqual(out.read_bytes(), b"the previous chart")
+                self.assertEqual(temporaries(out.parent), [])
+
+
+class Streams(TempDirTest):
+    def test_dash_output_writes_standard_output(self):
+        proc = subprocess.run([TIMELINE, "render", EVENTS, "-o", "-", "--format", "svg"],
+                              capture_output=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertTrue(proc.stdout.startswith(b"<?xml"), proc.stdout[:40])
+        self.assertIn(b"standard output", proc.stderr)
+        for fmt, magic in (("pdf", b"%PDF-"), ("png", b"\x89PNG")):
+            proc = subprocess.run([TIMELINE, "render", EVENTS, "-o", "-", "--format", fmt, "-q"],
+                                  capture_output=True, timeout=60)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertTrue(proc.stdout.startswith(magic))
+            self.assertEqual(proc.stderr, b"")
+
+    def test_dash_output_needs_a_format(self):
+        proc = run("render", EVENTS, "-o", "-")
+        self.assertRan(proc, 2)
+        self.assertIn("--format", proc.stderr)
+        self.assertEqual(proc.stdout, "")
+        self.assertRan(run("render", EVENTS, "-o", "-", "-o", "-", "--format", "svg"), 2)
+
+    def test_a_failed_render_writes_nothing_to_standard_output(self):
+        bad = self.tmp / "bad.yaml"
+        bad.write_text("events:\n  - id: x\n")
+        proc = run("render", bad, "-o", "-", "--format", "svg")
+        self.assertRan(proc, 1)
+        self.assertEqual(proc.stdout, "")
+
+    def test_dash_input_reads_standard_input(self):
+        text = (SOURCE_DIR / "tests" / "fixtures" / "valid" / "single-event.yaml").read_text()
+        out, scene = self.tmp / "chart.svg", self.tmp / "scene.json"
+        proc = run("render", "-", "-o", out, "--scene", scene, "--depfile", self.tmp / "chart.d",
+                   input=text)
+        self.assertRan(proc)
+        self.assertIn("russia-army-expansion-2024", scene.read_text())
+        self.assertNotIn("stdin", (self.tmp / "chart.d").read_text())
+        proc = run("validate", "-", input="events:\n  - id: x\n    titel: oops\n")
+        self.assertRan(proc, 1)
+        self.assertRegex(proc.stderr, r"<stdin>:3:5: error: .*\[unknown-key\]")
+        self.assertRan(run("validate", "-", "-", input=text), 2)
+
+    def test_results_go_to_stdout_and_messages_to_stderr(self):
+        out = self.tmp / "chart.pdf"
+        proc = run("render", EVENTS, "-o", out, "-o", self.tmp / "chart.svg")
+        self.assertRan(proc)
+        self.assertEqual(proc.stdout, "")
+        self.assertRegex(proc.stderr, r"^timeline: wrote .*chart\.pdf, .*chart\.svg \(\d+ events\)\n$")
+        proc = run("list", EVENTS)
+        self.assertRan(proc)
+        self.assertIn("iran", proc.stdout)
+        self.assertEqual(proc.stderr, "")
+
+
+class Quiet(TempDirTest):
+    def test_quiet_prints_nothing_on_success(self):
+        self.assertEqual(run("render", EVENTS, "-o", self.tmp / "a.svg", "--quiet").stderr, "")
+        self.assertEqual(run("validate", EVENTS, "-q").stderr, "")
+        self.assertIn("are valid", run("validate", EVENTS).stderr)
+
+    def test_quiet_hides_warnings_but_not_errors(self):
+        events = self.tmp / "events"
+        shutil.copytree(EVENTS, events)
+        (events / "empty.yaml").write_text("\n")  # a warning: the file holds no events
+        loud = run("validate", events)
+        self.assertRan(loud)
+        self.assertIn("warning", loud.stderr)
+        self.assertEqual(run("validate", events, "--quiet").stderr, "")
+        self.assertEqual(run("render", events, "-o", self.tmp / "a.svg", "-q").stderr, "")
+        (events / "bad.yaml").write_text("events:\n  - id: x\n    titel: oops\n")
+        proc = run("render", events, "-o", self.tmp / "a.svg", "-q")
+        self.assertRan(proc, 1)
+        self.assertIn("error", proc.stderr)
+        self.assertNotIn("warning", proc.stderr)
+
+
+class ProgressLine(TempDirTest):
+    def run_on_terminal(self, *args):
+        """Runs with standard error on a pseudo-terminal; returns (status, what it showed)."""
+        leader, follower = pty.openpty()
+        env = dict(os.environ, TIMELINE_PROGRESS_AFTER_MS="0", NO_COLOR="1")
+        proc = subprocess.Popen([TIMELINE, *map(str, args)], stdout=subprocess.DEVNULL,
+                                stderr=follower, env=env)
+        os.close(follower)
+        shown = b""
+        while True:
+            ready, _, _ = select.select([leader], [], [], 30)
+            if not ready:
+                break
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(leader)
+        return proc.wait(30), shown.decode()
+
+    def test_progress_shows_stages_on_a_terminal_only(self):
+        out = self.tmp / "chart.pdf"
+        status, shown = self.run_on_terminal("render", EVENTS, "-o", out)
+        self.assertEqual(status, 0, shown)
+        self.assertIn("\rtimeline: laying out", shown.replace("\x1b[K", ""))
+        self.assertIn("writing", shown)
+        self.assertIn("timeline: wrote", shown)
+        self.assertTrue(shown.rstrip().endswith("events)"), repr(shown))
+        quiet_status, quiet = self.run_on_terminal("render", EVENTS, "-o", out, "-q")
+        self.assertEqual((quiet_status, quiet), (0, ""))
+        proc = run("render", EVENTS, "-o", out, env={"TIMELINE_PROGRESS_AFTER_MS": "0"})
+        self.assertRan(proc)
+        self.assertNotIn("\r", proc.stderr)
+        self.assertNotIn("laying out", proc.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,124 @@
+"""Text from event files is data, never markup: titles draw as written, and only http and
+https URLs become PDF links."""
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+
+from helpers import TempDirTest, run, tool
+
+RLO = "\u202e"  # right-to-left override, left unterminated on purpose
+ZWJ = "\u200d"  # zero-width joiner
+ZWSP = "\u200b"  # zero-width space
+
+TITLES = [
+    "<b>Bold</b> claim & co",
+    "Tom &amp; Jerry &lt;deliver&gt;",
+    "<script>alert(1)</script> shipment",
+    '<span foreground="red">red</span> drones',
+    f"Rial {RLO}desrever transfer",
+    f"Zero{ZWJ}width{ZWSP}joiner test",
+]
+
+
+def events_yaml(titles, urls=None):
+    lines = ["actors:", "  - {id: IR, name: Iran}", "  - {id: RU, name: Russia}", "events:"]
+    for i, title in enumerate(titles):
+        lines += [f"  - id: e{i}", f"    date: 2024-{i % 12 + 1:02d}",
+                  f"    title: {json.dumps(title)}", "    kind: arms-transfer",
+                  "    from: IR", "    to: RU", "    sources:"]
+        for url in (urls or [f"https://example.org/{i}"]):
+            lines.append(f"      - {json.dumps(url)}")
+    return "\n".join(lines) + "\n"
+
+
+def squeeze(text):
+    """pdftotext spaces glyphs as it sees fit: compare without any whitespace."""
+    return re.sub(r"\s+", "", text)
+
+
+class TitlesAreText(TempDirTest):
+    def render(self, titles, *outputs, name="events"):
+        folder = self.tmp / name
+        folder.mkdir()
+        (folder / "events.yaml").write_text(events_yaml(titles))
+        # A wide page, so that no label is shortened and each title is drawn whole.
+        template = self.tmp / "wide.yaml"
+        template.write_text("page: {width: 14400}\n")
+        paths = [self.tmp / f"{name}.{ext}" for ext in outputs]
+        args = [a for p in paths for a in ("--scene" if p.suffix == ".json" else "-o", p)]
+        self.assertRan(run("render", folder, "--template", template, *args))
+        return paths
+
+    def test_markup_in_titles_is_drawn_character_for_character(self):
+        pdf, scene = self.render(TITLES, "pdf", "json")
+        text = squeeze(tool("pdftotext", pdf, "-").stdout)
+        for title in TITLES[:4]:
+            self.assertIn(squeeze(title), text)
+        # The scene hands Pango exactly the title, inside a directional isolate.
+        drawn = [i.get("text", "") for i in json.loads(scene.read_text())["items"]]
+        for title in TITLES:
+            self.assertTrue(any(f"\u2068{title}\u2069" in t for t in drawn), title)
+
+    def test_a_bidi_override_reorders_only_its_own_title(self):
+        (pdf,) = self.render(TITLES, "pdf")
+        text = squeeze(tool("pdftotext", pdf, "-").stdout)
+        # The override reverses the rest of the title and stops there: the date before it
+        # and the citation number after it keep their order.
+        self.assertIn("May2024·Rialrefsnartreversed[5]", text)
+
+    def test_zero_width_characters_stay_in_and_show_nothing(self):
+        (pdf,) = self.render(TITLES, "pdf")
+        self.assertIn("Jun2024·Zerowidthjoinertest[6]", squeeze(tool("pdftotext", pdf, "-").stdout))
+
+    def test_svg_draws_a_glyph_for_every_character_of_markup(self):
+        # cairo's SVG draws glyphs, not <text>: count them. Were the titles read as Pango
+        # markup, the tags would vanish and the entities shrink to one character.
+        markup = TITLES[:4]
+        plain = [re.sub(r"[<>&;/=\"]", "X", t) for t in markup]
+        self.assertNotEqual(markup, plain)
+        (svg,) = self.render(markup, "svg", name="markup")
+        (plain_svg,) = self.render(plain, "svg", name="plain")
+        root = ElementTree.parse(svg).getroot()  # well-formed XML
+        tags = {element.tag.split("}")[-1] for element in root.iter()}
+        self.assertFalse(tags & {"script", "b", "span", "text", "foreignObject"}, tags)
+        self.assertNotIn("<script", svg.read_text())
+        glyphs = svg.read_text().count("<use ")
+        self.assertGreater(glyphs, 100)
+        self.assertEqual(glyphs, plain_svg.read_text().count("<use "))
+
+
+class OnlyWebLinks(TempDirTest):
+    def test_urls_other_than_http_and_https_are_refused(self):
+        for url in ("javascript:alert(1)//https://x", "file:///etc/passwd", "FILE://server/share",
+                    "data://text/html,<script>alert(1)</script>", "ftp://example.org/",
+                    " https://example.org/", "https://exa mple.org/"):
+            with self.subTest(url=url):
+                path = self.tmp / "e.yaml"
+                path.write_text(events_yaml(["T"]).replace(
+                    '"https://example.org/0"', "{publisher: P, url: " + json.dumps(url) + "}"))
+                proc = run("validate", path)
+                self.assertRan(proc, 1)
+                self.assertIn("[bad-url]", proc.stderr)
+                pdf = self.tmp / "e.pdf"
+                self.assertRan(run("render", path, "-o", pdf), 1)
+                self.assertFalse(pdf.exists())
+
+    def test_a_pdf_links_only_to_web_urls(self):
+        # A source written without "://" is a publisher's name: drawn as text, never a link.
+        path = self.tmp / "e.yaml"
+        path.write_text(events_yaml(["T", "U"], urls=[
+            "javascript:alert(1)", "mailto:someone@example.org", "https://example.org/a",
+            "HTTP://example.org/b"]))
+        pdf = self.tmp / "e.pdf"
+        self.assertRan(run("render", path, "-o", pdf))
+        rows = tool("pdfinfo", "-url", pdf).stdout.splitlines()[1:]
+        urls = [row.split()[-1] for row in rows if row.strip()]
+        self.assertTrue(urls)
+        self.assertTrue(all(re.match(r"(?i)https?://", u) for u in urls), urls)
+        self.assertIn("https://example.org/a", urls)
+        self.assertIn("javascript:alert(1)", squeeze(tool("pdftotext", pdf, "-").stdout))
+
+
+if __name__ == "__main__":
+    import unittest
+    unittest.main()

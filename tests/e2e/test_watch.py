@@ -1,0 +1,123 @@
+"""render --watch: renders again on a real file change, keeps the last good output, ends on
+Ctrl-C."""
+import re
+import shutil
+import signal
+import subprocess
+import threading
+import time
+import unittest
+
+from helpers import EVENTS, SOURCE_DIR, TIMELINE, TempDirTest, run, tool
+
+
+def temporaries(folder):
+    return sorted(p.name for p in folder.iterdir() if ".tmp." in p.name)
+
+
+class Watch(TempDirTest):
+    def test_watch_renders_on_change_keeps_the_last_good_output_and_ends_on_ctrl_c(self):
+        events = self.tmp / "events"
+        shutil.copytree(EVENTS, events)
+        out = self.tmp / "chart.pdf"
+        proc = subprocess.Popen([TIMELINE, "render", events, "-o", out, "--watch"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        lines = []
+        reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+        reader.start()
+
+        def wait_for(condition, what, timeout=5):
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if condition():
+                    return
+                self.assertIsNone(proc.poll(), f"the watch ended while waiting for {what}:\n"
+                                  + "".join(lines))
+                time.sleep(0.02)
+            self.fail(f"no {what} within {timeout} s:\n" + "".join(lines))
+
+        def pdf_text():
+            return " ".join(tool("pdftotext", out, "-").stdout.split()) if out.exists() else ""
+
+        def rendered_lines():
+            return [l for l in lines if re.match(r"\d\d:\d\d:\d\d rendered \d+ events in \d+ ms$", l)]
+
+        try:
+            wait_for(lambda: rendered_lines(), "first render")
+            self.assertIn("Iran delivers", pdf_text())
+            shipment = events / "iran-missile-shipment.yaml"
+            shipment.write_text(shipment.read_text().replace("Iran delivers", "Tehran ships"))
+            wait_for(lambda: "Tehran ships" in pdf_text(), "render of the edited title", 2)
+            good = out.read_bytes()
+
+            shipment.write_text(shipment.read_text() + "\nevents: [\n")
+            wait_for(lambda: any("not rendered" in l for l in lines), "failed render")
+            self.assertTrue(any("iran-missile-shipment.yaml" in l and "error" in l for l in lines),
+                            "".join(lines))
+            self.assertIsNone(proc.poll(), "an invalid save must not end the watch")
+            self.assertEqual(out.read_bytes(), good)
+            self.assertEqual(temporaries(self.tmp), [])
+
+            proc.send_signal(signal.SIGINT)
+            self.assertEqual(proc.wait(5), 0, "".join(lines))
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            reader.join(5)
+            proc.stderr.close()
+
+    def test_watch_sees_a_new_file_in_the_folder_and_the_template(self):
+        events = self.tmp / "events"
+        shutil.copytree(EVENTS, events)
+        template = self.tmp / "mine.yaml"
+        shutil.copy(SOURCE_DIR / "templates" / "default.yaml", template)
+        scene = self.tmp / "scene.json"
+        proc = subprocess.Popen([TIMELINE, "render", events, "-o", self.tmp / "chart.svg",
+                                 "--scene", scene, "--template", template, "--watch"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+        lines = []
+        reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+        reader.start()
+
+        def renders():
+            return sum(" rendered " in l for l in lines)
+
+        def wait_for_renders(n):
+            deadline = time.monotonic() + 5
+            while renders() < n and time.monotonic() < deadline:
+                time.sleep(0.02)
+            self.assertGreaterEqual(renders(), n, "".join(lines))
+
+        try:
+            wait_for_renders(1)
+            sub = events / "later"
+            sub.mkdir()
+            wait_for_renders(2)
+            (sub / "new.yaml").write_text(
+                (events / "russia-invasion.yaml").read_text().replace("id: ", "id: new-"))
+            wait_for_renders(3)
+            self.assertIn("new-", scene.read_text())
+            template.write_text(template.read_text())
+            wait_for_renders(4)
+            (events / "notes.txt").write_text("not an event file")
+            time.sleep(0.4)
+            self.assertEqual(renders(), 4, "a file that is not read must not render again")
+            proc.send_signal(signal.SIGTERM)
+            self.assertEqual(proc.wait(5), 0)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            reader.join(5)
+            proc.stderr.close()
+
+    def test_watch_refuses_standard_streams(self):
+        self.assertRan(run("render", "-", "-o", self.tmp / "a.pdf", "--watch", input=""), 2)
+        self.assertRan(run("render", EVENTS, "-o", "-", "--format", "svg", "--watch"), 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
