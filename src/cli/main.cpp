@@ -60,6 +60,12 @@ const Command kCommands[] = {
          cmd.add_option("--title", o.title, "chart title (overrides the template's)");
          cmd.add_option("--scene", o.scene_path, "also write the laid-out scene as JSON");
          cmd.add_option("--today", o.today, "draw a 'today' line at this date (YYYY-MM-DD)");
+         cmd.add_option("--layout", o.layout,
+                        "auto (detail up to 400 events, else density), detail (every event "
+                        "labelled), density (counts per lane, significant events labelled), "
+                        "pages (an overview, then detail pages over slices of time)")
+             ->check(CLI::IsMember({"auto", "detail", "density", "pages"}))
+             ->capture_default_str();
          cmd.add_option("--depfile", o.depfile,
                         "also write a make rule: the outputs depend on every file read");
          cmd.add_flag("-w,--watch", o.watch,

@@ -21,11 +21,12 @@ struct Options {
     std::string template_name = "default";
     std::string title;
     std::string scene_path;
-    std::string depfile;        ///< --depfile FILE: a make rule of the outputs and the files read
-    std::string output_format;  ///< --format on render: for -o - (and names without extension)
-    bool watch = false;         ///< --watch: render again whenever an input changes
-    bool quiet = false;         ///< --quiet: print nothing but errors
-    std::string today;          ///< --today DATE: a "today" line
+    std::string depfile;          ///< --depfile FILE: a make rule of the outputs and the files read
+    std::string output_format;    ///< --format on render: for -o - (and names without extension)
+    bool watch = false;           ///< --watch: render again whenever an input changes
+    bool quiet = false;           ///< --quiet: print nothing but errors
+    std::string today;            ///< --today DATE: a "today" line
+    std::string layout = "auto";  ///< --layout auto|detail|density|pages
     std::string format = "text";
     std::size_t max_input_bytes = std::size_t{64} << 20;
     std::string executable;  ///< argv[0], to find templates beside the binary

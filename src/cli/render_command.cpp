@@ -258,6 +258,10 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     LayoutOptions layout_options;
     layout_options.title = o.title;
     layout_options.today = plan.today;
+    layout_options.mode = o.layout == "detail"    ? LayoutMode::detail
+                          : o.layout == "density" ? LayoutMode::density
+                          : o.layout == "pages"   ? LayoutMode::pages
+                                                  : LayoutMode::automatic;
     const Document doc = layout_document(timeline, model, theme, shaper, layout_options);
 
     // The depfile is made before any output is written, so that a path make cannot name

@@ -210,7 +210,12 @@ class ChartBuilder {
         scale_.last = span.last + pad;
         label_font_ = theme_.font(theme_.label_size);
         quantity_font_ = theme_.font(theme_.label_size, true);
-        pitch_ = std::max(tm_.measure("Ag", label_font_).height, 2 * kMarkerRadius) + 5;
+        // Rows are as tall as a label in any script we set: Arabic and CJK lines run taller
+        // than Latin ones, and a label taller than its row would reach into the next.
+        const double line = std::max(
+            tm_.measure("Ag \u0627\u06cc\u0631\u0627\u0646 \u4e2d\u56fd", label_font_).height,
+            tm_.measure("Ag", quantity_font_).height);
+        pitch_ = std::max(line, 2 * kMarkerRadius) + 3;
     }
 
     double clamp_x(double x) const { return std::clamp(x, scale_.x0, scale_.x1); }
@@ -642,7 +647,7 @@ class ChartBuilder {
             events += n;
         const FontSpec small = theme_.font(theme_.axis_size);
         const std::string count = readable_number(events) + (events == 1 ? " event" : " events");
-        text(theme_.margin + 8, y + h, tm_.fit(count, small, gutter_ - 14), small, theme_.muted,
+        text(theme_.margin + 8, y + h + 1, tm_.fit(count, small, gutter_ - 14), small, theme_.muted,
              "lane-count");
     }
 
@@ -702,7 +707,12 @@ class ChartBuilder {
         } else {
             mark.type = ItemType::bar;
             mark.role = "event-bar";
-            mark.box = {p.x0, cy - kBarHeight / 2, p.x1 - p.x0, kBarHeight};
+            // A bar that carries its label inside is as tall as the text, so that its edges
+            // do not run through the letters.
+            const LabelSpan& label = spans_[p.span];
+            const bool inside = label.x0 >= p.x0 && label.x1 <= p.x1;
+            const double height = inside ? pitch_ - 3 : kBarHeight;
+            mark.box = {p.x0, cy - height / 2, p.x1 - p.x0, height};
             mark.fade_start = e.date.start.precision == Precision::open;
             mark.fade_end = e.date.end->precision == Precision::open;
             mark.dashed_start = e.date.start.precision == Precision::unknown;
@@ -846,8 +856,14 @@ Document layout_pages(const Timeline& timeline, const Model& model, const Theme&
 
 Document layout_document(const Timeline& timeline, const Model& model, const Theme& theme,
                          const TextMeasurer& measurer, const LayoutOptions& options) {
-    if (options.mode == LayoutMode::pages)
-        return layout_pages(timeline, model, theme, measurer, options);
+    if (options.mode == LayoutMode::pages) {
+        // Folded once, before slicing, so that every page has the same lanes.
+        if (timeline.lanes.size() <= options.max_lanes)
+            return layout_pages(timeline, model, theme, measurer, options);
+        Timeline folded = timeline;
+        fold_lanes(folded, options.max_lanes);
+        return layout_pages(folded, model, theme, measurer, options);
+    }
     const bool dense =
         options.mode == LayoutMode::density ||
         (options.mode == LayoutMode::automatic && timeline.events.size() > kDetailEventLimit);

@@ -12,7 +12,7 @@ namespace tl {
 
 /// How events are drawn. `automatic` draws every event in detail when there are few enough
 /// to label legibly, else a density view; `pages` gives an overview page (a density view)
-/// followed by detail pages, each over an equal slice of time.
+/// followed by detail pages, each over an equal slice of time (about 100 events each).
 enum class LayoutMode { automatic, detail, density, pages };
 
 struct LayoutOptions {
@@ -29,7 +29,7 @@ struct LayoutOptions {
 };
 
 /// `pages`: about this many events per detail page.
-inline constexpr std::size_t kEventsPerPage = 150;
+inline constexpr std::size_t kEventsPerPage = 100;
 
 /// Above this many events, `automatic` chooses the density view.
 inline constexpr std::size_t kDetailEventLimit = 400;

@@ -1,5 +1,7 @@
 #include "layout/references.hpp"
 
+#include <algorithm>
+
 #include "base/text.hpp"
 #include "layout/date_label.hpp"
 
@@ -27,14 +29,16 @@ double draw_references(PageWriter& page, double y, const Citations& citations) {
         double h = it.box.height;
         if (!s.url.empty()) {
             // The URL follows on the same line when it fits, else on its own, indented.
-            if (x + page.measurer.measure(s.url, font).width > theme.margin + width) {
+            const bool wraps = x + page.measurer.measure(s.url, font).width > theme.margin + width;
+            if (wraps) {
                 x = theme.margin + 14;
                 y += h;
             }
             Item& link = page.text(x, y, page.measurer.fit(s.url, font, width - 14), font,
                                    theme.arrow, "reference-url");
             link.link = s.url;
-            h = link.box.height;
+            // On the same line, the taller of the two sets the line (Arabic runs taller).
+            h = wraps ? link.box.height : std::max(h, link.box.height);
         }
         y += h + 1;
     }
