@@ -12,8 +12,8 @@
 # variables: SIZES, MPL_SIZES, SKIP_RENDER_ABOVE (timeline_bench renders no corpus above it),
 # STAGE_TIMEOUT (seconds one stage of timeline_bench may take before it is stopped and
 # reported so), CLI_TIMEOUT and MPL_TIMEOUT (seconds for one run of the CLI, of matplotlib),
-# BUILD, JOBS. The defaults
-# keep `make bench` near 10 minutes on 2 cores; slow stages show as stopped, not hidden.
+# BUILD, JOBS. The defaults keep `make bench` under 10 minutes on 2 cores once the corpora
+# exist; a stage that runs too long shows as stopped, not hidden.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -94,13 +94,13 @@ for n in seed $SIZES; do
         tee "$RESULTS/stages-$n.txt" || echo "warning: timeline_bench found errors in $dir"
 done
 
-# Runs a command under GNU time with a time limit; prints "SECONDS KIB", "timeout LIMIT" or
-# "failed(STATUS)".
+# Runs a command under GNU time with a time limit; prints "WALL_S KIB USER_S SYS_S",
+# "timeout LIMIT" or "failed(STATUS)".
 timed() {
     local label=$1 limit=$2
     shift 2
     local status=0
-    /usr/bin/time -f '%e %M' -o "$RESULTS/$label.time" \
+    /usr/bin/time -f '%e %M %U %S' -o "$RESULTS/$label.time" \
         timeout "$limit" "$@" >"$RESULTS/$label.log" 2>&1 || status=$?
     if [ "$status" = 124 ]; then
         echo "timeout $limit"
@@ -111,11 +111,11 @@ timed() {
     fi
 }
 
-show() {  # "SECONDS KIB" -> "12.34 s  56 MiB"
+show() {  # "WALL_S KIB USER_S SYS_S" -> "12.34 s (CPU 12.00 s)  56 MiB"
     case $1 in
         timeout*) echo "> ${1#timeout } s (stopped)" ;;
         failed*) echo "$1" ;;
-        *) awk -v s="${1% *}" -v k="${1#* }" 'BEGIN { printf "%.2f s  %.0f MiB", s, k / 1024 }' ;;
+        *) echo "$1" | awk '{ printf "%.2f s (CPU %.2f s)  %.0f MiB", $1, $3 + $4, $2 / 1024 }' ;;
     esac
 }
 
@@ -124,7 +124,9 @@ echo "== whole process: timeline render CORPUS -o X.pdf (time limit ${CLI_TIMEOU
 # matplotlib builds its font cache on first use; that is not part of any chart's time.
 $PY -c 'import matplotlib.pyplot' >/dev/null 2>&1
 summary=$RESULTS/summary.txt
-printf '%-8s  %-24s  %-24s  %s\n' events "timeline CLI (PDF)" "matplotlib (PDF)" \
+# CPU is user + system time: unlike wall time, it does not grow when other processes hold
+# the cores.
+printf '%-8s  %-34s  %-34s  %s\n' events "timeline CLI (PDF)" "matplotlib (PDF)" \
     "timeline / matplotlib" | tee "$summary"
 for n in seed $SIZES; do
     dir=$CORPORA/events-$n
@@ -138,10 +140,10 @@ for n in seed $SIZES; do
     ratio=-
     case "$t $m" in
         *timeout* | *failed* | *skipped*) ;;
-        *) ratio=$(awk -v a="${t% *}" -v b="${m% *}" 'BEGIN { printf "%.2f", a / b }') ;;
+        *) ratio=$(awk -v a="${t%% *}" -v b="${m%% *}" 'BEGIN { printf "%.3f", a / b }') ;;
     esac
     if [ "$m" = skipped ]; then mshow=skipped; else mshow=$(show "$m"); fi
-    printf '%-8s  %-24s  %-24s  %s\n' "$n" "$(show "$t")" "$mshow" "$ratio" | tee -a "$summary"
+    printf '%-8s  %-34s  %-34s  %s\n' "$n" "$(show "$t")" "$mshow" "$ratio" | tee -a "$summary"
 done
 echo "matplotlib runs on the seed and on $MPL_SIZES events only: above, it would take far" \
     "longer than the whole bench." |
