@@ -128,7 +128,7 @@ std::string listing_text(const std::vector<const Event*>& events) {
         kind_width = std::max(kind_width, e->kind.size());
         id_width = std::max(id_width, e->id.size());
     }
-    const auto pad = [](std::string s, std::size_t width) {
+    const auto pad = [](const std::string& s, std::size_t width) {
         const std::size_t len = utf8_length(s);
         return s + std::string(width > len ? width - len : 0, ' ');
     };
