@@ -54,6 +54,9 @@ for t in $targets; do
     echo "== fuzz $t for $seconds s"
     log=$build/$t.log
     set +e
+    # libFuzzer's timeout handler can deadlock when the alarm lands inside ASan's allocator
+    # (an input that allocates without end does that): stop a fuzzer that overruns by a minute.
+    timeout --kill-after=10 $((seconds + 60)) \
     nice "$build/fuzz/${t}_fuzzer" -max_total_time="$seconds" -max_len=$max_len \
         -dict="fuzz/$t.dict" -timeout=10 -report_slow_units=2 -rss_limit_mb=2048 \
         -artifact_prefix="tests/fuzz/regressions/$t/" -print_final_stats=1 \
@@ -63,7 +66,12 @@ for t in $targets; do
     grep -E '^#[0-9]+\s+(INITED|DONE)|^stat::number_of_executed_units|^stat::new_units_added|Slowest unit|ERROR|SUMMARY' "$log" || true
     final=$(grep -E "^#[0-9]+\s" "$log" | tail -1 || true)
     summary+=("$t: exit $rc; $final")
-    if [ $rc -ne 0 ]; then
+    if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+        echo "fuzz: $t stopped responding and was killed: an input hangs it, but libFuzzer" \
+             "could not save it (docs/reliability.md says how to catch it with gdb); the log" \
+             "is $log" >&2
+        status=1
+    elif [ $rc -ne 0 ]; then
         echo "fuzz: $t stopped with exit $rc; the input is in tests/fuzz/regressions/$t/, the log in $log" >&2
         status=1
     fi

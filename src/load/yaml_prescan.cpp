@@ -1,5 +1,7 @@
 #include "load/yaml_prescan.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -188,7 +190,13 @@ PrescanFindings prescan_yaml(std::string_view text, int max_depth, std::size_t m
     return found;
 }
 
-bool might_stall_yaml_cpp(std::string_view text) {
+namespace {
+
+/// Whether a ',' in `text` could begin a token outside any flow collection: one that begins
+/// a line, or follows a closing bracket or quote, an indicator, a document marker, or a word
+/// holding an anchor, alias, tag, quote or bracket. Ignores quotes, comments and brackets,
+/// so it errs towards yes.
+bool comma_may_begin_token(std::string_view text) {
     const auto line_break = [](char c) { return c == '\n' || c == '\r'; };
     for (std::size_t i = text.find(','); i != std::string_view::npos; i = text.find(',', i + 1)) {
         std::size_t j = i;  // just past the last character before the comma that is not a space
@@ -201,12 +209,70 @@ bool might_stall_yaml_cpp(std::string_view text) {
         if ((before == ':' || before == '?') &&
             (j == 1 || is_space(text[j - 2]) || line_break(text[j - 2])))
             return true;
-        // The word the comma ends or follows: "&a ,", "!tag,", "*a,", "... ,".
+        // The word the comma ends or follows, if it holds a token that is not plain text:
+        // "&a ,", "!tag,", "'q'&a,", "... ,".
         std::size_t w = j - 1;
         while (w > 0 && !is_space(text[w - 1]) && !line_break(text[w - 1]) && text[w - 1] != ',')
             --w;
         const std::string_view word = text.substr(w, j - w);
-        if (word[0] == '&' || word[0] == '!' || word[0] == '*' || word == "...") return true;
+        if (word.find_first_of("&!*\"'[]{}") != std::string_view::npos || word == "...")
+            return true;
+    }
+    return false;
+}
+
+/// Whether a document's first line opens a block mapping at column 0 with a short plain
+/// key, as every event file does ("events:", "actors:", "id: x").
+bool opens_block_map(std::string_view line) {
+    constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>'\"%@`";
+    if (line.empty() || is_space(line[0]) || kIndicators.find(line[0]) != std::string_view::npos)
+        return false;
+    constexpr std::size_t kMaxKey = 128;
+    for (std::size_t colon = line.find(':'); colon != std::string_view::npos && colon < kMaxKey;
+         colon = line.find(':', colon + 1)) {
+        const std::string_view key = line.substr(0, colon);
+        if (key.find(" #") != std::string_view::npos || key.find("\t#") != std::string_view::npos)
+            return false;
+        if (colon + 1 == line.size() || is_space(line[colon + 1]) || line[colon + 1] == '\r')
+            return true;
+    }
+    return false;
+}
+
+/// A line with nothing after a document marker but spaces or a comment.
+bool bare_marker(std::string_view line) {
+    const std::size_t rest = line.find_first_not_of(" \t\r", 3);
+    return rest == std::string_view::npos || line[rest] == '#';
+}
+
+}  // namespace
+
+bool might_stall_yaml_cpp(std::string_view text) {
+    // yaml-cpp leaves the top of a document only at a document marker or a directive at
+    // column 0, or at the end. A document whose root is a block mapping at column 0 ends
+    // nowhere else (any other stray token is an error inside the mapping), so a stalling
+    // comma can only follow a marker, a directive, or a document of another shape. Lines
+    // that look like markers inside quotes or block scalars only make this answer yes more.
+    std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    bool document_start = true;  // before the first line of a document that is not blank
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(start, end - start);
+        if (is_document_marker(line) || line.starts_with('%')) {
+            if (line.starts_with('%') || bare_marker(line)) {
+                document_start = true;
+            } else {
+                return comma_may_begin_token(text.substr(start));  // "--- [a]," and the rest
+            }
+        } else if (document_start) {
+            const std::size_t first = line.find_first_not_of(" \t\r");
+            if (first != std::string_view::npos && line[first] != '#') {
+                if (!opens_block_map(line)) return comma_may_begin_token(text.substr(start));
+                document_start = false;
+            }
+        }
+        start = end + 1;
     }
     return false;
 }
@@ -216,6 +282,22 @@ bool prescan_checks(std::string_view text, std::uint32_t file, Diagnostics& diag
         // yaml-cpp passes invalid bytes through untouched; they would reach the PDF.
         diags.error(loc_of_offset(text, bad, file), "invalid-utf8",
                     "the file is not valid UTF-8 here", "save the file as UTF-8");
+        return false;
+    }
+    // YAML allows tab, line feed and carriage return, but no other C0 control or DEL; yaml-cpp
+    // reads a NUL as the end of the text and reports "unknown escape character".
+    const auto control = std::find_if(text.begin(), text.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7f;
+    });
+    if (control != text.end()) {
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned char>(*control));
+        diags.error(loc_of_offset(text, static_cast<std::size_t>(control - text.begin()), file),
+                    "control-character",
+                    std::string("the file holds the control character ") + code +
+                        " here, which YAML does not allow",
+                    "remove it; the file may be binary, or saved in another encoding");
         return false;
     }
     const PrescanFindings found = prescan_yaml(text, kMaxNestingDepth);

@@ -65,7 +65,9 @@ class HostileInput(TempDirTest):
         self.assertIn("at most 2000 characters", proc.stderr)
 
     def test_nul_byte(self):
-        self.check("nul.yaml", b"id: a\x00\ndate: 2024\n", None)
+        proc = self.check("nul.yaml", b"id: a\x00\ndate: 2024\n", "control-character")
+        self.assertIn("nul.yaml:1:6:", proc.stderr)
+        self.assertIn("U+0000", proc.stderr)
 
     def test_utf16_file(self):
         self.check("utf16.yaml", "id: a\ntitle: x\n".encode("utf-16"), "invalid-utf8")

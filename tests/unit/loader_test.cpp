@@ -285,3 +285,11 @@ TEST_CASE("a comma outside brackets at the top of a document is an error, not a 
     CHECK_FALSE(fine.diags.has_errors());
     CHECK(fine.model.events.size() == 3);
 }
+
+TEST_CASE("control characters other than tab and line breaks are refused where they are") {
+    CHECK(Loaded(std::string("id: a\0\n", 7)).has("control-character", 1, 6));
+    CHECK(Loaded("title: a\x1b[31mred\n").has("control-character", 1, 9));
+    CHECK(Loaded("title: a\x7f\n").has("control-character", 1, 9));
+    Loaded tabs("x-note: a\tb\r\n" + events_text(1));
+    CHECK_FALSE(tabs.diags.has_errors());
+}
