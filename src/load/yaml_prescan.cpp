@@ -284,8 +284,8 @@ bool prescan_checks(std::string_view text, std::uint32_t file, Diagnostics& diag
                     "the file is not valid UTF-8 here", "save the file as UTF-8");
         return false;
     }
-    // YAML allows tab, line feed and carriage return, but no other C0 control or DEL; yaml-cpp
-    // reads a NUL as the end of the text and reports "unknown escape character".
+    // YAML allows tab, line feed and carriage return, but no other C0 control or DEL; for a
+    // NUL yaml-cpp reports "unknown escape character" on the next line.
     const auto control = std::find_if(text.begin(), text.end(), [](char c) {
         const auto u = static_cast<unsigned char>(c);
         return (u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7f;
