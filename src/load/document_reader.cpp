@@ -20,8 +20,8 @@ constexpr std::array<std::string_view, 5> kSourceKeys{"publisher", "title", "url
 constexpr std::array<std::string_view, 4> kQuantityKeys{"value", "unit", "qualifier", "total"};
 constexpr std::array<std::string_view, 3> kLocationKeys{"name", "lat", "lon"};
 
-bool expect_map(const YAML::Node& node, const Context& ctx, std::string_view what) {
-    if (node.IsMap()) return true;
+bool expect_map(const Node& node, const Context& ctx, std::string_view what) {
+    if (node.is_map()) return true;
     ctx.error(node, "wrong-type",
               std::string(what) + " must be a mapping, not " + std::string(describe(node)));
     return false;
@@ -59,7 +59,7 @@ std::string read_color(const MapReader& r) {
     return *color;
 }
 
-void read_actor(const YAML::Node& node, const Context& ctx, Model& into) {
+void read_actor(const Node& node, const Context& ctx, Model& into) {
     if (!expect_map(node, ctx, "an actor")) return;
     MapReader r(node, ctx, "actor", kActorKeys);
     Actor actor;
@@ -78,7 +78,7 @@ void read_actor(const YAML::Node& node, const Context& ctx, Model& into) {
     if (!actor.id.empty()) into.actors.push_back(std::move(actor));
 }
 
-void read_kind(const YAML::Node& node, const Context& ctx, Model& into) {
+void read_kind(const Node& node, const Context& ctx, Model& into) {
     if (!expect_map(node, ctx, "a kind")) return;
     MapReader r(node, ctx, "kind", kKindKeys);
     Kind kind;
@@ -89,7 +89,7 @@ void read_kind(const YAML::Node& node, const Context& ctx, Model& into) {
     if (!kind.id.empty()) into.kinds.push_back(std::move(kind));
 }
 
-void read_era(const YAML::Node& node, const Context& ctx, Model& into) {
+void read_era(const Node& node, const Context& ctx, Model& into) {
     if (!expect_map(node, ctx, "an era")) return;
     MapReader r(node, ctx, "era", kEraKeys);
     Era era;
@@ -107,11 +107,11 @@ void read_era(const YAML::Node& node, const Context& ctx, Model& into) {
     }
 }
 
-std::optional<Source> read_source(const YAML::Node& node, const Context& ctx) {
+std::optional<Source> read_source(const Node& node, const Context& ctx) {
     Source src;
     src.loc = src.url_loc = ctx.loc(node);
-    if (node.IsScalar()) {
-        const std::string& s = node.Scalar();
+    if (node.is_scalar()) {
+        const std::string s(node.scalar());
         if (s.empty()) {
             ctx.error(node, "missing-field", "a source may not be empty",
                       "name the publisher or give the URL");
@@ -154,7 +154,7 @@ std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entr
         const auto v = r.number(*e);
         ok &= v.has_value();
         q.value = v.value_or(0);
-        if (e->value.IsScalar()) q.value_text = e->value.Scalar();
+        if (e->value.is_scalar()) q.value_text = e->value.scalar();
     } else {
         ok = false;
     }
@@ -182,8 +182,8 @@ std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entr
 std::optional<Location> read_location(const MapReader& parent, const Entry& entry) {
     const Context& ctx = parent.context();
     Location loc;
-    if (entry.value.IsScalar()) {
-        loc.name = entry.value.Scalar();
+    if (entry.value.is_scalar()) {
+        loc.name = entry.value.scalar();
         return loc;
     }
     if (!expect_map(entry.value, ctx, "'location'")) return std::nullopt;
@@ -240,12 +240,12 @@ void read_event_sources(const MapReader& r, Event& ev) {
     const Entry* e = r.require("sources");
     if (!e) return;
     ev.sources_loc = r.loc(*e);
-    if (!e->value.IsSequence() || e->value.size() == 0) {
+    if (!e->value.is_sequence() || e->value.size() == 0) {
         r.report(*e, "no-sources", "'sources' must be a list of at least one source",
                  "cite where the event is reported, e.g. '- publisher: Reuters'");
         return;
     }
-    for (const YAML::Node& item : e->value)
+    for (const Node item : e->value)
         if (auto src = read_source(item, r.context())) ev.sources.push_back(std::move(*src));
 }
 
@@ -312,7 +312,7 @@ void read_event_fields(const MapReader& r, Event& ev) {
     }
 }
 
-void read_event(const YAML::Node& node, const Context& ctx, Model& into) {
+void read_event(const Node& node, const Context& ctx, Model& into) {
     if (!expect_map(node, ctx, "an event")) return;
     MapReader r(node, ctx, "event", kEventKeys);
     Event ev;
@@ -328,23 +328,23 @@ template <typename ReadItem>
 void read_list(const MapReader& r, std::string_view key, Model& into, ReadItem read_item) {
     const Entry* e = r.find(key);
     if (!e) return;
-    if (e->value.IsNull()) return;  // "events:" with nothing yet
-    if (!e->value.IsSequence()) {
+    if (e->value.is_null()) return;  // "events:" with nothing yet
+    if (!e->value.is_sequence()) {
         r.report(
             *e, "wrong-type",
             "'" + std::string(key) + "' must be a list, not " + std::string(describe(e->value)));
         return;
     }
-    for (const YAML::Node& item : e->value)
+    for (const Node item : e->value)
         read_item(item, r.context(), into);
 }
 
 }  // namespace
 
-void read_document(const YAML::Node& doc, const Context& ctx, Model& into) {
-    if (doc.IsNull()) return;
+void read_document(const Node& doc, const Context& ctx, Model& into) {
+    if (doc.is_null()) return;
     if (!expect_map(doc, ctx, "a document")) return;
-    if (doc["id"]) {  // the single-event shorthand
+    if (doc.find("id").defined()) {  // the single-event shorthand
         read_event(doc, ctx, into);
         return;
     }

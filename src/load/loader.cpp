@@ -1,8 +1,5 @@
 #include "load/loader.hpp"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -10,83 +7,16 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <thread>
 
 #include "base/text.hpp"
 #include "load/document_reader.hpp"
 #include "load/input_files.hpp"
 #include "load/yaml_prescan.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace tl {
 namespace {
-
-/// What the event pass found first: an alias, or where yaml-cpp would stall.
-struct EventFinding {
-    enum Kind { alias, stall } kind;
-    YAML::Mark mark;
-};
-
-/// Watches the parser's events for an alias (when asked) and for a document that starts
-/// where the previous one started: yaml-cpp 0.7 then reads empty documents forever.
-class EventChecker : public YAML::EventHandler {
-  public:
-    explicit EventChecker(bool aliases) : aliases_(aliases) {}
-
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        if (started_ && mark.pos == last_start_) throw EventFinding{EventFinding::stall, mark};
-        started_ = true;
-        last_start_ = mark.pos;
-    }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
-        if (aliases_) throw EventFinding{EventFinding::alias, mark};
-    }
-    void OnScalar(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
-                  const std::string& /*value*/) override {}
-    void OnSequenceStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/,
-                         YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/,
-                    YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {}
-    void OnMapEnd() override {}
-
-  private:
-    bool aliases_;
-    bool started_ = false;
-    int last_start_ = 0;
-};
-
-/// Runs yaml-cpp's parser over the text without building nodes, when the text may hold
-/// either of two things that must be caught before YAML::LoadAll:
-/// - A YAML alias (`*name`). yaml-cpp shares an aliased node rather than copying it, but the
-///   loader copies what it reads: 100 aliased events that each take an aliased list of
-///   100,000 tags become 10^7 tags (13 s, 500 MB) from a file of 300 KB. No event file
-///   needs an alias, so they are refused. An alias must name an anchor defined before it,
-///   so without both '*' and '&' there is none.
-/// - A ',' outside any bracket at the top of a document (",", "- a\n,", "[a],"): yaml-cpp
-///   0.7 never consumes it, and LoadAll loops forever making empty documents until memory
-///   runs out (https://github.com/jbeder/yaml-cpp/issues/1040, fixed upstream in 2024 after 0.8.0).
-///   might_stall_yaml_cpp finds every such comma, and some harmless ones.
-/// The common file has neither and costs no second parse.
-std::optional<EventFinding> check_events(std::string_view text) {
-    const bool aliases =
-        text.find('*') != std::string_view::npos && text.find('&') != std::string_view::npos;
-    if (!aliases && !might_stall_yaml_cpp(text)) return std::nullopt;
-    std::istringstream in{std::string(text)};
-    YAML::Parser parser(in);
-    EventChecker checker(aliases);
-    try {
-        while (parser.HandleNextDocument(checker)) {
-        }
-    } catch (const EventFinding& found) {
-        return found;
-    } catch (const YAML::Exception&) {
-        // A syntax error before either: LoadAll stops at it too, and reports it.
-    }
-    return std::nullopt;
-}
 
 /// Keeps the first `max_events` events of `model` and reports the first one beyond them.
 bool enforce_max_events(Model& model, const LoadOptions& options, Diagnostics& diags) {
@@ -151,38 +81,15 @@ void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnosti
                       "add events, or remove the file");
         return;
     }
-    if (const auto found = check_events(text)) {
-        const SourceLoc at{file, static_cast<std::uint32_t>(found->mark.line + 1),
-                           static_cast<std::uint32_t>(found->mark.column + 1)};
-        if (found->kind == EventFinding::alias) {
-            diags.error(at, "alias", "YAML aliases (*name) are not accepted in event files",
-                        "write the value out in full: an alias can make a small file expand "
-                        "into millions of values");
-        } else {
-            diags.error(at, "yaml-syntax", "a ',' outside [ ] or { } separates nothing here",
-                        "put the list in brackets, or quote text that starts with a comma");
-        }
-        return;
-    }
-    std::vector<YAML::Node> docs;
-    try {
-        docs = YAML::LoadAll(std::string(text));
-    } catch (const YAML::Exception& e) {
-        const SourceLoc at = e.mark.is_null()
-                                 ? SourceLoc{file, 0, 0}
-                                 : SourceLoc{file, static_cast<std::uint32_t>(e.mark.line + 1),
-                                             static_cast<std::uint32_t>(e.mark.column + 1)};
-        diags.error(at, "yaml-syntax", e.msg, "check the indentation and quoting near here");
+    yaml::ParsedYaml parsed = yaml::parse_yaml(text);
+    if (parsed.error) {
+        yaml::report_parse_error(*parsed.error, file, diags);
         return;
     }
     const yaml::Context ctx{file, diags};
-    try {
-        for (const YAML::Node& doc : docs) {
-            yaml::read_document(doc, ctx, into);
-            if (!enforce_max_events(into, options, diags)) return;
-        }
-    } catch (const YAML::Exception& e) {
-        diags.error({file, 0, 0}, "yaml-syntax", e.msg);
+    for (std::size_t i = 0; i < parsed.tree.document_count(); ++i) {
+        yaml::read_document(parsed.tree.document(i), ctx, into);
+        if (!enforce_max_events(into, options, diags)) return;
     }
 }
 

@@ -34,14 +34,6 @@ struct PrescanFindings {
 PrescanFindings prescan_yaml(std::string_view text, int max_depth,
                              std::size_t max_run = kMaxRunBytes);
 
-/// Whether the text may hold a ',' that yaml-cpp 0.7 reads as a flow separator at the top
-/// of a document, which makes YAML::LoadAll loop forever. No for the usual file, whose
-/// documents are each a block mapping at column 0; otherwise yes when, from the first
-/// document of another shape on, a ',' begins a line or follows a closing bracket or quote,
-/// an indicator (`- `, `: `, `? `), a document marker, or an anchor, alias or tag. Cheap
-/// and conservative: it may answer yes for a harmless comma, never no for a stalling one.
-bool might_stall_yaml_cpp(std::string_view text);
-
 /// Runs prescan_yaml and checks that the text is UTF-8; reports what it finds (rules
 /// `invalid-utf8`, `too-deep`, `too-long`, `yaml-syntax`) and returns whether the text may
 /// be given to yaml-cpp. Shared by event files and templates.

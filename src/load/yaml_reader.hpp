@@ -1,9 +1,7 @@
 #pragma once
 
-// Helpers that read yaml-cpp nodes into plain values while reporting every problem with
-// its position. Internal to the load stage: nothing outside src/load sees yaml-cpp.
-
-#include <yaml-cpp/yaml.h>
+// Helpers that read parsed YAML nodes into plain values while reporting every problem with
+// its position. Internal to the load stage.
 
 #include <optional>
 #include <span>
@@ -12,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostics.hpp"
+#include "load/yaml_tree.hpp"
 #include "model/model.hpp"
 
 namespace tl::yaml {
@@ -22,25 +21,25 @@ struct Context {
     Diagnostics& diags;
 
     /// yaml-cpp's marks are 0-based; diagnostics are 1-based.
-    SourceLoc loc(const YAML::Node& node) const;
-    void error(const YAML::Node& node, std::string rule, std::string message,
+    SourceLoc loc(const Node& node) const;
+    void error(const Node& node, std::string rule, std::string message,
                std::string hint = {}) const {
         diags.error(loc(node), std::move(rule), std::move(message), std::move(hint));
     }
 };
 
 /// A present key of a mapping, with both nodes (the key's mark is kept for values that
-/// yaml-cpp leaves without one, such as an empty value).
+/// yaml-cpp leaves without one, such as an empty value at the end of the file).
 struct Entry {
-    YAML::Node key;
-    YAML::Node value;
+    Node key;
+    Node value;
 };
 
 /// Reads the keys of one mapping once. Unknown keys (with a "did you mean"), repeated keys
 /// and non-text keys are reported here; `x-` keys are skipped as the spec says.
 class MapReader {
   public:
-    MapReader(const YAML::Node& map, const Context& ctx, std::string_view what,
+    MapReader(const Node& map, const Context& ctx, std::string_view what,
               std::span<const std::string_view> known_keys);
 
     const Entry* find(std::string_view key) const;
@@ -64,13 +63,17 @@ class MapReader {
     std::vector<Ref> list(std::string_view key) const;
 
   private:
-    const YAML::Node& map_;
+    Node map_;
     const Context& ctx_;
     std::string what_;
-    std::vector<std::pair<std::string, Entry>> entries_;
+    std::vector<Entry> entries_;
 };
 
+/// Reports why parse_yaml stopped: `yaml-syntax` for yaml-cpp's errors and for a stalling
+/// comma, `alias` for an alias.
+void report_parse_error(const YamlError& error, std::uint32_t file, Diagnostics& diags);
+
 /// Returns a short description of a node's type for messages: "a list", "a mapping", ...
-std::string_view describe(const YAML::Node& node);
+std::string_view describe(const Node& node);
 
 }  // namespace tl::yaml

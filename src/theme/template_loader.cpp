@@ -34,7 +34,7 @@ std::optional<MapReader> section(const MapReader& parent, std::string_view key,
                                  std::span<const std::string_view> keys) {
     const Entry* e = parent.find(key);
     if (!e) return std::nullopt;
-    if (!e->value.IsMap()) {
+    if (!e->value.is_map()) {
         parent.report(*e, "wrong-type", "'" + std::string(key) + "' must be a mapping");
         return std::nullopt;
     }
@@ -214,18 +214,18 @@ void read_theme(const MapReader& top, Theme& t) {
         if (palette->find("actors")) t.actor_palette = read_color_list(*palette, "actors");
         if (palette->find("kinds")) t.kind_palette = read_color_list(*palette, "kinds");
         if (const Entry* e = palette->find("kind-colors")) {
-            if (!e->value.IsMap()) {
+            if (!e->value.is_map()) {
                 palette->report(*e, "wrong-type", "'kind-colors' maps kind ids to colours");
             } else {
                 for (auto it = e->value.begin(); it != e->value.end(); ++it) {
-                    const auto c =
-                        it->second.IsScalar() ? Color::parse(it->second.Scalar()) : std::nullopt;
-                    if (!c || !it->first.IsScalar()) {
-                        palette->context().error(it->second, "bad-color",
-                                                 "a colour is #rgb or #rrggbb");
+                    const yaml::Node kind = *it;
+                    const yaml::Node color = *++it;  // a mapping's children come in pairs
+                    const auto c = color.is_scalar() ? Color::parse(color.scalar()) : std::nullopt;
+                    if (!c || !kind.is_scalar()) {
+                        palette->context().error(color, "bad-color", "a colour is #rgb or #rrggbb");
                         continue;
                     }
-                    t.kind_colors[it->first.Scalar()] = *c;
+                    t.kind_colors[std::string(kind.scalar())] = *c;
                 }
             }
         }
@@ -267,21 +267,24 @@ std::string find_template(const std::string& name_or_path, const std::vector<std
 Theme load_template_text(std::string_view text, std::uint32_t file, Diagnostics& diags) {
     Theme theme = default_theme();
     if (!prescan_checks(text, file, diags)) return theme;
-    try {
-        const YAML::Node doc = YAML::Load(std::string(text));
-        const yaml::Context ctx{file, diags};
-        if (!doc.IsMap()) {
-            ctx.error(doc, "wrong-type", "a template must be a mapping");
-            return theme;
-        }
-        read_theme(MapReader(doc, ctx, "the template", kTopKeys), theme);
-    } catch (const YAML::Exception& e) {
-        const SourceLoc at = e.mark.is_null()
-                                 ? SourceLoc{file, 0, 0}
-                                 : SourceLoc{file, static_cast<std::uint32_t>(e.mark.line + 1),
-                                             static_cast<std::uint32_t>(e.mark.column + 1)};
-        diags.error(at, "yaml-syntax", e.msg);
+    const yaml::ParsedYaml parsed = yaml::parse_yaml(text);
+    if (parsed.error) {
+        yaml::report_parse_error(*parsed.error, file, diags);
+        return theme;
     }
+    const yaml::Context ctx{file, diags};
+    if (parsed.tree.document_count() > 1) {
+        const yaml::Node second = parsed.tree.document(1);
+        ctx.error(second, "extra-document", "a template is one YAML document; this is a second",
+                  "remove the '---' and what follows, or merge it into the first document");
+    }
+    const yaml::Node doc =
+        parsed.tree.document_count() > 0 ? parsed.tree.document(0) : yaml::Node();
+    if (!doc.is_map()) {
+        ctx.error(doc, "wrong-type", "a template must be a mapping");
+        return theme;
+    }
+    read_theme(MapReader(doc, ctx, "the template", kTopKeys), theme);
     return theme;
 }
 

@@ -52,3 +52,27 @@ TEST_CASE("templates are read from text with the event files' checks before pars
     REQUIRE(bad.items().size() == 1);
     CHECK(bad.items()[0].rule == "invalid-utf8");
 }
+
+TEST_CASE("a template is one document: a second one is reported, not ignored") {
+    tl::Diagnostics diags;
+    const tl::Theme t =
+        tl::load_template_text("name: x\npage: {width: 500}\n---\npage: {width: 900}\n", 0, diags);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].rule == "extra-document");
+    CHECK(diags.items()[0].loc.line == 4);
+    CHECK(t.page_width == 500);  // the first document still applies
+}
+
+TEST_CASE("an empty template, an alias and a stalling comma each get one clear diagnostic") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"", "wrong-type"},
+        {"name: &n x\ntitle: *n\n", "alias"},
+        {",", "yaml-syntax"},
+    };
+    for (const auto& [text, rule] : cases) {
+        tl::Diagnostics diags;
+        tl::load_template_text(text, 0, diags);
+        REQUIRE_MESSAGE(diags.items().size() == 1, text);
+        CHECK_MESSAGE(diags.items()[0].rule == rule, text);
+    }
+}

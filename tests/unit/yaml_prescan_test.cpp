@@ -90,21 +90,6 @@ TEST_CASE("a block scalar on a list item's key ends at the item's next key") {
     CHECK_FALSE(tl::prescan_yaml("- |\n  [[[[[[[[\n- x\n", 3).too_deep.has_value());
 }
 
-TEST_CASE("commas that yaml-cpp could read as a separator outside brackets are suspected") {
-    // Documents that are not a block mapping at column 0, or follow a marker or directive.
-    for (const char* text :
-         {",", "- a\n,", "[a],", "&x ,", "!t,", "--- ,", "a: b\n... ,", "a: b\n...\n,",
-          "a: b\n%x\n,", "  a: b\n,", "\"a\": 1\n,", "# note\n\n- [a]\n,", "a: b\n---\n- c\n,",
-          "--- \"\"\"&\"\"RU, \"\n}\n"})
-        CHECK_MESSAGE(tl::might_stall_yaml_cpp(text), std::string(text));
-    // Block mappings at column 0 (the usual event file), and harmless commas elsewhere.
-    for (const char* text :
-         {"title: Iran, Russia and more", "a: {b: \"c\", d: [e], f: 'g'}, h", "a: [b, c]\n,",
-          "\xEF\xBB\xBF# c\nevents:\n  - {id: \"x\", b: [c]}\n---\nactors: [\"a\", 'b']", "- a, b",
-          "x: 1,5"})
-        CHECK_FALSE_MESSAGE(tl::might_stall_yaml_cpp(text), std::string(text));
-}
-
 TEST_CASE("an apostrophe inside a flow collection's plain text opens no quote") {
     CHECK_FALSE(
         tl::prescan_yaml("from: [O'Brien, X]\nto: {k: O'Neil}\n", 64).unclosed_quote.has_value());

@@ -1,0 +1,182 @@
+#include "load/yaml_tree.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <istream>
+#include <limits>
+#include <stdexcept>
+#include <streambuf>
+
+namespace tl::yaml {
+
+NodeType Node::type() const {
+    return tree_ ? tree_->items_[index_].type : NodeType::null;
+}
+
+std::string_view Node::scalar() const {
+    if (!tree_) return {};
+    const Tree::Item& item = tree_->items_[index_];
+    return std::string_view(tree_->text_).substr(item.text_begin, item.text_size);
+}
+
+bool Node::is_quoted() const {
+    return tree_ && tree_->items_[index_].quoted;
+}
+
+int Node::line() const {
+    return tree_ ? tree_->items_[index_].line : -1;
+}
+
+int Node::column() const {
+    return tree_ ? tree_->items_[index_].column : -1;
+}
+
+std::size_t Node::size() const {
+    if (!tree_) return 0;
+    const Tree::Item& item = tree_->items_[index_];
+    return item.type == NodeType::map ? item.child_count / 2 : item.child_count;
+}
+
+Node::ChildIterator& Node::ChildIterator::operator++() {
+    index_ = tree_->items_[index_].next_sibling;
+    return *this;
+}
+
+Node::ChildIterator Node::begin() const {
+    if (!tree_) return end();
+    return {tree_, tree_->items_[index_].first_child};
+}
+
+Node Node::find(std::string_view key) const {
+    if (!is_map()) return {};
+    for (auto it = begin(); it != end(); ++it) {
+        const Node k = *it;
+        ++it;  // a mapping's children come in pairs
+        if (k.is_scalar() && k.scalar() == key) return *it;
+    }
+    return {};
+}
+
+/// Builds a Tree from yaml-cpp's parser events. Refuses aliases (see loader.cpp) and
+/// notices yaml-cpp 0.7 starting a document where the last one started: on a ',' outside
+/// any bracket at the top of a document it never moves on, and would make empty documents
+/// until memory runs out (https://github.com/jbeder/yaml-cpp/issues/1040, fixed upstream
+/// in 2024, after 0.8.0).
+class TreeBuilder : public YAML::EventHandler {
+  public:
+    TreeBuilder(Tree& tree, std::string_view text) : tree_(tree) {
+        // About one node per line is what an event file holds; scalars hold less text than
+        // the file.
+        tree_.items_.reserve(1 + static_cast<std::size_t>(
+                                     std::count(text.begin(), text.end(), '\n')));
+        tree_.text_.reserve(text.size());
+    }
+
+    struct Stop {
+        YamlError::Kind kind;
+        YAML::Mark mark;
+    };
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (started_ && mark.pos == last_start_) throw Stop{YamlError::stall, mark};
+        started_ = true;
+        last_start_ = mark.pos;
+        tree_.roots_.push_back(0);  // the null node, until the document's node arrives
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+        add(NodeType::null, mark);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+        throw Stop{YamlError::alias, mark};
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+                  const std::string& value) override {
+        const std::uint32_t index = add(NodeType::scalar, mark);
+        if (tree_.text_.size() + value.size() > std::numeric_limits<std::uint32_t>::max())
+            throw std::length_error("more than 4 GiB of text in one file");
+        Tree::Item& item = tree_.items_[index];
+        item.quoted = tag == "!";  // yaml-cpp's non-specific tag of a quoted scalar
+        item.text_begin = static_cast<std::uint32_t>(tree_.text_.size());
+        item.text_size = static_cast<std::uint32_t>(value.size());
+        tree_.text_ += value;
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/,
+                         YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {
+        open_.push_back({add(NodeType::sequence, mark), Node::kNone});
+    }
+    void OnSequenceEnd() override { open_.pop_back(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                    YAML::EmitterStyle::value /*style*/) override {
+        open_.push_back({add(NodeType::map, mark), Node::kNone});
+    }
+    void OnMapEnd() override { open_.pop_back(); }
+
+  private:
+    /// Appends a node as the next child of the open collection, or as the document's root.
+    std::uint32_t add(NodeType type, const YAML::Mark& mark) {
+        if (tree_.items_.size() >= Node::kNone) throw std::length_error("too many YAML nodes");
+        const auto index = static_cast<std::uint32_t>(tree_.items_.size());
+        Tree::Item& item = tree_.items_.emplace_back();
+        item.type = type;
+        item.line = mark.line;
+        item.column = mark.column;
+        if (open_.empty()) {
+            if (!tree_.roots_.empty()) tree_.roots_.back() = index;
+            return index;
+        }
+        Open& parent = open_.back();
+        if (parent.last_child == Node::kNone)
+            tree_.items_[parent.node].first_child = index;
+        else
+            tree_.items_[parent.last_child].next_sibling = index;
+        parent.last_child = index;
+        ++tree_.items_[parent.node].child_count;
+        return index;
+    }
+
+    struct Open {
+        std::uint32_t node;
+        std::uint32_t last_child;
+    };
+    Tree& tree_;
+    std::vector<Open> open_;
+    bool started_ = false;
+    int last_start_ = 0;
+};
+
+namespace {
+
+/// Lets yaml-cpp read the caller's text in place instead of from a copy in a stringstream.
+class ViewBuffer : public std::streambuf {
+  public:
+    explicit ViewBuffer(std::string_view text) {
+        char* begin = const_cast<char*>(text.data());  // read only: no put area is set
+        setg(begin, begin, begin + text.size());
+    }
+};
+
+}  // namespace
+
+ParsedYaml parse_yaml(std::string_view text) {
+    ParsedYaml out;
+    ViewBuffer buffer(text);
+    std::istream in(&buffer);
+    TreeBuilder builder(out.tree, text);
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(builder)) {
+        }
+    } catch (const TreeBuilder::Stop& stop) {
+        out.error = YamlError{stop.kind, {}, stop.mark.line, stop.mark.column};
+    } catch (const YAML::Exception& e) {
+        out.error = YamlError{YamlError::syntax, e.msg, e.mark.is_null() ? -1 : e.mark.line,
+                              e.mark.is_null() ? -1 : e.mark.column};
+    }
+    return out;
+}
+
+}  // namespace tl::yaml

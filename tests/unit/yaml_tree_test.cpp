@@ -1,0 +1,127 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "load/yaml_tree.hpp"
+
+using tl::yaml::Node;
+using tl::yaml::parse_yaml;
+using tl::yaml::YamlError;
+
+namespace {
+
+std::vector<std::string> scalars(const Node& node) {
+    std::vector<std::string> out;
+    for (const Node child : node)
+        out.emplace_back(child.scalar());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a document becomes nodes with yaml-cpp's 0-based marks") {
+    const auto parsed = parse_yaml("events:\n  - id: a\n    tags: [x, \"y\"]\n    n: 5\n");
+    REQUIRE_FALSE(parsed.error);
+    REQUIRE(parsed.tree.document_count() == 1);
+    const Node doc = parsed.tree.document(0);
+    CHECK(doc.is_map());
+    CHECK(doc.size() == 1);
+    const Node events = doc.find("events");
+    REQUIRE(events.is_sequence());
+    CHECK(events.line() == 1);
+    CHECK(events.column() == 2);
+    const Node event = *events.begin();
+    CHECK(event.is_map());
+    CHECK(event.size() == 3);
+    CHECK(event.find("id").scalar() == "a");
+    CHECK(event.find("id").line() == 1);
+    CHECK(event.find("id").column() == 8);
+    const Node tags = event.find("tags");
+    CHECK(tags.size() == 2);
+    CHECK(scalars(tags) == std::vector<std::string>{"x", "y"});
+    CHECK_FALSE((*tags.begin()).is_quoted());
+    CHECK((*++tags.begin()).is_quoted());
+    CHECK(event.find("n").scalar() == "5");
+    CHECK_FALSE(event.find("missing").defined());
+    CHECK(event.find("missing").is_null());
+}
+
+TEST_CASE("a mapping keeps its keys in order, repeated ones too, as key-value pairs") {
+    const auto parsed = parse_yaml("b: 1\na: 2\nb: 3\n");
+    REQUIRE_FALSE(parsed.error);
+    const Node doc = parsed.tree.document(0);
+    CHECK(doc.size() == 3);
+    CHECK(scalars(doc) == std::vector<std::string>{"b", "1", "a", "2", "b", "3"});
+    CHECK(doc.find("b").scalar() == "1");  // the first, as yaml-cpp's own lookup
+}
+
+TEST_CASE("null, empty and plain-null values are null; quoted null is text") {
+    const auto parsed = parse_yaml("a:\nb: ~\nc: null\nd: \"null\"\ne: ''\n");
+    REQUIRE_FALSE(parsed.error);
+    const Node doc = parsed.tree.document(0);
+    CHECK(doc.find("a").is_null());
+    CHECK(doc.find("a").defined());
+    CHECK(doc.find("b").is_null());
+    CHECK(doc.find("c").is_null());
+    CHECK(doc.find("d").is_scalar());
+    CHECK(doc.find("d").scalar() == "null");
+    CHECK(doc.find("e").is_scalar());
+    CHECK(doc.find("e").scalar().empty());
+}
+
+TEST_CASE("every document of a file is kept, empty ones as null") {
+    const auto parsed = parse_yaml("a: 1\n---\n---\n- x\n");
+    REQUIRE_FALSE(parsed.error);
+    REQUIRE(parsed.tree.document_count() == 3);
+    CHECK(parsed.tree.document(0).is_map());
+    CHECK(parsed.tree.document(1).is_null());
+    CHECK(parsed.tree.document(2).is_sequence());
+    CHECK(parse_yaml("").tree.document_count() == 0);
+    CHECK(parse_yaml("# only a comment\n").tree.document_count() == 0);
+}
+
+TEST_CASE("block scalars, escapes and multi-line text arrive as yaml-cpp reads them") {
+    const auto parsed = parse_yaml("a: |\n  one\n  two\nb: >\n  x\n  y\nc: \"t\\u00e9\\n\"\n");
+    REQUIRE_FALSE(parsed.error);
+    const Node doc = parsed.tree.document(0);
+    CHECK(doc.find("a").scalar() == "one\ntwo\n");
+    CHECK(doc.find("b").scalar() == "x y\n");
+    CHECK(doc.find("c").scalar() == "t\xC3\xA9\n");
+}
+
+TEST_CASE("syntax errors carry yaml-cpp's message and mark") {
+    const auto parsed = parse_yaml("a: [1, 2\nb: c\n");
+    REQUIRE(parsed.error);
+    CHECK(parsed.error->kind == YamlError::syntax);
+    CHECK_FALSE(parsed.error->message.empty());
+    CHECK(parsed.error->line >= 0);
+}
+
+TEST_CASE("an alias stops the parse at the alias") {
+    const auto parsed = parse_yaml("a: &x [1, 2]\nb: *x\n");
+    REQUIRE(parsed.error);
+    CHECK(parsed.error->kind == YamlError::alias);
+    CHECK(parsed.error->line == 1);
+    CHECK(parsed.error->column == 3);
+    // An anchor alone is harmless.
+    CHECK_FALSE(parse_yaml("a: &x [1, 2]\n").error);
+}
+
+TEST_CASE("a comma that yaml-cpp 0.7 never consumes ends the parse instead of looping") {
+    // Each of these makes YAML::LoadAll produce empty documents until memory runs out.
+    for (const char* text : {",", "- a\n,", "[a],", "&x ,", "!t,", "--- ,", "a: b\n---\n- c\n,",
+                             "--- \"\"\"&\"\"RU, \"\n}\n"}) {
+        const auto parsed = parse_yaml(text);
+        REQUIRE_MESSAGE(parsed.error, text);
+        CHECK_MESSAGE((parsed.error->kind == YamlError::stall ||
+                       parsed.error->kind == YamlError::syntax),
+                      text);
+    }
+    CHECK(parse_yaml(",").error->kind == YamlError::stall);
+    CHECK(parse_yaml("- a\n,").error->kind == YamlError::stall);
+    // Commas inside text and brackets are ordinary.
+    for (const char* text : {"title: Iran, Russia and more", "a: {b: \"c\", d: [e], f: 'g'}",
+                             "- a, b", "x: 1,5"})
+        CHECK_FALSE_MESSAGE(parse_yaml(text).error, text);
+}
