@@ -70,8 +70,8 @@ class TreeBuilder : public YAML::EventHandler {
     TreeBuilder(Tree& tree, std::string_view text) : tree_(tree) {
         // About one node per line is what an event file holds; scalars hold less text than
         // the file.
-        tree_.items_.reserve(1 + static_cast<std::size_t>(
-                                     std::count(text.begin(), text.end(), '\n')));
+        tree_.items_.reserve(1 +
+                             static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
         tree_.text_.reserve(text.size());
     }
 

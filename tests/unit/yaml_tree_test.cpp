@@ -114,14 +114,14 @@ TEST_CASE("a comma that yaml-cpp 0.7 never consumes ends the parse instead of lo
                              "--- \"\"\"&\"\"RU, \"\n}\n"}) {
         const auto parsed = parse_yaml(text);
         REQUIRE_MESSAGE(parsed.error, text);
-        CHECK_MESSAGE((parsed.error->kind == YamlError::stall ||
-                       parsed.error->kind == YamlError::syntax),
-                      text);
+        CHECK_MESSAGE(
+            (parsed.error->kind == YamlError::stall || parsed.error->kind == YamlError::syntax),
+            text);
     }
     CHECK(parse_yaml(",").error->kind == YamlError::stall);
     CHECK(parse_yaml("- a\n,").error->kind == YamlError::stall);
     // Commas inside text and brackets are ordinary.
-    for (const char* text : {"title: Iran, Russia and more", "a: {b: \"c\", d: [e], f: 'g'}",
-                             "- a, b", "x: 1,5"})
+    for (const char* text :
+         {"title: Iran, Russia and more", "a: {b: \"c\", d: [e], f: 'g'}", "- a, b", "x: 1,5"})
         CHECK_FALSE_MESSAGE(parse_yaml(text).error, text);
 }
