@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/allocator_tuning.hpp"
 #include "cli/options.hpp"
 
 namespace {
@@ -124,6 +125,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    tl::cli::keep_large_blocks_for_reuse();
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
