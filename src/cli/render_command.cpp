@@ -23,6 +23,7 @@
 #include "cli/progress.hpp"
 #include "layout/chart_layout.hpp"
 #include "load/input_files.hpp"
+#include "render/font_check.hpp"
 #include "render/render.hpp"
 #include "render/text_shaper.hpp"
 #include "theme/template_loader.hpp"
@@ -243,6 +244,13 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                     "give a file path or a name from the templates folder, such as 'default'");
     } else {
         theme = load_template(template_path, model.files, diags);
+        for (const std::string& family : unavailable_font_families(theme.font_family)) {
+            diags.warning(theme.font_family_loc, "missing-font",
+                          "no installed font has the family '" + family +
+                              "'; its text is drawn in whatever fontconfig substitutes",
+                          "install the font, or name an installed family ('fc-list : family' "
+                          "lists them)");
+        }
     }
     diags.sort();
     progress.clear();

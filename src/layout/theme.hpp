@@ -31,6 +31,7 @@ struct Theme {
     double png_dpi = 150;
 
     std::string font_family = "Noto Sans, Noto Sans Arabic, Noto Sans CJK SC";
+    SourceLoc font_family_loc;  ///< where a template set it; none for the built-in value
     double title_size = 20;
     double subtitle_size = 10;
     double lane_name_size = 10.5;

@@ -189,7 +189,12 @@ void read_theme(const MapReader& top, Theme& t) {
          {"single", LaneMode::single}}};
     read_choice(top, "lanes", kLaneModes, t.lanes);
     if (auto fonts = section(top, "fonts", kFontKeys)) {
-        if (auto family = fonts->text("family", false)) t.font_family = *family;
+        if (const Entry* e = fonts->find("family")) {
+            if (auto family = fonts->text(*e)) {
+                t.font_family = *family;
+                t.font_family_loc = fonts->loc(*e);
+            }
+        }
         read_number(*fonts, "title", t.title_size, 4, 96);
         read_number(*fonts, "subtitle", t.subtitle_size, 4, 96);
         read_number(*fonts, "lane", t.lane_name_size, 4, 96);

@@ -1,7 +1,8 @@
 """Outputs that cannot be written as asked: exit 3, a clear message, and no partial file.
+A font family that is not installed: the chart is drawn, with a warning.
 
 (An unwritable folder, a missing folder and a full disk are in test_cli.py.)"""
-from helpers import EVENTS, TempDirTest, run
+from helpers import EVENTS, TempDirTest, run, tool
 
 
 class OutputFaults(TempDirTest):
@@ -53,6 +54,35 @@ class OutputFaults(TempDirTest):
         self.assertRan(proc, 3)
         self.assertEqual(out.read_bytes(), b"previous chart")
         self.assertEqual(self.names(), ["chart.png"])
+
+
+class MissingFont(TempDirTest):
+    def template(self, family):
+        path = self.tmp / "t.yaml"
+        path.write_text(f'name: t\nfonts:\n  family: "{family}"\n')
+        return path
+
+    def test_a_family_fontconfig_must_replace_is_a_warning_with_its_place(self):
+        out = self.tmp / "chart.pdf"
+        proc = run("render", EVENTS, "--template", self.template("Noto Sans, No Such Family 42"),
+                   "-o", out)
+        self.assertRan(proc, 0)
+        self.assertIn("t.yaml:3:11: warning:", proc.stderr)
+        self.assertIn("'No Such Family 42'", proc.stderr)
+        self.assertIn("[missing-font]", proc.stderr)
+        self.assertNotIn("Noto Sans'", proc.stderr)  # the installed one is not named
+        # The chart is still whole: fontconfig's substitute draws the text.
+        text = tool("pdftotext", out, "-").stdout
+        self.assertIn("Iran", text)
+        self.assertIn("NotoSans", tool("pdffonts", out).stdout)
+
+    def test_installed_and_generic_families_are_not_reported(self):
+        for family in ("Noto Sans", "noto sans, Noto Sans CJK SC", "sans-serif", "Monospace"):
+            with self.subTest(family=family):
+                proc = run("render", EVENTS, "--template", self.template(family),
+                           "-o", self.tmp / "chart.svg")
+                self.assertRan(proc, 0)
+                self.assertNotIn("missing-font", proc.stderr)
 
 
 if __name__ == "__main__":
