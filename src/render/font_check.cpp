@@ -41,8 +41,8 @@ std::vector<std::string> installed_families() {
 std::vector<std::string> unavailable_font_families(std::string_view family_list) {
     // fontconfig's standard aliases: they name whatever the system prefers, so always exist.
     static constexpr std::array<std::string_view, 10> kGeneric{
-        "sans", "sans-serif", "serif", "monospace", "mono", "system-ui",
-        "cursive", "fantasy", "emoji", "math"};
+        "sans",      "sans-serif", "serif",   "monospace", "mono",
+        "system-ui", "cursive",    "fantasy", "emoji",     "math"};
     const std::vector<std::string> installed = installed_families();
     std::vector<std::string> missing;
     std::size_t start = 0;
@@ -51,8 +51,7 @@ std::vector<std::string> unavailable_font_families(std::string_view family_list)
         if (end == std::string_view::npos) end = family_list.size();
         const std::string_view name = trimmed(family_list.substr(start, end - start));
         const std::string key = folded(name);
-        if (!name.empty() &&
-            std::find(kGeneric.begin(), kGeneric.end(), key) == kGeneric.end() &&
+        if (!name.empty() && std::find(kGeneric.begin(), kGeneric.end(), key) == kGeneric.end() &&
             !std::binary_search(installed.begin(), installed.end(), key))
             missing.emplace_back(name);
         start = end + 1;
