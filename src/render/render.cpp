@@ -70,8 +70,13 @@ std::string render_png(const Scene& scene, const RenderOptions& options, const B
     double scale = options.png_dpi / 72.0;
     // cairo image surfaces stop at 32,767 pixels a side: scale down to fit rather than fail.
     scale = std::min({scale, kMaxImageSide / scene.width, kMaxImageSide / scene.height});
-    const int w = static_cast<int>(std::ceil(scene.width * scale));
-    const int h = static_cast<int>(std::ceil(scene.height * scale));
+    // The limit divided and multiplied back can land a hair above it (14,400 pt at the
+    // largest scale gives 32,767.000000000004), so the pixel size is clamped as well.
+    const auto pixels = [&](double points) {
+        return static_cast<int>(std::min(std::ceil(points * scale), double{kMaxImageSide}));
+    };
+    const int w = pixels(scene.width);
+    const int h = pixels(scene.height);
     gfx::Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
     if (cairo_status_t s = cairo_surface_status(surface.get()); s != CAIRO_STATUS_SUCCESS)
         return status_message(s);
