@@ -54,7 +54,7 @@ _timeline() {
         return 0
     fi
 
-    local common="-q --quiet --max-input-bytes -h --help"
+    local common="-q --quiet --max-input-bytes --max-events -h --help"
     local filters="--from --to --actor --kind --tag --confidence"
     local options formats
     case $command in
@@ -92,7 +92,7 @@ _timeline() {
                 economic-support personnel force-change military-action diplomatic sanctions
                 office-term other" -- "$cur"))
             return 0 ;;
-        --from | --to | --today | --title | --actor | --tag | --max-input-bytes)
+        --from | --to | --today | --title | --actor | --tag | --max-input-bytes | --max-events)
             return 0 ;;  # free text
     esac
 

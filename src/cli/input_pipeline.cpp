@@ -29,6 +29,7 @@ std::string line_of(const std::string& path, std::uint32_t line) {
 Model load_and_validate(const Options& o, Diagnostics& diags) {
     LoadOptions load_options;
     load_options.max_input_bytes = o.max_input_bytes;
+    load_options.max_events = o.max_events;
     Model model = load_inputs(o.inputs, diags, load_options);
     validate(model, diags);
     diags.sort();

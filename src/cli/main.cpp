@@ -23,6 +23,9 @@ void add_inputs(CLI::App& cmd, Options& o) {
                    "event files or folders (default: events/); - reads standard input");
     cmd.add_option("--max-input-bytes", o.max_input_bytes, "refuse input files larger than this")
         ->check(CLI::PositiveNumber);
+    cmd.add_option("--max-events", o.max_events,
+                   "refuse more events than this in one run (default 1000000)")
+        ->check(CLI::PositiveNumber);
     cmd.add_flag("-q,--quiet", o.quiet, "print nothing but errors");
 }
 

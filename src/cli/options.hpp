@@ -29,7 +29,8 @@ struct Options {
     std::string layout = "auto";  ///< --layout auto|detail|density|pages
     std::string format = "text";
     std::size_t max_input_bytes = std::size_t{64} << 20;
-    std::string executable;  ///< argv[0], to find templates beside the binary
+    std::size_t max_events = 1'000'000;  ///< --max-events: refuse more events in one run
+    std::string executable;              ///< argv[0], to find templates beside the binary
 
     // Filters, as on `list` and `render`: repeatable; see timeline/filter.hpp.
     std::string from;

@@ -25,7 +25,7 @@ bool enforce_max_events(Model& model, const LoadOptions& options, Diagnostics& d
     diags.error(first_over.loc, "too-many-events",
                 "more than " + std::to_string(options.max_events) + " events; this is event " +
                     std::to_string(options.max_events + 1),
-                "split the events into separate charts");
+                "split the events into separate charts, or raise --max-events");
     model.events.resize(options.max_events);
     return false;
 }
