@@ -1,7 +1,12 @@
 #!/usr/bin/python3
 """Writes a deterministic corpus of conflict events for the benchmark.
 
-    generate_events.py --events N --out DIR
+    generate_events.py --events N --out DIR [--shape register|tracker]
+
+Two shapes. `register` (the default) is like an arms-transfer register such as SIPRI's:
+support between many parties (40 actors, up to 250 from 30,000 events), 2015-2024.
+`tracker` is like a support tracker such as the Kiel Ukraine Support Tracker: 45 donors
+supporting one recipient, Ukraine, over the four years 2022-2025.
 
 The corpus looks like a real project's: about 200 events per file in a few topic
 folders, with actors.yaml, kinds.yaml (two declared kinds) and eras.yaml beside them.
@@ -23,6 +28,8 @@ SEED = 20240916
 EVENTS_PER_FILE = 200
 FIRST_DAY = datetime.date(2015, 1, 1)
 LAST_DAY = datetime.date(2024, 12, 31)
+TRACKER_FIRST_DAY = datetime.date(2022, 1, 1)
+TRACKER_LAST_DAY = datetime.date(2025, 12, 31)
 
 # (id, name, colour or "", group or "")
 KNOWN_ACTORS = [
@@ -76,6 +83,20 @@ KNOWN_ACTORS = [
     ("AVIC", "中国航空工业集团", "", "authoritarian-alignment"),
     ("ROSTEC", "Ростех", "", "authoritarian-alignment"),
 ]
+
+# A tracker's donors beyond the known actors of the "ukraine-support" group.
+TRACKER_DONORS = [
+    ("DK", "Denmark"), ("BE", "Belgium"), ("ES", "Spain"), ("IT", "Italy"),
+    ("PT", "Portugal"), ("AT", "Austria"), ("IE", "Ireland"), ("GR", "Greece"),
+    ("RO", "Romania"), ("BG", "Bulgaria"), ("SK", "Slovakia"), ("SI", "Slovenia"),
+    ("HR", "Croatia"), ("LU", "Luxembourg"), ("IS", "Iceland"), ("AU", "Australia"),
+    ("NZ", "New Zealand"), ("CH", "Switzerland"), ("CY", "Cyprus"), ("MT", "Malta"),
+    ("TW", "Taiwan"), ("EIB", "European Investment Bank"), ("IMF", "International Monetary Fund"),
+    ("WB", "World Bank"), ("EBRD", "European Bank for Reconstruction and Development"),
+    ("MD", "Moldova"), ("AL", "Albania"), ("MK", "North Macedonia"), ("ME", "Montenegro"),
+]
+# How a tracker weighs the kinds (in KINDS order): arms, money and aid.
+TRACKER_KIND_WEIGHTS = [45, 4, 3, 30, 3, 0, 0, 2, 0, 0, 1, 2, 10]
 
 # Parts for the actors a large corpus adds: companies, units and agencies.
 LATIN_STEMS = ["Baltic", "Northern", "Eastern", "Caspian", "Pacific", "Danube", "Aral",
@@ -148,7 +169,7 @@ def date_text(d, precision):
     return f"{d.year:04d}"
 
 
-def season_text(d):
+def season_text(d, first_year):
     # 21 spring (Mar-May), 22 summer, 23 autumn, 24 winter (Dec-Feb, into the next year).
     m = d.month
     if m in (3, 4, 5):
@@ -158,8 +179,8 @@ def season_text(d):
     if m in (9, 10, 11):
         return f"{d.year:04d}-23"
     year = d.year if m == 12 else d.year - 1
-    if year < FIRST_DAY.year:
-        year = FIRST_DAY.year
+    if year < first_year:
+        year = first_year
     return f"{year:04d}-24"
 
 
@@ -191,10 +212,16 @@ def fit_title(text, rng, place):
 
 
 class Generator:
-    def __init__(self, n_events):
+    def __init__(self, n_events, shape="register"):
         self.n = n_events
+        self.shape = shape
         self.rng = random.Random(SEED)
+        self.first_day, self.last_day = ((TRACKER_FIRST_DAY, TRACKER_LAST_DAY)
+                                         if shape == "tracker" else (FIRST_DAY, LAST_DAY))
         self.actors = self.make_actors()
+        if shape == "tracker":
+            self.recipient, self.actors = self.actors[0], self.actors
+            self.donors = self.actors[1:]
         # A few parties take part in most events, as in real reporting.
         total = 0.0
         self.actor_cum_weights = []
@@ -210,6 +237,13 @@ class Generator:
         return min(250, int(round(grown)))
 
     def make_actors(self):
+        if self.shape == "tracker":
+            ua = next(a for a in KNOWN_ACTORS if a[0] == "UA")
+            donors = [a for a in KNOWN_ACTORS if a[3] == "ukraine-support" and a[0] not in
+                      ("UA", "UKROBORON")]
+            donors += [(i, name, "", "") for i, name in TRACKER_DONORS]
+            return [{"id": a[0], "name": a[1], "color": a[2], "group": a[3]}
+                    for a in [ua] + donors[:45]]
         rng = random.Random(SEED + 1)
         wanted = self.actor_count()
         actors = []
@@ -239,14 +273,17 @@ class Generator:
     def pick_actors(self, k):
         chosen = []
         while len(chosen) < k:
-            a = self.rng.choices(self.actors, cum_weights=self.actor_cum_weights)[0]
+            if self.shape == "tracker":  # the donors, the largest first
+                a = self.rng.choices(self.donors, cum_weights=self.actor_cum_weights[:-1])[0]
+            else:
+                a = self.rng.choices(self.actors, cum_weights=self.actor_cum_weights)[0]
             if a not in chosen:
                 chosen.append(a)
         return chosen
 
     def random_day(self):
-        span = (LAST_DAY - FIRST_DAY).days
-        return FIRST_DAY + datetime.timedelta(days=self.rng.randrange(span + 1))
+        span = (self.last_day - self.first_day).days
+        return self.first_day + datetime.timedelta(days=self.rng.randrange(span + 1))
 
     def make_date(self):
         """The event's date text, an optional separate `end`, and its first day."""
@@ -254,7 +291,7 @@ class Generator:
         d = self.random_day()
         r = rng.random()
         if r < 0.10:  # an interval
-            end = min(d + datetime.timedelta(days=rng.randrange(40, 700)), LAST_DAY)
+            end = min(d + datetime.timedelta(days=rng.randrange(40, 700)), self.last_day)
             start_text = date_text(d, "day" if rng.random() < 0.6 else "month")
             end_text = date_text(end, "day" if rng.random() < 0.5 else "month")
             shape = rng.random()
@@ -272,7 +309,7 @@ class Generator:
         elif r < 0.95:
             text = date_text(d, "month")
         elif r < 0.98:
-            text = season_text(d)
+            text = season_text(d, self.first_day.year)
         else:
             text = date_text(d, "year")
         q = rng.random()
@@ -314,15 +351,21 @@ class Generator:
             "cyber-support": [f"{a} hackers assist {b} operations against power grids"],
             "humanitarian-aid": [f"{a} sends {n} tonnes of humanitarian aid to {b}"],
         }[kind]
+        if self.shape == "tracker" and kind == "economic-support":
+            options = [f"{a} opens a credit line of ${n} million for {b}",
+                       f"{a} pledges ${n} million in budget support to {b}"]
         return fit_title(title_case_first(rng.choice(options)), rng, place)
 
     def make_event(self, seq, topic):
         rng = self.rng
-        kind = rng.choices(KINDS, weights=TOPICS[topic])[0]
+        weights = TRACKER_KIND_WEIGHTS if self.shape == "tracker" else TOPICS[topic]
+        kind = rng.choices(KINDS, weights=weights)[0]
         date, end, first_day = self.make_date()
         place = rng.choice(PLACES)
         frm, to, actors = [], [], []
-        if rng.random() < 0.70:
+        if self.shape == "tracker":  # every pledge goes from one donor to the recipient
+            frm, to = self.pick_actors(1), [self.recipient]
+        elif rng.random() < 0.70:
             pair = self.pick_actors(3 if rng.random() < 0.1 else 2)
             frm, to = pair[:1], pair[1:]
         else:
@@ -383,7 +426,7 @@ class Generator:
             if rng.random() < 0.6:
                 lines.append(f"        title: {scalar(title)}")
             lines.append(f"        url: {url}")
-            if rng.random() < 0.5 and seen <= LAST_DAY:
+            if rng.random() < 0.5 and seen <= self.last_day:
                 lines.append(f"        date: {seen.isoformat()}")
             if rng.random() < 0.1:
                 lines.append(f"        quote: {scalar(rng.choice(QUOTES))}")
@@ -470,6 +513,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, required=True, help="number of events")
     parser.add_argument("--out", required=True, help="corpus folder to create (replaced)")
+    parser.add_argument("--shape", choices=["register", "tracker"], default="register",
+                        help="register: support between many parties (default); tracker: "
+                             "45 donors to one recipient over four years")
     args = parser.parse_args()
     if args.events < 1:
         parser.error("--events must be at least 1")
@@ -479,7 +525,7 @@ def main():
     tmp = f"{out}.tmp-{os.getpid()}"
     if os.path.exists(tmp):
         shutil.rmtree(tmp)
-    Generator(args.events).write(tmp)
+    Generator(args.events, args.shape).write(tmp)
     if os.path.exists(out):
         shutil.rmtree(out)
     os.rename(tmp, out)

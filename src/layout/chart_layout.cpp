@@ -462,8 +462,9 @@ class ChartBuilder {
         std::vector<double> lane_bottom(lanes_.size());
         for (std::size_t l = 0; l < lanes_.size(); ++l) {
             lane_top_[l] = y;
-            const std::size_t min_rows = density_ ? 0 : 1;
-            const double rows = static_cast<double>(std::max(lanes_[l].count(), min_rows));
+            // One row at least, for the lane's name and, in a density view, its count of
+            // events (a recipient's lane may have a strip but no label of its own).
+            const double rows = static_cast<double>(std::max<std::size_t>(lanes_[l].count(), 1));
             y += 2 * kLanePad + strip_height() + rows * pitch_;
             lane_bottom[l] = y;
         }
@@ -494,8 +495,8 @@ class ChartBuilder {
                            : days <= 366 ? "year"
                                          : "decade";
         const std::string note =
-            "Too many events to label each: every lane's strip counts its "
-            "events per " +
+            "Too many events to label each: every lane's strip counts the events "
+            "its actors take part in (supplying, receiving or acting) per " +
             std::string(unit) +
             " (bar heights on one square-root scale), and only the most "
             "significant events (by priority, confidence, quantity) are "

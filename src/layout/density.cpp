@@ -67,7 +67,7 @@ std::vector<std::vector<int>> count_by_lane(const Timeline& t, const Bins& bins)
     if (bins.size() == 0) return counts;
     for (const Event* e : t.events) {
         const std::size_t bin = bin_of(*e, bins);
-        for (std::size_t lane : t.event_lanes(*e))
+        for (std::size_t lane : t.involved_lanes(*e))
             ++counts[lane][bin];
     }
     return counts;

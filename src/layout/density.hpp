@@ -21,7 +21,8 @@ Bins choose_bins(const TimeScale& scale, double min_width);
 /// The bin an event is counted in: that of the middle of its range, or of its known side.
 std::size_t bin_of(const Event& e, const Bins& bins);
 
-/// Events per lane and bin (an event counts once in each lane it is drawn in).
+/// Events per lane and bin: an event counts once in the lane of each actor taking part in
+/// it (Timeline::involved_lanes), so a recipient's lane shows the support it receives.
 std::vector<std::vector<int>> count_by_lane(const Timeline& t, const Bins& bins);
 
 /// How much an event deserves a label when not every event can have one: an explicit

@@ -10,7 +10,7 @@ void fold_lanes(Timeline& t, std::size_t max_lanes) {
     if (max_lanes < 2 || t.lanes.size() <= max_lanes) return;
     std::vector<std::size_t> events(t.lanes.size(), 0);
     for (const Event* e : t.events)
-        for (std::size_t lane : t.event_lanes(*e))
+        for (std::size_t lane : t.involved_lanes(*e))  // a recipient of much support stays
             ++events[lane];
     std::vector<std::size_t> by_size(t.lanes.size());
     std::iota(by_size.begin(), by_size.end(), 0);

@@ -6,7 +6,8 @@
 
 namespace tl {
 
-/// Keeps the `max_lanes - 1` lanes with the most events, in their order, and folds the rest
+/// Keeps the `max_lanes - 1` lanes whose actors take part in the most events (supplying,
+/// receiving or acting), in their order, and folds the rest
 /// into one last lane, "Other (N actors)", so that a chart of 250 actors stays legible.
 /// Nothing changes when there are `max_lanes` lanes or fewer.
 void fold_lanes(Timeline& t, std::size_t max_lanes);

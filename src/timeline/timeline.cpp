@@ -58,6 +58,20 @@ std::vector<std::size_t> Timeline::event_lanes(const Event& e) const {
     return out;
 }
 
+std::vector<std::size_t> Timeline::involved_lanes(const Event& e) const {
+    if (mode == LaneMode::single || mode == LaneMode::kind) return event_lanes(e);
+    std::vector<std::size_t> out;
+    for (const std::vector<Ref>* refs : {&e.from, &e.to, &e.actors}) {
+        for (const Ref& r : *refs) {
+            const auto lane = lane_of(r.id);
+            if (lane && std::find(out.begin(), out.end(), *lane) == out.end()) out.push_back(*lane);
+        }
+    }
+    if (out.empty())
+        if (auto lane = lane_of("")) out.push_back(*lane);
+    return out;
+}
+
 namespace {
 
 /// Lanes per actor, or per group with ungrouped actors on their own, in declaration order.

@@ -51,6 +51,10 @@ struct Timeline {
     /// else the lane of events without actors; its kind's lane; or the single lane. Support
     /// arrows leave each of them.
     std::vector<std::size_t> event_lanes(const Event& e) const;
+    /// The lanes of every actor that takes part in an event, supplying (`from`), receiving
+    /// (`to`) or acting (`actors`), in that order; else as event_lanes. What a lane's count
+    /// of events means, so that a recipient's lane counts the support it receives.
+    std::vector<std::size_t> involved_lanes(const Event& e) const;
 };
 
 /// Sorts the events `filter` keeps and forms their lanes: per actor (or group) that takes
