@@ -28,8 +28,10 @@ struct LayoutOptions {
     std::optional<DaySpan> window;
 };
 
-/// `pages`: about this many events per detail page.
-inline constexpr std::size_t kEventsPerPage = 100;
+/// `pages`: about this many events per detail page. At 100, support between many actors
+/// drew so many arrows across the lanes that most labels were cut short; at 50 most read
+/// whole (see docs/gallery/pages-1000-page5.png).
+inline constexpr std::size_t kEventsPerPage = 50;
 
 /// Above this many events, `automatic` chooses the density view.
 inline constexpr std::size_t kDetailEventLimit = 400;
