@@ -23,7 +23,7 @@ EVENTS   := $(shell find events -name '*.yaml' -o -name '*.yml' 2>/dev/null | LC
 OUTPUTS  := out/timeline.pdf out/timeline.svg out/timeline.png
 SUDO     := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: all build test bench clean deps format gallery fuzz FORCE
+.PHONY: all build test bench clean deps format gallery gallery-large fuzz FORCE
 .DELETE_ON_ERROR:
 
 all: $(OUTPUTS)
@@ -68,6 +68,11 @@ gallery: $(BIN)
 	  echo "docs/gallery/$$t.png"; \
 	done
 	@cp out/timeline.png docs/example.png 2>/dev/null || $(BIN) render events -o docs/example.png
+
+# Charts of generated corpora at real sizes (30,000 events; a 5,000-event tracker; a detail
+# page of --layout pages), for docs/performance.md.
+gallery-large: $(BIN)
+	BIN=$(BIN) bash bench/gallery_large.sh
 
 # Per-stage and whole-process timings on generated corpora, against matplotlib; about 10
 # minutes. bench/run.sh installs its own packages (python3-matplotlib). See docs/performance.md.
