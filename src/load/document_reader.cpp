@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 5> kSourceKeys{"publisher", "title", "url
 constexpr std::array<std::string_view, 4> kQuantityKeys{"value", "unit", "qualifier", "total"};
 constexpr std::array<std::string_view, 3> kLocationKeys{"name", "lat", "lon"};
 
-bool expect_map(const Node& node, const Context& ctx, std::string_view what) {
+bool expect_map(const NodeRef& node, const Context& ctx, std::string_view what) {
     if (node.is_map()) return true;
     ctx.error(node, "wrong-type",
               std::string(what) + " must be a mapping, not " + std::string(describe(node)));
@@ -59,7 +59,7 @@ std::string read_color(const MapReader& r) {
     return *color;
 }
 
-void read_actor(const Node& node, const Context& ctx, Model& into) {
+void read_actor(const NodeRef& node, const Context& ctx, Model& into) {
     if (!expect_map(node, ctx, "an actor")) return;
     MapReader r(node, ctx, "actor", kActorKeys);
     Actor actor;
@@ -78,7 +78,7 @@ void read_actor(const Node& node, const Context& ctx, Model& into) {
     if (!actor.id.empty()) into.actors.push_back(std::move(actor));
 }
 
-void read_kind(const Node& node, const Context& ctx, Model& into) {
+void read_kind(const NodeRef& node, const Context& ctx, Model& into) {
     if (!expect_map(node, ctx, "a kind")) return;
     MapReader r(node, ctx, "kind", kKindKeys);
     Kind kind;
@@ -89,7 +89,7 @@ void read_kind(const Node& node, const Context& ctx, Model& into) {
     if (!kind.id.empty()) into.kinds.push_back(std::move(kind));
 }
 
-void read_era(const Node& node, const Context& ctx, Model& into) {
+void read_era(const NodeRef& node, const Context& ctx, Model& into) {
     if (!expect_map(node, ctx, "an era")) return;
     MapReader r(node, ctx, "era", kEraKeys);
     Era era;
@@ -107,7 +107,7 @@ void read_era(const Node& node, const Context& ctx, Model& into) {
     }
 }
 
-std::optional<Source> read_source(const Node& node, const Context& ctx) {
+std::optional<Source> read_source(const NodeRef& node, const Context& ctx) {
     Source src;
     src.loc = src.url_loc = ctx.loc(node);
     if (node.is_scalar()) {
@@ -245,7 +245,7 @@ void read_event_sources(const MapReader& r, Event& ev) {
                  "cite where the event is reported, e.g. '- publisher: Reuters'");
         return;
     }
-    for (const Node item : e->value)
+    for (const NodeRef item : e->value)
         if (auto src = read_source(item, r.context())) ev.sources.push_back(std::move(*src));
 }
 
@@ -312,7 +312,7 @@ void read_event_fields(const MapReader& r, Event& ev) {
     }
 }
 
-void read_event(const Node& node, const Context& ctx, Model& into) {
+void read_event(const NodeRef& node, const Context& ctx, Model& into) {
     if (!expect_map(node, ctx, "an event")) return;
     MapReader r(node, ctx, "event", kEventKeys);
     Event ev;
@@ -335,13 +335,13 @@ void read_list(const MapReader& r, std::string_view key, Model& into, ReadItem r
             "'" + std::string(key) + "' must be a list, not " + std::string(describe(e->value)));
         return;
     }
-    for (const Node item : e->value)
+    for (const NodeRef item : e->value)
         read_item(item, r.context(), into);
 }
 
 }  // namespace
 
-void read_document(const Node& doc, const Context& ctx, Model& into) {
+void read_document(const NodeRef& doc, const Context& ctx, Model& into) {
     if (doc.is_null()) return;
     if (!expect_map(doc, ctx, "a document")) return;
     if (doc.find("id").defined()) {  // the single-event shorthand

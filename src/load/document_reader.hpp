@@ -6,6 +6,6 @@ namespace tl::yaml {
 
 /// Reads one YAML document (a mapping of actors, kinds, eras and events, or a single
 /// event) into `into`, reporting every problem it finds.
-void read_document(const Node& doc, const Context& ctx, Model& into);
+void read_document(const NodeRef& doc, const Context& ctx, Model& into);
 
 }  // namespace tl::yaml

@@ -7,7 +7,7 @@
 
 namespace tl::yaml {
 
-SourceLoc Context::loc(const Node& node) const {
+SourceLoc Context::loc(const NodeRef& node) const {
     if (node.line() < 0 || node.column() < 0) return {file, 0, 0};
     return {file, static_cast<std::uint32_t>(node.line() + 1),
             static_cast<std::uint32_t>(node.column() + 1)};
@@ -38,7 +38,7 @@ void report_parse_error(const YamlError& error, std::uint32_t file, Diagnostics&
     }
 }
 
-std::string_view describe(const Node& node) {
+std::string_view describe(const NodeRef& node) {
     switch (node.type()) {
         case NodeType::sequence: return "a list";
         case NodeType::map: return "a mapping";
@@ -48,13 +48,13 @@ std::string_view describe(const Node& node) {
     return "empty";
 }
 
-MapReader::MapReader(const Node& map, const Context& ctx, std::string_view what,
+MapReader::MapReader(const NodeRef& map, const Context& ctx, std::string_view what,
                      std::span<const std::string_view> known_keys)
     : map_(map), ctx_(ctx), what_(what) {
     entries_.reserve(map.size());
     for (auto it = map.begin(); it != map.end(); ++it) {
-        const Node key = *it;
-        const Node value = *++it;  // a mapping's children come in pairs
+        const NodeRef key = *it;
+        const NodeRef value = *++it;  // a mapping's children come in pairs
         if (!key.is_scalar()) {
             ctx.error(key, "wrong-type",
                       "a key in " + what_ + " must be text, not " + std::string(describe(key)));
@@ -169,7 +169,7 @@ std::vector<Ref> MapReader::list(std::string_view key) const {
         return out;
     }
     out.reserve(e->value.size());
-    for (const Node item : e->value) {
+    for (const NodeRef item : e->value) {
         if (item.is_scalar()) {
             out.push_back({std::string(item.scalar()), ctx_.loc(item)});
         } else {

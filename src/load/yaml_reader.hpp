@@ -21,8 +21,8 @@ struct Context {
     Diagnostics& diags;
 
     /// yaml-cpp's marks are 0-based; diagnostics are 1-based.
-    SourceLoc loc(const Node& node) const;
-    void error(const Node& node, std::string rule, std::string message,
+    SourceLoc loc(const NodeRef& node) const;
+    void error(const NodeRef& node, std::string rule, std::string message,
                std::string hint = {}) const {
         diags.error(loc(node), std::move(rule), std::move(message), std::move(hint));
     }
@@ -31,15 +31,15 @@ struct Context {
 /// A present key of a mapping, with both nodes (the key's mark is kept for values that
 /// yaml-cpp leaves without one, such as an empty value at the end of the file).
 struct Entry {
-    Node key;
-    Node value;
+    NodeRef key;
+    NodeRef value;
 };
 
 /// Reads the keys of one mapping once. Unknown keys (with a "did you mean"), repeated keys
 /// and non-text keys are reported here; `x-` keys are skipped as the spec says.
 class MapReader {
   public:
-    MapReader(const Node& map, const Context& ctx, std::string_view what,
+    MapReader(const NodeRef& map, const Context& ctx, std::string_view what,
               std::span<const std::string_view> known_keys);
 
     const Entry* find(std::string_view key) const;
@@ -63,7 +63,7 @@ class MapReader {
     std::vector<Ref> list(std::string_view key) const;
 
   private:
-    Node map_;
+    NodeRef map_;
     const Context& ctx_;
     std::string what_;
     std::vector<Entry> entries_;
@@ -74,6 +74,6 @@ class MapReader {
 void report_parse_error(const YamlError& error, std::uint32_t file, Diagnostics& diags);
 
 /// Returns a short description of a node's type for messages: "a list", "a mapping", ...
-std::string_view describe(const Node& node);
+std::string_view describe(const NodeRef& node);
 
 }  // namespace tl::yaml

@@ -12,48 +12,48 @@
 
 namespace tl::yaml {
 
-NodeType Node::type() const {
+NodeType NodeRef::type() const {
     return tree_ ? tree_->items_[index_].type : NodeType::null;
 }
 
-std::string_view Node::scalar() const {
+std::string_view NodeRef::scalar() const {
     if (!tree_) return {};
     const Tree::Item& item = tree_->items_[index_];
     return std::string_view(tree_->text_).substr(item.text_begin, item.text_size);
 }
 
-bool Node::is_quoted() const {
+bool NodeRef::is_quoted() const {
     return tree_ && tree_->items_[index_].quoted;
 }
 
-int Node::line() const {
+int NodeRef::line() const {
     return tree_ ? tree_->items_[index_].line : -1;
 }
 
-int Node::column() const {
+int NodeRef::column() const {
     return tree_ ? tree_->items_[index_].column : -1;
 }
 
-std::size_t Node::size() const {
+std::size_t NodeRef::size() const {
     if (!tree_) return 0;
     const Tree::Item& item = tree_->items_[index_];
     return item.type == NodeType::map ? item.child_count / 2 : item.child_count;
 }
 
-Node::ChildIterator& Node::ChildIterator::operator++() {
+NodeRef::ChildIterator& NodeRef::ChildIterator::operator++() {
     index_ = tree_->items_[index_].next_sibling;
     return *this;
 }
 
-Node::ChildIterator Node::begin() const {
+NodeRef::ChildIterator NodeRef::begin() const {
     if (!tree_) return end();
     return {tree_, tree_->items_[index_].first_child};
 }
 
-Node Node::find(std::string_view key) const {
+NodeRef NodeRef::find(std::string_view key) const {
     if (!is_map()) return {};
     for (auto it = begin(); it != end(); ++it) {
-        const Node k = *it;
+        const NodeRef k = *it;
         ++it;  // a mapping's children come in pairs
         if (k.is_scalar() && k.scalar() == key) return *it;
     }
@@ -106,19 +106,19 @@ class TreeBuilder : public YAML::EventHandler {
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/,
                          YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {
-        open_.push_back({add(NodeType::sequence, mark), Node::kNone});
+        open_.push_back({add(NodeType::sequence, mark), NodeRef::kNone});
     }
     void OnSequenceEnd() override { open_.pop_back(); }
     void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
                     YAML::EmitterStyle::value /*style*/) override {
-        open_.push_back({add(NodeType::map, mark), Node::kNone});
+        open_.push_back({add(NodeType::map, mark), NodeRef::kNone});
     }
     void OnMapEnd() override { open_.pop_back(); }
 
   private:
     /// Appends a node as the next child of the open collection, or as the document's root.
     std::uint32_t add(NodeType type, const YAML::Mark& mark) {
-        if (tree_.items_.size() >= Node::kNone) throw std::length_error("too many YAML nodes");
+        if (tree_.items_.size() >= NodeRef::kNone) throw std::length_error("too many YAML nodes");
         const auto index = static_cast<std::uint32_t>(tree_.items_.size());
         Tree::Item& item = tree_.items_.emplace_back();
         item.type = type;
@@ -129,7 +129,7 @@ class TreeBuilder : public YAML::EventHandler {
             return index;
         }
         Open& parent = open_.back();
-        if (parent.last_child == Node::kNone)
+        if (parent.last_child == NodeRef::kNone)
             tree_.items_[parent.node].first_child = index;
         else
             tree_.items_[parent.last_child].next_sibling = index;

@@ -22,12 +22,12 @@ enum class NodeType : std::uint8_t { null, scalar, sequence, map };
 
 class Tree;
 
-/// A node of a Tree, by index: cheap to copy, valid while its Tree lives. A default Node
+/// A node of a Tree, by index: cheap to copy, valid while its Tree lives. A default NodeRef
 /// is "undefined" (a key that is not there) and reads as null.
-class Node {
+class NodeRef {
   public:
-    Node() = default;
-    Node(const Tree* tree, std::uint32_t index) : tree_(tree), index_(index) {}
+    NodeRef() = default;
+    NodeRef(const Tree* tree, std::uint32_t index) : tree_(tree), index_(index) {}
 
     bool defined() const { return tree_ != nullptr; }
     NodeType type() const;
@@ -49,14 +49,14 @@ class Node {
     class ChildIterator {
       public:
         using iterator_category = std::forward_iterator_tag;
-        using value_type = Node;
+        using value_type = NodeRef;
         using difference_type = std::ptrdiff_t;
         using pointer = void;
-        using reference = Node;
+        using reference = NodeRef;
 
         ChildIterator() = default;
         ChildIterator(const Tree* tree, std::uint32_t index) : tree_(tree), index_(index) {}
-        Node operator*() const { return {tree_, index_}; }
+        NodeRef operator*() const { return {tree_, index_}; }
         ChildIterator& operator++();
         ChildIterator operator++(int) {
             ChildIterator before = *this;
@@ -73,7 +73,7 @@ class Node {
     ChildIterator end() const { return {tree_, kNone}; }
 
     /// The value of the first key of a mapping that is the scalar `key`; undefined if none.
-    Node find(std::string_view key) const;
+    NodeRef find(std::string_view key) const;
 
     static constexpr std::uint32_t kNone = 0xffffffffu;
 
@@ -87,10 +87,10 @@ class Node {
 class Tree {
   public:
     std::size_t document_count() const { return roots_.size(); }
-    Node document(std::size_t i) const { return {this, roots_[i]}; }
+    NodeRef document(std::size_t i) const { return {this, roots_[i]}; }
 
   private:
-    friend class Node;
+    friend class NodeRef;
     friend class TreeBuilder;
 
     struct Item {
@@ -100,8 +100,8 @@ class Tree {
         std::int32_t column = -1;
         std::uint32_t text_begin = 0;  ///< a scalar's text, in text_
         std::uint32_t text_size = 0;
-        std::uint32_t first_child = Node::kNone;
-        std::uint32_t next_sibling = Node::kNone;
+        std::uint32_t first_child = NodeRef::kNone;
+        std::uint32_t next_sibling = NodeRef::kNone;
         std::uint32_t child_count = 0;
     };
     /// Item 0 is a null node without a position, for documents that have no node at all.

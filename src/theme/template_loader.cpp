@@ -223,8 +223,8 @@ void read_theme(const MapReader& top, Theme& t) {
                 palette->report(*e, "wrong-type", "'kind-colors' maps kind ids to colours");
             } else {
                 for (auto it = e->value.begin(); it != e->value.end(); ++it) {
-                    const yaml::Node kind = *it;
-                    const yaml::Node color = *++it;  // a mapping's children come in pairs
+                    const yaml::NodeRef kind = *it;
+                    const yaml::NodeRef color = *++it;  // a mapping's children come in pairs
                     const auto c = color.is_scalar() ? Color::parse(color.scalar()) : std::nullopt;
                     if (!c || !kind.is_scalar()) {
                         palette->context().error(color, "bad-color", "a colour is #rgb or #rrggbb");
@@ -279,12 +279,12 @@ Theme load_template_text(std::string_view text, std::uint32_t file, Diagnostics&
     }
     const yaml::Context ctx{file, diags};
     if (parsed.tree.document_count() > 1) {
-        const yaml::Node second = parsed.tree.document(1);
+        const yaml::NodeRef second = parsed.tree.document(1);
         ctx.error(second, "extra-document", "a template is one YAML document; this is a second",
                   "remove the '---' and what follows, or merge it into the first document");
     }
-    const yaml::Node doc =
-        parsed.tree.document_count() > 0 ? parsed.tree.document(0) : yaml::Node();
+    const yaml::NodeRef doc =
+        parsed.tree.document_count() > 0 ? parsed.tree.document(0) : yaml::NodeRef();
     if (!doc.is_map()) {
         ctx.error(doc, "wrong-type", "a template must be a mapping");
         return theme;

@@ -5,15 +5,15 @@
 
 #include "load/yaml_tree.hpp"
 
-using tl::yaml::Node;
+using tl::yaml::NodeRef;
 using tl::yaml::parse_yaml;
 using tl::yaml::YamlError;
 
 namespace {
 
-std::vector<std::string> scalars(const Node& node) {
+std::vector<std::string> scalars(const NodeRef& node) {
     std::vector<std::string> out;
-    for (const Node child : node)
+    for (const NodeRef child : node)
         out.emplace_back(child.scalar());
     return out;
 }
@@ -24,20 +24,20 @@ TEST_CASE("a document becomes nodes with yaml-cpp's 0-based marks") {
     const auto parsed = parse_yaml("events:\n  - id: a\n    tags: [x, \"y\"]\n    n: 5\n");
     REQUIRE_FALSE(parsed.error);
     REQUIRE(parsed.tree.document_count() == 1);
-    const Node doc = parsed.tree.document(0);
+    const NodeRef doc = parsed.tree.document(0);
     CHECK(doc.is_map());
     CHECK(doc.size() == 1);
-    const Node events = doc.find("events");
+    const NodeRef events = doc.find("events");
     REQUIRE(events.is_sequence());
     CHECK(events.line() == 1);
     CHECK(events.column() == 2);
-    const Node event = *events.begin();
+    const NodeRef event = *events.begin();
     CHECK(event.is_map());
     CHECK(event.size() == 3);
     CHECK(event.find("id").scalar() == "a");
     CHECK(event.find("id").line() == 1);
     CHECK(event.find("id").column() == 8);
-    const Node tags = event.find("tags");
+    const NodeRef tags = event.find("tags");
     CHECK(tags.size() == 2);
     CHECK(scalars(tags) == std::vector<std::string>{"x", "y"});
     CHECK_FALSE((*tags.begin()).is_quoted());
@@ -50,7 +50,7 @@ TEST_CASE("a document becomes nodes with yaml-cpp's 0-based marks") {
 TEST_CASE("a mapping keeps its keys in order, repeated ones too, as key-value pairs") {
     const auto parsed = parse_yaml("b: 1\na: 2\nb: 3\n");
     REQUIRE_FALSE(parsed.error);
-    const Node doc = parsed.tree.document(0);
+    const NodeRef doc = parsed.tree.document(0);
     CHECK(doc.size() == 3);
     CHECK(scalars(doc) == std::vector<std::string>{"b", "1", "a", "2", "b", "3"});
     CHECK(doc.find("b").scalar() == "1");  // the first, as yaml-cpp's own lookup
@@ -59,7 +59,7 @@ TEST_CASE("a mapping keeps its keys in order, repeated ones too, as key-value pa
 TEST_CASE("null, empty and plain-null values are null; quoted null is text") {
     const auto parsed = parse_yaml("a:\nb: ~\nc: null\nd: \"null\"\ne: ''\n");
     REQUIRE_FALSE(parsed.error);
-    const Node doc = parsed.tree.document(0);
+    const NodeRef doc = parsed.tree.document(0);
     CHECK(doc.find("a").is_null());
     CHECK(doc.find("a").defined());
     CHECK(doc.find("b").is_null());
@@ -84,7 +84,7 @@ TEST_CASE("every document of a file is kept, empty ones as null") {
 TEST_CASE("block scalars, escapes and multi-line text arrive as yaml-cpp reads them") {
     const auto parsed = parse_yaml("a: |\n  one\n  two\nb: >\n  x\n  y\nc: \"t\\u00e9\\n\"\n");
     REQUIRE_FALSE(parsed.error);
-    const Node doc = parsed.tree.document(0);
+    const NodeRef doc = parsed.tree.document(0);
     CHECK(doc.find("a").scalar() == "one\ntwo\n");
     CHECK(doc.find("b").scalar() == "x y\n");
     CHECK(doc.find("c").scalar() == "t\xC3\xA9\n");
