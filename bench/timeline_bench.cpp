@@ -4,9 +4,10 @@
 //                  [--stage-timeout SECONDS] CORPUS...
 //
 // For each corpus: yaml-cpp alone (the floor: YAML::LoadAll of every file's text, nodes
-// discarded) on one thread and on two, then load, validate, sort + lanes, layout and render
-// to PDF, SVG and PNG into a byte-counting sink. Wall time is the median of 3 runs for
-// corpora of up to 10,000 events and 1 run above (or --runs; a stage whose first run takes
+// discarded) on one thread and on two, and yaml-cpp's event parser alone with a handler that
+// does nothing (what any loader built on yaml-cpp must pay), then load, validate, sort + lanes,
+// layout and render to PDF, SVG and PNG into a byte-counting sink. Wall time is the median of 3
+// runs for corpora of up to 10,000 events and 1 run above (or --runs; a stage whose first run takes
 // over 10 s is run once); the first run is shown too, since one-time costs (fonts) fall there. Peak
 // RSS is VmHWM, reset before each stage (/proc/self/clear_refs), so it is the process's peak while
 // that stage ran, with everything earlier stages keep alive.
@@ -20,6 +21,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -87,6 +89,7 @@ struct CorpusResult {
 // The stages, in the order they run.
 const char* const kFloor1 = "yaml-cpp LoadAll, 1 thread";
 const char* const kFloor2 = "yaml-cpp LoadAll, 2 threads";
+const char* const kEvents1 = "yaml-cpp events only, 1 thread";
 const char* const kLoad1 = "load, 1 thread";
 const char* const kLoad = "load (default options)";
 const char* const kValidate = "validate";
@@ -95,8 +98,9 @@ const char* const kLayout = "layout (layout_chart)";
 const char* const kRenderPdf = "render pdf";
 const char* const kRenderSvg = "render svg";
 const char* const kRenderPng = "render png";
-const std::vector<std::string> kStageOrder{kFloor1, kFloor2, kLoad1,     kLoad,      kValidate,
-                                           kSort,   kLayout, kRenderPdf, kRenderSvg, kRenderPng};
+const std::vector<std::string> kStageOrder{kFloor1,    kFloor2,    kEvents1,  kLoad1,
+                                           kLoad,      kValidate,  kSort,     kLayout,
+                                           kRenderPdf, kRenderSvg, kRenderPng};
 
 /// What a corpus run tells as it goes: a stage begins, a stage (or the metadata) is done.
 struct Progress {
@@ -211,6 +215,34 @@ void yaml_floor(const std::vector<std::string>& texts, unsigned threads) {
         t.join();
 }
 
+/// Receives yaml-cpp's parser events and keeps nothing: the parse without any tree.
+class IgnoreEvents : public YAML::EventHandler {
+  public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+/// yaml-cpp's event parser over every text on one thread, events ignored.
+void yaml_events_floor(const std::vector<std::string>& texts) {
+    IgnoreEvents ignore;
+    for (const std::string& text : texts) {
+        std::istringstream in(text);
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(ignore)) {
+        }
+    }
+}
+
 /// Pango's font map and fontconfig are set up once per process, on the first measure; that
 /// is timed on its own, not as part of the layout stage.
 double font_setup_ms() {
@@ -260,6 +292,7 @@ void run_corpus(const std::string& corpus, const Args& args, CorpusResult& res,
 
     add(measure(kFloor1, runs, progress, [&] { yaml_floor(texts, 1); }));
     add(measure(kFloor2, runs, progress, [&] { yaml_floor(texts, 2); }));
+    add(measure(kEvents1, runs, progress, [&] { yaml_events_floor(texts); }));
     texts.clear();
     texts.shrink_to_fit();
 
@@ -513,6 +546,7 @@ struct Ratios {
     std::optional<double> default_vs_floor;
     std::string default_floor;
     std::optional<double> one_vs_floor1;
+    std::optional<double> one_vs_events1;  ///< 1-thread load against the bare event parse
 };
 
 Ratios ratios(const CorpusResult& r) {
@@ -526,6 +560,8 @@ Ratios ratios(const CorpusResult& r) {
     out.default_floor = two ? "2 threads" : "1 thread";
     if (ld && floor && floor->ms > 0) out.default_vs_floor = ld->ms / floor->ms;
     if (l1 && y1 && y1->ms > 0) out.one_vs_floor1 = l1->ms / y1->ms;
+    const Stage* e1 = find_stage(r, kEvents1);
+    if (l1 && e1 && e1->ms > 0) out.one_vs_events1 = l1->ms / e1->ms;
     return out;
 }
 
@@ -564,6 +600,8 @@ void print_table(const CorpusResult& r, std::ostream& out) {
         out << "load / yaml-cpp alone: " << *q.default_vs_floor << "x (default load vs "
             << q.default_floor << " floor)";
     if (q.one_vs_floor1) out << ", " << *q.one_vs_floor1 << "x (1 thread vs 1 thread)";
+    if (q.one_vs_events1)
+        out << "; load / yaml-cpp events only: " << *q.one_vs_events1 << "x (1 thread)";
     out << "\n";
 }
 
@@ -618,7 +656,9 @@ std::string to_json(const std::vector<CorpusResult>& results) {
         const Ratios q = ratios(r);
         out << "],\n  \"load_vs_yaml_cpp\": " << json_number(q.default_vs_floor)
             << ", \"load_vs_yaml_cpp_floor\": " << json_string(q.default_floor)
-            << ", \"load_1_thread_vs_yaml_cpp_1_thread\": " << json_number(q.one_vs_floor1) << "}";
+            << ", \"load_1_thread_vs_yaml_cpp_1_thread\": " << json_number(q.one_vs_floor1)
+            << ", \"load_1_thread_vs_yaml_cpp_events_1_thread\": " << json_number(q.one_vs_events1)
+            << "}";
     }
     out << "\n]\n";
     return out.str();
