@@ -5,11 +5,12 @@
 #   2. generates the corpora into $BUILD/bench-corpora/ (only those missing);
 #   3. timeline_bench: each stage in-process (yaml-cpp alone, load, validate, sort + lanes,
 #      layout, render to PDF, SVG, PNG);
-#   4. the real CLI end to end, `timeline render CORPUS -o X.pdf`, under /usr/bin/time;
+#   4. the real CLI end to end, `timeline render CORPUS -o X.pdf`, under /usr/bin/time, the
+#      median of CLI_RUNS runs (by wall time);
 #   5. bench/matplotlib_timeline.py on the same files, timed the same way, and the ratio.
 #
 # Results go to $BUILD/bench-results/ (tables, JSON, logs, the PDFs). Knobs, as environment
-# variables: SIZES, MPL_SIZES, SKIP_RENDER_ABOVE (timeline_bench renders no corpus above it),
+# variables: SIZES, MPL_SIZES, CLI_RUNS, SKIP_RENDER_ABOVE (timeline_bench renders no corpus above it),
 # STAGE_TIMEOUT (seconds one stage of timeline_bench may take before it is stopped and
 # reported so), CLI_TIMEOUT and MPL_TIMEOUT (seconds for one run of the CLI, of matplotlib),
 # BUILD, JOBS. The defaults keep `make bench` under 10 minutes on 2 cores once the corpora
@@ -21,6 +22,7 @@ BUILD=${BUILD:-build}
 JOBS=${JOBS:-2}
 SIZES=${SIZES:-100 1000 10000 100000}
 MPL_SIZES=${MPL_SIZES:-100 1000 10000}
+CLI_RUNS=${CLI_RUNS:-3}
 SKIP_RENDER_ABOVE=${SKIP_RENDER_ABOVE:-100000}
 STAGE_TIMEOUT=${STAGE_TIMEOUT:-90}
 CLI_TIMEOUT=${CLI_TIMEOUT:-120}
@@ -111,6 +113,19 @@ timed() {
     fi
 }
 
+# timed, CLI_RUNS times; prints the run with the median wall time, or the first failure.
+timed_median() {
+    local label=$1
+    shift
+    local runs=() r
+    for ((i = 1; i <= CLI_RUNS; i++)); do
+        r=$(timed "$label" "$@")
+        case $r in timeout* | failed*) echo "$r"; return ;; esac
+        runs+=("$r")
+    done
+    printf '%s\n' "${runs[@]}" | sort -n -k1,1 | sed -n "$(((${#runs[@]} + 1) / 2))p"
+}
+
 show() {  # "WALL_S KIB USER_S SYS_S" -> "12.34 s (CPU 12.00 s)  56 MiB"
     case $1 in
         timeout*) echo "> ${1#timeout } s (stopped)" ;;
@@ -119,8 +134,8 @@ show() {  # "WALL_S KIB USER_S SYS_S" -> "12.34 s (CPU 12.00 s)  56 MiB"
     esac
 }
 
-echo "== whole process: timeline render CORPUS -o X.pdf (time limit ${CLI_TIMEOUT} s)," \
-    "and matplotlib (${MPL_TIMEOUT} s)"
+echo "== whole process: timeline render CORPUS -o X.pdf (median of $CLI_RUNS runs, time limit" \
+    "${CLI_TIMEOUT} s each), and matplotlib (1 run, ${MPL_TIMEOUT} s)"
 # matplotlib builds its font cache on first use; that is not part of any chart's time.
 $PY -c 'import matplotlib.pyplot' >/dev/null 2>&1
 summary=$RESULTS/summary.txt
@@ -131,7 +146,7 @@ printf '%-8s  %-34s  %-34s  %s\n' events "timeline CLI (PDF)" "matplotlib (PDF)"
 for n in seed $SIZES; do
     dir=$CORPORA/events-$n
     [ "$n" = seed ] && dir=events
-    t=$(timed "cli-$n" "$CLI_TIMEOUT" "$BUILD/timeline" render "$dir" -o "$RESULTS/cli-$n.pdf")
+    t=$(timed_median "cli-$n" "$CLI_TIMEOUT" "$BUILD/timeline" render "$dir" -o "$RESULTS/cli-$n.pdf")
     m=skipped
     if [ "$n" = seed ] || [[ " $MPL_SIZES " == *" $n "* ]]; then
         m=$(timed "mpl-$n" "$MPL_TIMEOUT" "$PY" bench/matplotlib_timeline.py "$dir" \
