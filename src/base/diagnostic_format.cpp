@@ -1,6 +1,8 @@
 #include "base/diagnostic_format.hpp"
 
+#include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "base/text.hpp"
 
@@ -20,6 +22,34 @@ std::string place(SourceLoc loc, const SourceFiles& files) {
     return s;
 }
 
+bool continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+/// The part of a long source line worth showing: about kSourceWindow bytes around the
+/// 0-based byte `at`, cut on character boundaries. A minified or machine-written file can
+/// put thousands of problems on one line of a megabyte; printing it whole under each would
+/// make the output grow with their product.
+struct SourceWindow {
+    std::string_view text;
+    std::size_t caret;  ///< byte offset of the problem within `text`
+    bool cut_left;
+    bool cut_right;
+};
+
+SourceWindow source_window(std::string_view line, std::size_t at) {
+    constexpr std::size_t kSourceWindow = 120;
+    if (line.size() <= kSourceWindow) return {line, at, false, false};
+    std::size_t first = at > kSourceWindow / 2 ? at - kSourceWindow / 2 : 0;
+    std::size_t last = std::min(line.size(), first + kSourceWindow);
+    first = last - std::min(last, kSourceWindow);
+    while (first > 0 && continuation_byte(line[first]))
+        --first;
+    while (last < line.size() && continuation_byte(line[last]))
+        ++last;
+    return {line.substr(first, last - first), at - first, first > 0, last < line.size()};
+}
+
 std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -36,12 +66,20 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
                       paint(error ? kRed : kMagenta, error ? "error:" : "warning:") + " " +
                       d.message + " [" + d.rule + "]\n";
     if (style.show_source && !source_line.empty() && d.loc.column > 0) {
-        out += "    " + source_line + "\n    ";
+        const SourceWindow w = source_window(source_line, d.loc.column - 1);
+        const char* ellipsis = "\u2026";
+        out += "    ";
+        std::string indent = "    ";
+        if (w.cut_left) {
+            out += ellipsis;
+            indent += ' ';
+        }
+        out += std::string(w.text) + (w.cut_right ? ellipsis : "") + "\n" + indent;
         // Columns count bytes; each character before the column becomes one space (a tab
         // stays a tab), so the caret lines up under the offending character.
-        for (std::size_t i = 0; i + 1 < d.loc.column && i < source_line.size(); ++i) {
-            if ((static_cast<unsigned char>(source_line[i]) & 0xC0) == 0x80) continue;
-            out += source_line[i] == '\t' ? '\t' : ' ';
+        for (std::size_t i = 0; i < w.caret && i < w.text.size(); ++i) {
+            if (continuation_byte(w.text[i])) continue;
+            out += w.text[i] == '\t' ? '\t' : ' ';
         }
         out += paint(kCyan, "^") + "\n";
     }

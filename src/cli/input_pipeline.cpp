@@ -15,14 +15,32 @@
 namespace tl::cli {
 namespace {
 
-std::string line_of(const std::string& path, std::uint32_t line) {
-    std::ifstream in(path, std::ios::binary);
-    std::string text;
-    for (std::uint32_t i = 0; i < line && std::getline(in, text); ++i) {
+/// Source lines for diagnostics, read forward: diagnostics come sorted by file and line, so
+/// one pass over each file serves them all (reopening per diagnostic made thousands of
+/// problems in a large file cost thousands of reads of it).
+class SourceLines {
+  public:
+    std::string line(const std::string& path, std::uint32_t line) {
+        if (path != path_ || line < number_) {
+            in_ = std::ifstream(path, std::ios::binary);
+            path_ = path;
+            number_ = 0;
+            text_.clear();
+        }
+        while (number_ < line && std::getline(in_, text_))
+            ++number_;
+        if (number_ < line) return {};  // the file changed or ended
+        std::string out = text_;
+        if (!out.empty() && out.back() == '\r') out.pop_back();
+        return out;
     }
-    if (!text.empty() && text.back() == '\r') text.pop_back();
-    return text;
-}
+
+  private:
+    std::ifstream in_;
+    std::string path_;
+    std::uint32_t number_ = 0;  ///< 1-based number of the line in text_
+    std::string text_;
+};
 
 }  // namespace
 
@@ -49,10 +67,11 @@ void print_diagnostics(const Diagnostics& all, const SourceFiles& files, bool qu
     DiagnosticStyle style;
     style.show_source = terminal;
     style.color = terminal && !(no_color && *no_color);
+    SourceLines lines;
     for (const Diagnostic& d : diags.items()) {
         std::string source;
         if (style.show_source && d.loc.file < files.paths.size() && d.loc.line > 0)
-            source = line_of(files.path(d.loc.file), d.loc.line);
+            source = lines.line(files.path(d.loc.file), d.loc.line);
         std::cerr << format_diagnostic(d, files, style, source);
     }
     std::cerr << diagnostics_summary(diags) << "\n";

@@ -4,6 +4,7 @@ import os
 import pty
 import re
 import subprocess
+import time
 
 from helpers import FIXTURES, TIMELINE, TempDirTest, run
 
@@ -43,6 +44,24 @@ class TerminalOutput(TempDirTest):
         caret = lines[source + 1]
         self.assertEqual(caret.index("^") if "^" in caret else -1,
                          lines[source].index("titel"), f"caret misplaced:\n{text}")
+
+    def test_thousands_of_problems_on_one_long_line_stay_quick_and_short(self):
+        # 20,000 empty sources on one 40 KB line: each diagnostic shows a window of the line,
+        # not all of it, and the file is read once, not once per diagnostic.
+        path = self.tmp / "flood.yaml"
+        path.write_text("id: flood\ndate: 2024\ntitle: T\nkind: other\nactors: [A]\n"
+                        "sources: [" + ", " * 20000 + "x]\n")
+        start = time.monotonic()
+        code, text = run_on_terminal("validate", path, env={"NO_COLOR": "1"})
+        self.assertLess(time.monotonic() - start,
+                        20 * float(os.environ.get("TIMELINE_TIME_FACTOR", "1")))
+        self.assertEqual(code, 1)
+        self.assertIn("20,001 errors" if "20,001" in text else "20001 errors", text)
+        self.assertLess(len(text), 20000 * 400)
+        lines = text.splitlines()
+        source = next(i for i, line in enumerate(lines) if line.startswith("    \u2026"))
+        self.assertLess(len(lines[source]), 140)
+        self.assertEqual(lines[source + 1].strip(), "^")
 
     def test_no_colour_with_NO_COLOR(self):
         code, text = run_on_terminal("validate", UNKNOWN_KEY, env={"NO_COLOR": "1"})

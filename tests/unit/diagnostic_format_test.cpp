@@ -57,3 +57,41 @@ TEST_CASE("JSON diagnostics carry the related place") {
     CHECK(json.find("\"severity\": \"warning\"") != std::string::npos);
     CHECK(tl::diagnostics_summary(diags) == "1 error, 1 warning in 2 files");
 }
+
+TEST_CASE("a long source line is shown as a window around the problem") {
+    // 5,000 commas, then the offending word, then 5,000 more: the window keeps the output of
+    // each diagnostic small however long the line is, and the caret still points at "bad".
+    const std::string line = std::string(5000, ',') + "bad" + std::string(5000, ',');
+    const auto column = static_cast<std::uint32_t>(5000 + 1);
+    tl::Diagnostic d{tl::Severity::error, {0, 1, column}, "r", "m", "", std::nullopt, ""};
+    tl::DiagnosticStyle style;
+    style.show_source = true;
+    const std::string text = tl::format_diagnostic(d, files(), style, line);
+    CHECK(text.size() < 400);
+    const std::size_t source_start = text.find("\n    ") + 1;
+    const std::size_t source_end = text.find('\n', source_start);
+    const std::string source = text.substr(source_start, source_end - source_start);
+    const std::string caret =
+        text.substr(source_end + 1, text.find('\n', source_end + 1) - source_end - 1);
+    CHECK(source.starts_with("    \u2026,"));
+    CHECK(source.ends_with(",\u2026"));
+    // The ellipsis is one character wide on screen but three bytes: compare in characters.
+    const std::size_t bad_bytes = source.find("bad");
+    REQUIRE(bad_bytes != std::string::npos);
+    CHECK(caret.find('^') == bad_bytes - 2);
+}
+
+TEST_CASE("a window never cuts a character in two") {
+    std::string line;
+    for (int i = 0; i < 300; ++i)
+        line += "\xD0\xA0";  // Р, two bytes each
+    tl::Diagnostic d{tl::Severity::error, {0, 1, 301}, "r", "m", "", std::nullopt, ""};
+    tl::DiagnosticStyle style;
+    style.show_source = true;
+    const std::string text = tl::format_diagnostic(d, files(), style, line);
+    const std::size_t source_start = text.find("\n    ") + 5;
+    const std::string source =
+        text.substr(source_start, text.find('\n', source_start) - source_start);
+    CHECK(source.starts_with("\u2026\xD0\xA0"));
+    CHECK(source.ends_with("\xD0\xA0\u2026"));
+}
