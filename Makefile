@@ -74,7 +74,7 @@ gallery: $(BIN)
 gallery-large: $(BIN)
 	BIN=$(BIN) bash bench/gallery_large.sh
 
-# Per-stage and whole-process timings on generated corpora, against matplotlib; about 10
+# Per-stage and whole-process timings on generated corpora, against matplotlib; about 5
 # minutes. bench/run.sh installs its own packages (python3-matplotlib). See docs/performance.md.
 bench: $(BUILD)/.packages
 	BUILD=$(BUILD) JOBS=$(JOBS) bash bench/run.sh

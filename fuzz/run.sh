@@ -5,6 +5,10 @@
 # which tests/unit/fuzz_regressions_test.cpp replays in `make test`. The corpus grows in
 # build-fuzz/corpus/<target>/ from the seeds in tests/ and is kept between runs.
 #
+# Run it on an otherwise idle machine. The fuzzers run under `nice` and save any input over
+# 2 s as slow (over 10 s as a timeout), so builds or benchmarks on the same cores starve
+# them into saving ordinary inputs; check a saved input alone before calling it a finding.
+#
 #   FUZZ_SECONDS  seconds per target (default 60)
 #   FUZZ_TARGETS  which targets, in order (default "load date template")
 #   JOBS          build jobs (default 2)
