@@ -41,7 +41,7 @@ std::size_t NodeRef::size() const {
 }
 
 NodeRef::ChildIterator& NodeRef::ChildIterator::operator++() {
-    index_ = tree_->items_[index_].next_sibling;
+    if (index_ != kNone) index_ = tree_->items_[index_].next_sibling;
     return *this;
 }
 

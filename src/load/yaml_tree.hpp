@@ -56,7 +56,8 @@ class NodeRef {
 
         ChildIterator() = default;
         ChildIterator(const Tree* tree, std::uint32_t index) : tree_(tree), index_(index) {}
-        NodeRef operator*() const { return {tree_, index_}; }
+        /// Past the end (a mapping's value read with `*++it`), an undefined node.
+        NodeRef operator*() const { return index_ == kNone ? NodeRef() : NodeRef(tree_, index_); }
         ChildIterator& operator++();
         ChildIterator operator++(int) {
             ChildIterator before = *this;

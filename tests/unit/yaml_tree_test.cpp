@@ -125,3 +125,16 @@ TEST_CASE("a comma that yaml-cpp 0.7 never consumes ends the parse instead of lo
          {"title: Iran, Russia and more", "a: {b: \"c\", d: [e], f: 'g'}", "- a, b", "x: 1,5"})
         CHECK_FALSE_MESSAGE(parse_yaml(text).error, text);
 }
+
+TEST_CASE("reading past the last child gives an undefined node, never a stray index") {
+    const auto parsed = parse_yaml("- a\n");
+    const NodeRef list = parsed.tree.document(0);
+    auto it = list.begin();
+    CHECK((*it).scalar() == "a");
+    ++it;
+    CHECK(it == list.end());
+    CHECK_FALSE((*it).defined());
+    CHECK((*it).scalar().empty());
+    ++it;  // stays at the end
+    CHECK(it == list.end());
+}
