@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostic_format.hpp"
 #include "load/loader.hpp"
@@ -34,14 +35,12 @@ struct Answer {
     std::size_t values = 0;
 };
 
-/// Line `n` (1-based) of `text` without its line break, as the CLI shows it under a message.
-inline std::string line_of(std::string_view text, std::uint32_t n) {
-    std::size_t start = 0;
-    for (std::uint32_t i = 1; i < n; ++i) {
-        start = text.find('\n', start);
-        if (start == std::string_view::npos) return {};
-        ++start;
-    }
+/// Line `n` (1-based) of `text` without its line break, as the CLI shows it under a message;
+/// `starts` holds where each line begins.
+inline std::string line_of(std::string_view text, const std::vector<std::size_t>& starts,
+                           std::uint32_t n) {
+    if (n == 0 || n > starts.size()) return {};
+    const std::size_t start = starts[n - 1];
     std::string_view line = text.substr(start, text.find('\n', start) - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     return std::string(line);
@@ -50,15 +49,18 @@ inline std::string line_of(std::string_view text, std::uint32_t n) {
 /// Every diagnostic points into the file it came from, and prints in both formats.
 inline void print_all(std::string_view text, const Diagnostics& diags, const SourceFiles& files,
                       std::uint32_t file) {
-    std::size_t lines = 1;
-    for (const char c : text)
-        lines += c == '\n' ? 1 : 0;
+    // Found once, as the CLI reads each file once for all its diagnostics.
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') starts.push_back(i + 1);
+    const std::size_t lines = starts.size();
     const DiagnosticStyle style{true, true};
     for (const Diagnostic& d : diags.items()) {
         expect(d.loc.file == file || d.loc.file == kNoFile, "a diagnostic names another file");
         expect(d.loc.line <= lines + 1, "a diagnostic points past the end of the file");
         expect(!d.rule.empty() && !d.message.empty(), "a diagnostic without a rule or message");
-        const std::string out = format_diagnostic(d, files, style, line_of(text, d.loc.line));
+        const std::string out =
+            format_diagnostic(d, files, style, line_of(text, starts, d.loc.line));
         expect(!out.empty(), "a diagnostic printed as nothing");
     }
     expect(!diagnostics_json(diags, files).empty(), "no JSON for the diagnostics");
