@@ -12,7 +12,8 @@ namespace tl {
 
 /// How events are drawn. `automatic` draws every event in detail when there are few enough
 /// to label legibly, else a density view; `pages` gives an overview page (a density view)
-/// followed by detail pages, each over an equal slice of time (about 100 events each).
+/// followed by detail pages, each over an equal slice of time (about kEventsPerPage events
+/// each).
 enum class LayoutMode { automatic, detail, density, pages };
 
 struct LayoutOptions {
@@ -22,7 +23,8 @@ struct LayoutOptions {
     /// never the clock, so that output stays reproducible.
     std::optional<DayNumber> today;
     LayoutMode mode = LayoutMode::automatic;
-    /// Above this many lanes, the ones with the fewest events fold into one.
+    /// Above this many lanes (density and pages), those whose actors take part in the fewest
+    /// events fold into one.
     std::size_t max_lanes = 40;
     /// The days the time axis shows, instead of the events' span (a slice of `pages`).
     std::optional<DaySpan> window;
