@@ -1,6 +1,7 @@
 #include "timeline/timeline.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -42,34 +43,38 @@ std::optional<std::size_t> Timeline::lane_of(std::string_view actor_id) const {
     return it->second;
 }
 
-std::vector<std::size_t> Timeline::event_lanes(const Event& e) const {
+namespace {
+
+/// The lanes of the actors named in `groups`, each once, in order; else the lane of events
+/// without actors, if there is one.
+std::vector<std::size_t> lanes_of_actors(const Timeline& t,
+                                         std::initializer_list<const std::vector<Ref>*> groups) {
     std::vector<std::size_t> out;
+    for (const std::vector<Ref>* refs : groups) {
+        for (const Ref& r : *refs) {
+            const auto lane = t.lane_of(r.id);
+            if (lane && std::find(out.begin(), out.end(), *lane) == out.end()) out.push_back(*lane);
+        }
+    }
+    if (out.empty())
+        if (auto lane = t.lane_of("")) out.push_back(*lane);
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::size_t> Timeline::event_lanes(const Event& e) const {
     if (mode == LaneMode::single) return {0};
     if (mode == LaneMode::kind) {
         const auto it = kind_lane.find(e.kind);
         return {it == kind_lane.end() ? 0 : it->second};
     }
-    for (const Ref& r : !e.from.empty() ? e.from : e.actors) {
-        const auto lane = lane_of(r.id);
-        if (lane && std::find(out.begin(), out.end(), *lane) == out.end()) out.push_back(*lane);
-    }
-    if (out.empty())
-        if (auto lane = lane_of("")) out.push_back(*lane);
-    return out;
+    return lanes_of_actors(*this, {!e.from.empty() ? &e.from : &e.actors});
 }
 
 std::vector<std::size_t> Timeline::involved_lanes(const Event& e) const {
     if (mode == LaneMode::single || mode == LaneMode::kind) return event_lanes(e);
-    std::vector<std::size_t> out;
-    for (const std::vector<Ref>* refs : {&e.from, &e.to, &e.actors}) {
-        for (const Ref& r : *refs) {
-            const auto lane = lane_of(r.id);
-            if (lane && std::find(out.begin(), out.end(), *lane) == out.end()) out.push_back(*lane);
-        }
-    }
-    if (out.empty())
-        if (auto lane = lane_of("")) out.push_back(*lane);
-    return out;
+    return lanes_of_actors(*this, {&e.from, &e.to, &e.actors});
 }
 
 namespace {
