@@ -19,6 +19,9 @@ constexpr std::array<std::string_view, 17> kEventKeys{
 constexpr std::array<std::string_view, 5> kSourceKeys{"publisher", "title", "url", "date", "quote"};
 constexpr std::array<std::string_view, 4> kQuantityKeys{"value", "unit", "qualifier", "total"};
 constexpr std::array<std::string_view, 3> kLocationKeys{"name", "lat", "lon"};
+constexpr std::string_view kUrlHint =
+    "give an http or https address as a browser shows it; percent-encode other characters as "
+    "%XX (a space is %20)";
 
 bool expect_map(const NodeRef& node, const Context& ctx, std::string_view what) {
     if (node.is_map()) return true;
@@ -119,11 +122,11 @@ std::optional<Source> read_source(const NodeRef& node, const Context& ctx) {
         }
         if (s.find("://") == std::string::npos) {
             src.publisher = s;
-        } else if (is_web_url(s)) {
-            src.url = s;
-        } else {
-            ctx.error(node, "bad-url", "a source URL must start with http:// or https://");
+        } else if (const auto problem = check_url(s)) {
+            ctx.error(node, "bad-url", *problem, std::string(kUrlHint));
             return std::nullopt;
+        } else {
+            src.url = s;
         }
         return src;
     }
@@ -137,7 +140,9 @@ std::optional<Source> read_source(const NodeRef& node, const Context& ctx) {
     src.quote = r.text("quote", false).value_or("");
     if (const Entry* e = r.find("url")) {
         src.url_loc = r.loc(*e);
-        if (auto url = r.text(*e); url && r.check(*e, "bad-url", check_url(*url))) src.url = *url;
+        if (auto url = r.text(*e);
+            url && r.check(*e, "bad-url", check_url(*url), std::string(kUrlHint)))
+            src.url = *url;
     }
     if (const Entry* e = r.find("date")) src.date = read_date(r, *e);
     return src;

@@ -12,6 +12,9 @@ namespace tl {
 std::optional<std::string> check_id(std::string_view id);
 std::optional<std::string> check_color(std::string_view color);
 std::optional<std::string> check_tag(std::string_view tag);
+/// A well-formed http or https URL (RFC 3986, with RFC 3987's non-ASCII characters outside
+/// the scheme): a host, no user name, no spaces, controls, quotes, backslashes, invisible
+/// characters or stray '%'. Every URL read from input goes through here.
 std::optional<std::string> check_url(std::string_view url);
 std::optional<std::string> check_grading(std::string_view grading);
 std::optional<std::string> check_title(std::string_view title);
@@ -20,9 +23,6 @@ std::optional<std::string> check_one_line(std::string_view text);
 inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::size_t kMaxTitleLength = 200;
 inline constexpr std::size_t kMaxSummaryLength = 2000;
-
-/// A URL is one that a PDF link may point at: http or https only.
-bool is_web_url(std::string_view s);
 
 /// Parses a number exactly as YAML writes it (200, -3, 1.5e6); "200+" or "many" is nothing.
 std::optional<double> parse_number(std::string_view s);
