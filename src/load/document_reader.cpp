@@ -148,6 +148,13 @@ std::optional<Source> read_source(const NodeRef& node, const Context& ctx) {
     return src;
 }
 
+/// Every number of a quantity goes through here, so that each is one the label can draw.
+bool check_quantity_range(const MapReader& r, const Entry& e, double number, bool zero_allowed) {
+    return r.check(e, "quantity-range", check_quantity_number(number, zero_allowed),
+                   "write a count or amount from 0.001 to 1e15; for more or less, choose "
+                   "another unit (million tonnes, grams)");
+}
+
 std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entry) {
     const Context& ctx = parent.context();
     if (!expect_map(entry.value, ctx, "'quantity'")) return std::nullopt;
@@ -155,14 +162,11 @@ std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entr
     Quantity q;
     q.loc = r.loc();
     bool ok = true;
-    if (const Entry* e = r.require("value")) {
-        const auto v = r.number(*e);
-        ok &= v.has_value();
-        q.value = v.value_or(0);
-        if (e->value.is_scalar()) q.value_text = e->value.scalar();
-    } else {
-        ok = false;
-    }
+    const Entry* value_entry = r.require("value");
+    const auto value = value_entry ? r.number(*value_entry) : std::nullopt;
+    ok &= value.has_value();
+    q.value = value.value_or(0);
+    if (value_entry && value_entry->value.is_scalar()) q.value_text = value_entry->value.scalar();
     const auto unit = r.text("unit", true);
     ok &= unit.has_value();
     q.unit = unit.value_or("");
@@ -180,6 +184,11 @@ std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entr
     if (const Entry* e = r.find("total")) {
         q.total = r.number(*e);
         ok &= q.total.has_value();
+        if (q.total) ok &= check_quantity_range(r, *e, *q.total, false);
+    }
+    if (value) {
+        const bool exact = q.qualifier == QuantityQualifier::exact && !r.find("total");
+        ok &= check_quantity_range(r, *value_entry, q.value, exact);
     }
     return ok ? std::optional<Quantity>(std::move(q)) : std::nullopt;
 }

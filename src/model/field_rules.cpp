@@ -194,6 +194,16 @@ std::optional<std::string> check_url(std::string_view url) {
     return std::nullopt;
 }
 
+std::optional<std::string> check_quantity_number(double value, bool zero_allowed) {
+    if (value == 0 && !std::signbit(value) && zero_allowed) return std::nullopt;
+    if (value == 0 && !std::signbit(value))
+        return "0 is a quantity only when exact and without a total ('none delivered'): '0+', "
+               "'under 0' or a total of 0 say nothing";
+    if (!(value >= kMinQuantity && value <= kMaxQuantity))  // NaN fails both
+        return "a quantity is 0 or a number from 0.001 to 1e15";
+    return std::nullopt;
+}
+
 std::optional<std::string> check_grading(std::string_view g) {
     if (g.size() == 2 && g[0] >= 'A' && g[0] <= 'F' && g[1] >= '1' && g[1] <= '6')
         return std::nullopt;

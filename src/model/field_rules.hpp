@@ -24,6 +24,14 @@ inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::size_t kMaxTitleLength = 200;
 inline constexpr std::size_t kMaxSummaryLength = 2000;
 
+/// A quantity's value or total: a count or an amount, so positive; at most 10^15 (more
+/// than any count of arms, troops or dollars) and at least 0.001, so that what is drawn
+/// with a few digits is the number written. 0 only where `zero_allowed`: an exact value
+/// may report none ("0 aircraft delivered"), but "0+" or "under 0" says nothing.
+inline constexpr double kMinQuantity = 0.001;
+inline constexpr double kMaxQuantity = 1e15;
+std::optional<std::string> check_quantity_number(double value, bool zero_allowed);
+
 /// Parses a number exactly as YAML writes it (200, -3, 1.5e6); "200+" or "many" is nothing.
 std::optional<double> parse_number(std::string_view s);
 

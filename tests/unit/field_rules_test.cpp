@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -184,6 +185,18 @@ TEST_CASE("check_url names the character it refuses, never prints it") {
     REQUIRE(problem);
     CHECK(problem->find('\x1b') == std::string::npos);
     CHECK(problem->find("U+001B") != std::string::npos);
+}
+
+TEST_CASE("check_quantity_number: 0, or 0.001 to 10^15") {
+    for (const double v : {0.001, 0.5, 1.0, 200.0, 1.5e6, 1e15})
+        CHECK_FALSE(tl::check_quantity_number(v, false));
+    CHECK_FALSE(tl::check_quantity_number(0, true));
+    for (const double v :
+         {0.0, -0.0, -5.0, -1e15, 1e-320, 0.0009, 1e15 * (1 + 1e-15), 1e16, 1e70,
+          std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()})
+        CHECK(tl::check_quantity_number(v, false));
+    CHECK(tl::check_quantity_number(-0.0, true));
+    CHECK(tl::check_quantity_number(std::numeric_limits<double>::quiet_NaN(), true));
 }
 
 TEST_CASE("check_grading: an Admiralty code [A-F][1-6]") {
