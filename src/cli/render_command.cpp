@@ -12,6 +12,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "base/atomic_file.hpp"
@@ -25,7 +26,6 @@
 #include "load/input_files.hpp"
 #include "render/font_check.hpp"
 #include "render/render.hpp"
-#include "render/text_shaper.hpp"
 #include "theme/template_loader.hpp"
 #include "timeline/timeline.hpp"
 #include "watch/file_watcher.hpp"
@@ -262,7 +262,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     const Timeline timeline = build_timeline(model, *filter, theme.lanes);
     report.events = timeline.events.size();
     progress.stage("laying out " + std::to_string(timeline.events.size()) + " events");
-    const TextShaper shaper;
+    const std::unique_ptr<TextMeasurer> measurer = make_text_measurer();
     LayoutOptions layout_options;
     layout_options.title = o.title;
     layout_options.today = plan.today;
@@ -270,7 +270,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                           : o.layout == "density" ? LayoutMode::density
                           : o.layout == "pages"   ? LayoutMode::pages
                                                   : LayoutMode::automatic;
-    const Document doc = layout_document(timeline, model, theme, shaper, layout_options);
+    const Document doc = layout_document(timeline, model, theme, *measurer, layout_options);
 
     // The depfile is made before any output is written, so that a path make cannot name
     // fails the run while the previous outputs are still in place.
