@@ -122,20 +122,22 @@ std::string listing_csv(const std::vector<const Event*>& events, const SourceFil
 }
 
 std::string listing_text(const std::vector<const Event*>& events) {
+    // For a person: each field is escaped as it is printed (see tl::visible).
     std::size_t date_width = 4, kind_width = 4, id_width = 2;
     for (const Event* e : events) {
-        date_width = std::max(date_width, utf8_length(e->date.text()));
-        kind_width = std::max(kind_width, e->kind.size());
-        id_width = std::max(id_width, e->id.size());
+        date_width = std::max(date_width, utf8_length(visible(e->date.text())));
+        kind_width = std::max(kind_width, utf8_length(visible(e->kind)));
+        id_width = std::max(id_width, utf8_length(visible(e->id)));
     }
-    const auto pad = [](const std::string& s, std::size_t width) {
+    const auto pad = [](const std::string& raw, std::size_t width) {
+        const std::string s = visible(raw);
         const std::size_t len = utf8_length(s);
         return s + std::string(width > len ? width - len : 0, ' ');
     };
     std::string out;
     for (const Event* e : events) {
         out += pad(e->date.text(), date_width) + "  " + pad(e->kind, kind_width) + "  " +
-               pad(e->id, id_width) + "  " + e->title + "\n";
+               pad(e->id, id_width) + "  " + visible(e->title) + "\n";
     }
     return out;
 }

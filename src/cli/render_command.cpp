@@ -19,6 +19,7 @@
 #include "cli/depfile.hpp"
 #include "cli/event_filter_options.hpp"
 #include "cli/input_pipeline.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "layout/chart_layout.hpp"
@@ -50,14 +51,12 @@ struct Plan {
 };
 
 int usage_error(const std::string& message, const std::string& hint) {
-    std::cerr << "timeline: error: " << message << "\n";
-    if (!hint.empty()) std::cerr << "  hint: " << hint << "\n";
+    print_error(message, hint);
     return kUsage;
 }
 
 int output_error(const std::string& path, const std::string& message, const std::string& hint) {
-    std::cerr << "timeline: error: cannot write '" << path << "': " << message << "\n"
-              << "  hint: " << hint << "\n";
+    print_error("cannot write '" + path + "': " + message, hint);
     return kOutputFailed;
 }
 
@@ -199,10 +198,9 @@ std::string render_to_stdout(const Document& doc, OutputFormat format,
 }
 
 int fail_output(const std::string& name, const std::string& why) {
-    std::cerr << "timeline: error: cannot write '" << name << "': " << why << "\n"
-              << "  hint: check that the folder exists and is writable, and that the disk has "
-                 "room\n";
-    return kOutputFailed;
+    return output_error(name, why,
+                        "check that the folder exists and is writable, and that the disk has "
+                        "room");
 }
 
 /// Every file a render reads, for --depfile: the folders (with a trailing '/', as make
@@ -279,9 +277,8 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
         depfile = make_depfile(plan.targets, files_read(o, model));
         if (!depfile.problem.empty()) {
             progress.clear();
-            std::cerr << "timeline: error: cannot write the depfile '" << o.depfile
-                      << "': " << depfile.problem << "\n"
-                      << "  hint: rename the file, or leave out --depfile\n";
+            print_error("cannot write the depfile '" + o.depfile + "': " + depfile.problem,
+                        "rename the file, or leave out --depfile");
             return kOutputFailed;
         }
     }
@@ -360,8 +357,7 @@ bool watch_inputs(const Options& o, FileWatcher& watcher) {
             problems.emplace_back(template_path, why);
     }
     for (const auto& [path, why] : problems) {
-        std::cerr << "timeline: error: cannot watch '" << path << "': " << why << "\n"
-                  << "  hint: check that its folder exists\n";
+        print_error("cannot watch '" + path + "': " + why, "check that its folder exists");
     }
     return problems.empty();
 }
@@ -454,7 +450,7 @@ int run_render(const Options& o) {
         for (const Output& out : plan.outputs)
             wrote += (wrote.empty() ? "" : ", ") + out.name();
         if (!o.scene_path.empty()) wrote += ", " + o.scene_path;
-        std::cerr << "timeline: wrote " << wrote << " (" << plural(report.events, "event") << ")\n";
+        print_note("wrote " + wrote + " (" + plural(report.events, "event") + ")");
     }
     return code;
 }
