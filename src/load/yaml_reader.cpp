@@ -140,6 +140,32 @@ std::optional<std::string> MapReader::text(std::string_view key, bool required) 
     return e ? text(*e) : std::nullopt;
 }
 
+bool check_text_field(const Context& ctx, const NodeRef& node, std::string_view text,
+                      std::string_view where, TextLines lines) {
+    const auto problem = check_text(text, lines);
+    if (!problem) return true;
+    ctx.error(node, "bad-text", std::string(where) + " " + *problem,
+              lines == TextLines::one
+                  ? "text here is one line of printable characters; a double-quoted string "
+                    "writes a control character with an escape such as \\e, \\t or \\n"
+                  : "text here may hold line breaks and tabs, but no other control character; "
+                    "a double-quoted string writes one with an escape such as \\e or \\r");
+    return false;
+}
+
+std::optional<std::string> MapReader::text_field(const Entry& e, TextLines lines) const {
+    auto text = this->text(e);
+    const std::string where = "'" + std::string(e.key.scalar()) + "' of " + what_;
+    if (text && !check_text_field(ctx_, e.value, *text, where, lines)) return std::nullopt;
+    return text;
+}
+
+std::optional<std::string> MapReader::text_field(std::string_view key, bool required,
+                                                 TextLines lines) const {
+    const Entry* e = required ? require(key) : find(key);
+    return e ? text_field(*e, lines) : std::nullopt;
+}
+
 std::optional<double> MapReader::number(const Entry& e) const {
     // A quoted scalar is text in YAML, so "200" is not a number (as in the JSON Schema).
     if (e.value.is_scalar() && !e.value.is_quoted()) {

@@ -119,6 +119,70 @@ class OnlyWebLinks(TempDirTest):
         self.assertIn("javascript:alert(1)", squeeze(tool("pdftotext", pdf, "-").stdout))
 
 
+# Each text field of the format, written with a control character in it, and the line the
+# problem is reported on. Title, actor name and the rest: one rule, `bad-text`.
+CONTROL_DOCUMENT = """\
+actors:
+  - {id: IR, name: "Iran\\0x", group: "axis\\e[2K"}
+  - {id: RU, name: Russia}
+kinds:
+  - {id: cyber, label: "Cyber\\x9b1m"}
+eras:
+  - {id: war, title: "War\\e]0;x\\a", date: 2022/..}
+events:
+  - id: e
+    date: 2024-09
+    title: "T\\tx"
+    kind: cyber
+    from: IR
+    to: RU
+    summary: "one\\nline\\tand\\rback"
+    quantity: {value: 1, unit: "missiles\\0"}
+    location: "Port\\e[2K"
+    sources:
+      - {publisher: "Reuters\\u2028", title: "Ti\\x7f", url: "https://example.org/",
+         quote: "said\\e[31m"}
+      - "Bare\\b"
+  - id: f
+    date: 2024-09
+    title: T
+    kind: cyber
+    actors: [IR]
+    location: {name: "Harbour\\x85"}
+    sources: [P]
+"""
+# The line of each value that breaks the rule (lines 2 and 19 hold two).
+CONTROL_LINES = [2, 2, 5, 7, 11, 15, 16, 17, 19, 19, 20, 21, 27]
+
+
+class ControlCharactersInText(TempDirTest):
+    def test_every_text_field_refuses_control_characters_with_one_rule(self):
+        path = self.tmp / "e.yaml"
+        path.write_text(CONTROL_DOCUMENT)
+        proc = run("validate", "--format", "json", path)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        found = sorted(d["line"] for d in json.loads(proc.stdout) if d["rule"] == "bad-text")
+        self.assertEqual(found, CONTROL_LINES, proc.stdout)
+        for d in json.loads(proc.stdout):
+            self.assertTrue(d["hint"], d)
+
+    def test_summary_and_quote_may_span_lines_and_hold_tabs(self):
+        path = self.tmp / "e.yaml"
+        path.write_text(events_yaml(["T"]).replace(
+            '"https://example.org/0"',
+            '{publisher: P, quote: "first\\n\\tsecond"}\n    summary: |\n'
+            '      one\n      \ttwo\n'))
+        proc = run("validate", path)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+
+    def test_a_title_holds_no_tab(self):
+        path = self.tmp / "e.yaml"
+        path.write_text(events_yaml(["a\tb"]))
+        proc = run("validate", path)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("[bad-text]", proc.stderr)
+
+
 if __name__ == "__main__":
     import unittest
     unittest.main()
