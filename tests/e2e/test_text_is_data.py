@@ -183,6 +183,68 @@ class ControlCharactersInText(TempDirTest):
         self.assertIn("[bad-text]", proc.stderr)
 
 
+RTL_PUBLISHER = f"Pub {RLO}abc def"
+RTL_UNIT = f"ballistic {RLO}missiles"
+RTL_ACTOR = f"Iran {RLO}xyz"
+RTL_KIND = f"Cyber {RLO}kind"
+RTL_ERA = f"War {RLO}era"
+
+
+class BidiIsolatedInEveryLabel(TempDirTest):
+    def render(self, *outputs, width=14400):
+        path = self.tmp / "e.yaml"
+        path.write_text(
+            "actors:\n"
+            f"  - {{id: IR, name: {json.dumps(RTL_ACTOR)}}}\n"
+            "  - {id: RU, name: Russia}\n"
+            f"kinds: [{{id: cyber, label: {json.dumps(RTL_KIND)}}}]\n"
+            f"eras: [{{id: war, title: {json.dumps(RTL_ERA)}, date: 2024-01/2024-12}}]\n"
+            "events:\n"
+            "  - {id: e, date: 2024-09, title: Missiles sent, kind: cyber, from: IR, to: RU,\n"
+            f"     quantity: {{value: 200, unit: {json.dumps(RTL_UNIT)}}},\n"
+            f"     sources: [{{publisher: {json.dumps(RTL_PUBLISHER)}, title: Source title,\n"
+            "                 date: 2024-09-12}]}\n")
+        template = self.tmp / "t.yaml"
+        template.write_text(f"page: {{width: {width}}}\n")
+        paths = [self.tmp / f"e.{ext}" for ext in outputs]
+        args = [a for p in paths for a in ("--scene" if p.suffix == ".json" else "-o", p)]
+        self.assertRan(run("render", path, "--template", template, "-o", self.tmp / "e.svg",
+                           *args))
+        return paths
+
+    def test_each_piece_of_input_text_is_isolated_exactly_once(self):
+        (scene,) = self.render("json")
+        drawn = [i.get("text", "") for i in json.loads(scene.read_text())["items"]]
+        for piece in (RTL_PUBLISHER, RTL_UNIT, RTL_ACTOR, RTL_KIND, RTL_ERA):
+            with self.subTest(piece=piece):
+                holding = [t for t in drawn if piece in t]
+                self.assertTrue(holding, drawn)
+                for t in holding:
+                    self.assertEqual(t.count(piece), t.count(f"\u2068{piece}\u2069"), t)
+                    self.assertNotIn(f"\u2068\u2068{piece}", t)
+
+    def test_an_override_in_a_publisher_reverses_only_the_publisher(self):
+        (pdf,) = self.render("pdf")
+        text = squeeze(tool("pdftotext", pdf, "-").stdout)
+        self.assertIn("[1]Pubfedcba,“Sourcetitle”,12Sep2024.", text)
+        self.assertIn("200ballisticselissim", text)
+
+    def test_a_shortened_label_closes_its_isolate_before_the_callout(self):
+        # A narrow page shortens the title: the callout number after it keeps its place.
+        path = self.tmp / "n.yaml"
+        path.write_text(events_yaml([f"Long {RLO}" + "word " * 30]))
+        template = self.tmp / "narrow.yaml"
+        template.write_text("page: {width: 600}\n")
+        scene = self.tmp / "n.json"
+        self.assertRan(run("render", path, "--template", template, "--scene", scene,
+                           "-o", self.tmp / "n.pdf"))
+        labels = [i["text"] for i in json.loads(scene.read_text())["items"]
+                  if i.get("role") in ("event-label", "note")]
+        self.assertTrue(any(RLO in label and "\u2026 (1)" in label for label in labels), labels)
+        for label in labels:
+            self.assertEqual(label.count("\u2068"), label.count("\u2069"), label)
+
+
 if __name__ == "__main__":
     import unittest
     unittest.main()
