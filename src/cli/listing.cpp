@@ -67,9 +67,24 @@ std::string listing_json(const std::vector<const Event*>& events, const SourceFi
 
 namespace {
 
+/// Whether a spreadsheet would read a cell starting like `s` as a formula: OWASP's list
+/// (= + - @ tab CR) and the fullwidth = + - @ that some spreadsheets also accept.
+bool formula_start(const std::string& s) {
+    static constexpr std::string_view kStarts[] = {"=",  "+",      "-",      "@",      "\t",
+                                                   "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"};
+    for (std::string_view start : kStarts)
+        if (s.starts_with(start)) return true;
+    return false;
+}
+
+/// One CSV field (RFC 4180), neutralised as OWASP advises against CSV injection: a field
+/// that a spreadsheet would run as a formula gets a leading single quote, inside quotes.
+/// No field of the listing is a number that may be negative (dates are YYYY-MM-DD from
+/// year 1400, lines count from 1), so no value loses its meaning.
 std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
+    const bool formula = formula_start(s);
+    if (!formula && s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = formula ? "\"'" : "\"";
     for (char c : s) {
         if (c == '"') out += '"';
         out += c;
