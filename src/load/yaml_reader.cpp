@@ -146,10 +146,10 @@ bool check_text_field(const Context& ctx, const NodeRef& node, std::string_view 
     if (!problem) return true;
     ctx.error(node, "bad-text", std::string(where) + " " + *problem,
               lines == TextLines::one
-                  ? "text here is one line of printable characters; a double-quoted string "
-                    "writes a control character with an escape such as \\e, \\t or \\n"
-                  : "text here may hold line breaks and tabs, but no other control character; "
-                    "a double-quoted string writes one with an escape such as \\e or \\r");
+                  ? "this field is one line of printable text: remove the character (in double "
+                    "quotes, escapes such as \\e, \\t and \\n write control characters)"
+                  : "this field may hold line breaks and tabs, but no other control character: "
+                    "remove it (in double quotes, escapes such as \\e and \\r write one)");
     return false;
 }
 
