@@ -24,6 +24,7 @@
 #include "cli/progress.hpp"
 #include "layout/chart_layout.hpp"
 #include "load/input_files.hpp"
+#include "model/field_rules.hpp"
 #include "render/font_check.hpp"
 #include "render/render.hpp"
 #include "render/text_shaper.hpp"
@@ -144,6 +145,9 @@ int make_plan(const Options& o, Plan& plan) {
                                "give a day as YYYY-MM-DD");
         plan.today = today.value->start.earliest;
     }
+    // The title is drawn like the text fields of an event file, so it follows their rule.
+    if (const auto problem = check_text(o.title, TextLines::one))
+        return usage_error("--title " + *problem, "give the title as one line of printable text");
     // Last: a usage error is reported before a problem with the files.
     return check_output_files(plan.targets, o.depfile);
 }

@@ -175,6 +175,18 @@ class ControlCharactersInText(TempDirTest):
         proc = run("validate", path)
         self.assertEqual(proc.returncode, 0, proc.stderr)
 
+    def test_the_title_given_on_the_command_line_follows_the_rule_too(self):
+        path = self.tmp / "e.yaml"
+        path.write_text(events_yaml(["T"]))
+        pdf = self.tmp / "e.pdf"
+        for title in ("a\x1b[2Kb", "two\nlines", "nul\x85"):
+            with self.subTest(title=title):
+                proc = run("render", path, "-o", pdf, "--title", title)
+                self.assertEqual(proc.returncode, 2, proc.stderr)
+                self.assertIn("--title", proc.stderr)
+                self.assertFalse(pdf.exists())
+        self.assertRan(run("render", path, "-o", pdf, "--title", f"Rial {RLO}x"))
+
     def test_a_title_holds_no_tab(self):
         path = self.tmp / "e.yaml"
         path.write_text(events_yaml(["a\tb"]))
