@@ -4,7 +4,7 @@ event file or a file name can neither drive the terminal nor forge lines of outp
 import json
 import unicodedata
 
-from helpers import TempDirTest, run
+from helpers import EVENTS, TempDirTest, run
 from test_diagnostics import run_on_terminal
 
 # YAML double-quoted escapes: ESC erases the line, CR returns to its start, U+009B is the
@@ -137,6 +137,15 @@ class OtherOutputShowsEscapes(TempDirTest):
         self.assertTrue(pdf.exists())
         self.assertEqual(hidden(proc.stderr), [], proc.stderr)
         self.assertIn(r"out\x1b[2K\u202e.pdf", proc.stderr)
+
+    def test_progress_escapes_the_name_it_is_writing(self):
+        pdf = self.tmp / "out\x1b[2K\u202e.pdf"
+        code, shown = run_on_terminal("render", EVENTS, "-o", pdf,
+                                      env={"NO_COLOR": "1", "TIMELINE_PROGRESS_AFTER_MS": "0"})
+        self.assertEqual(code, 0, shown)
+        self.assertIn(r"writing " + str(self.tmp) + r"/out\x1b[2K\u202e.pdf", shown)
+        # The progress line's own "return, erase the line" is the only control sequence.
+        self.assertEqual(hidden(shown.replace("\r\x1b[K", "")), [], repr(shown))
 
     def test_usage_errors_escape_the_value_they_echo(self):
         for code, *args in ((2, "list", "--format", "x\x1b[2K\u202e"),
