@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/text.hpp"
+
 namespace tl {
 namespace {
 
@@ -49,7 +51,7 @@ std::string quantity_label(const Quantity& q) {
         case QuantityQualifier::less_than: n = "under " + n; break;
         case QuantityQualifier::up_to: n = "up to " + n; break;
     }
-    std::string s = n + " " + q.unit;
+    std::string s = n + " " + isolate(q.unit);  // input, so that it cannot reorder the rest
     if (q.total) s += ", total " + readable_number(*q.total);
     return s;
 }

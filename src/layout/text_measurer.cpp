@@ -21,7 +21,9 @@ std::string TextMeasurer::fit(std::string_view text, const FontSpec& font, doubl
             text.substr(0, mid < boundaries.size() ? boundaries[mid] : text.size()));
         while (!candidate.empty() && candidate.back() == ' ')
             candidate.pop_back();
-        candidate += kEllipsis;
+        // A cut inside an isolated piece of input closes it, so that the ellipsis (and a
+        // callout number after it) is not drawn inside the piece's direction.
+        candidate = close_isolates(candidate) + std::string(kEllipsis);
         if (measure(candidate, font).width <= max_width) {
             best = std::move(candidate);
             lo = mid;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "base/text.hpp"
 
@@ -75,19 +76,21 @@ std::optional<std::string> check_grading(std::string_view g) {
     return "a grading is an Admiralty code: a letter A-F then a digit 1-6, e.g. B2";
 }
 
-std::optional<std::string> check_one_line(std::string_view text) {
-    static const std::string kProblem = "one line of text with no control characters";
-    const auto byte = [&](std::size_t i) {
-        return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const unsigned char u = byte(i);
-        if (u < 0x20 || u == 0x7f) return kProblem;
-        // C1 controls U+0080..U+009F (U+0085 is a line break) are C2 80..C2 9F in UTF-8.
-        if (u == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) return kProblem;
-        // The line and paragraph separators U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-        if (u == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9))
-            return kProblem;
+std::optional<std::string> check_text(std::string_view text, TextLines lines) {
+    for (std::size_t i = 0; i < text.size();) {
+        const CodePoint c = next_code_point(text, i);
+        i += c.size;
+        const char32_t v = c.value;
+        if (lines == TextLines::many && (v == '\n' || v == '\t')) continue;
+        const bool control = v < 0x20 || (v >= 0x7F && v <= 0x9F);
+        if (!control && v != 0x2028 && v != 0x2029) continue;
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(v));
+        const bool line_break = v == '\n' || v == '\r' || v == 0x85 || !control;
+        if (line_break && lines == TextLines::one)
+            return "is one line, but holds the line break " + std::string(code);
+        return (control ? "holds the control character " : "holds the separator ") +
+               std::string(code);
     }
     return std::nullopt;
 }
@@ -95,7 +98,7 @@ std::optional<std::string> check_one_line(std::string_view text) {
 std::optional<std::string> check_title(std::string_view title) {
     if (title.empty()) return "a title may not be empty";
     if (utf8_length(title) > kMaxTitleLength) return "a title has at most 200 characters";
-    return check_one_line(title);
+    return std::nullopt;
 }
 
 std::optional<double> parse_number(std::string_view s) {
