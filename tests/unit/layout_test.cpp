@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "base/text.hpp"
 #include "generated_model.hpp"
 #include "layout/chart_layout.hpp"
 #include "timeline/timeline.hpp"
@@ -227,4 +228,13 @@ TEST_CASE("pages: an overview, then detail pages over equal slices of time") {
     }
     drawn.erase("");
     CHECK(drawn.size() == 1000);  // every event is on some detail page
+}
+
+TEST_CASE("the test measurer, like Pango, gives invisible characters no width") {
+    const tl::FixedWidthMeasurer measurer;
+    const tl::FontSpec font{};
+    CHECK(measurer.measure(tl::isolate("Actor 0"), font).width ==
+          measurer.measure("Actor 0", font).width);
+    CHECK(measurer.measure("a\u200bb", font).width == measurer.measure("ab", font).width);
+    CHECK(measurer.measure("\u00e9", font).width == measurer.measure("e", font).width);
 }
