@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/diagnostic_format.hpp"
+#include "base/text.hpp"
 #include "load/loader.hpp"
 #include "model/date.hpp"
 #include "theme/template_loader.hpp"
@@ -59,9 +60,19 @@ inline void print_all(std::string_view text, const Diagnostics& diags, const Sou
         expect(d.loc.file == file || d.loc.file == kNoFile, "a diagnostic names another file");
         expect(d.loc.line <= lines + 1, "a diagnostic points past the end of the file");
         expect(!d.rule.empty() && !d.message.empty(), "a diagnostic without a rule or message");
-        const std::string out =
-            format_diagnostic(d, files, style, line_of(text, starts, d.loc.line));
+        const std::string line = line_of(text, starts, d.loc.line);
+        const std::string out = format_diagnostic(d, files, style, line);
         expect(!out.empty(), "a diagnostic printed as nothing");
+        // Without colour, nothing from the input may reach a terminal raw: beside the line
+        // breaks of the layout and the tabs of the source line, every control or invisible
+        // character is escaped.
+        const std::string plain = format_diagnostic(d, files, {false, true}, line);
+        for (std::size_t i = 0; i < plain.size();) {
+            const CodePoint c = next_code_point(plain, i);
+            expect(c.valid && (!is_invisible(c.value) || c.value == '\n' || c.value == '\t'),
+                   "a printed diagnostic holds a raw control or invisible character");
+            i += c.size;
+        }
     }
     expect(!diagnostics_json(diags, files).empty(), "no JSON for the diagnostics");
     expect(!diagnostics_summary(diags).empty(), "no summary for the diagnostics");

@@ -40,6 +40,9 @@ mkdir -p $build/seeds/load $build/seeds/template $build/seeds/date
 cp tests/fixtures/valid/*.yaml $build/seeds/load/
 for f in tests/fixtures/invalid/*.yaml; do cp "$f" "$build/seeds/load/invalid-$(basename "$f")"; done
 cp tests/fixtures/*.yaml events/*.yaml $build/seeds/load/
+# Seeds for the attack classes of docs/reliability.md (URLs, escapes, actor counts, ...).
+cp tests/fuzz/seeds/load/* $build/seeds/load/
+cp tests/fuzz/seeds/template/* $build/seeds/template/
 cp templates/*.yaml $build/seeds/template/
 n=0
 while IFS= read -r line; do

@@ -17,7 +17,7 @@ constexpr const char* kReset = "\033[0m";
 
 std::string place(SourceLoc loc, const SourceFiles& files) {
     if (loc.file == kNoFile || loc.file >= files.paths.size()) return "timeline";
-    std::string s = files.path(loc.file);
+    std::string s = visible(files.path(loc.file));
     if (loc.line > 0) s += ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
     return s;
 }
@@ -56,6 +56,9 @@ std::string plural(std::size_t n, const char* word) {
 
 }  // namespace
 
+// Input text (a value quoted in a message, a file name, the source line) is data until it
+// is printed: every piece goes through visible() here, once, so that a file cannot drive the
+// terminal or forge a diagnostic, whichever field or message carries it.
 std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
                               const DiagnosticStyle& style, const std::string& source_line) {
     const bool error = d.severity == Severity::error;
@@ -64,7 +67,7 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
     };
     std::string out = paint(kBold, place(d.loc, files) + ":") + " " +
                       paint(error ? kRed : kMagenta, error ? "error:" : "warning:") + " " +
-                      d.message + " [" + d.rule + "]\n";
+                      visible(d.message) + " [" + d.rule + "]\n";
     if (style.show_source && !source_line.empty() && d.loc.column > 0) {
         const SourceWindow w = source_window(source_line, d.loc.column - 1);
         const char* ellipsis = "\u2026";
@@ -74,18 +77,22 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
             out += ellipsis;
             indent += ' ';
         }
-        out += std::string(w.text) + (w.cut_right ? ellipsis : "") + "\n" + indent;
-        // Columns count bytes; each character before the column becomes one space (a tab
-        // stays a tab), so the caret lines up under the offending character.
-        for (std::size_t i = 0; i < w.caret && i < w.text.size(); ++i) {
-            if (continuation_byte(w.text[i])) continue;
-            out += w.text[i] == '\t' ? '\t' : ' ';
+        out += visible(w.text, true) + (w.cut_right ? ellipsis : "") + "\n" + indent;
+        // Columns count bytes; each character shown before the column (an escape counting
+        // as its own characters) becomes one space, a tab stays a tab, so the caret lines
+        // up under the offending character.
+        const std::string before =
+            visible(w.text.substr(0, std::min(w.caret, w.text.size())), true);
+        for (char c : before) {
+            if (continuation_byte(c)) continue;
+            out += c == '\t' ? '\t' : ' ';
         }
         out += paint(kCyan, "^") + "\n";
     }
-    if (!d.hint.empty()) out += "  " + paint(kCyan, "hint:") + " " + d.hint + "\n";
+    if (!d.hint.empty()) out += "  " + paint(kCyan, "hint:") + " " + visible(d.hint) + "\n";
     if (d.related) {
-        out += paint(kBold, place(*d.related, files) + ":") + " note: " + d.related_message + "\n";
+        out += paint(kBold, place(*d.related, files) + ":") +
+               " note: " + visible(d.related_message) + "\n";
     }
     return out;
 }

@@ -1,18 +1,17 @@
 #include "cli/event_filter_options.hpp"
 
 #include <algorithm>
-#include <iostream>
 #include <set>
 
 #include "base/text.hpp"
+#include "cli/messages.hpp"
 #include "model/kinds.hpp"
 
 namespace tl::cli {
 namespace {
 
 bool usage_error(const std::string& message, const std::string& hint) {
-    std::cerr << "timeline: error: " << message << "\n";
-    if (!hint.empty()) std::cerr << "  hint: " << hint << "\n";
+    print_error(message, hint);
     return false;
 }
 

@@ -67,9 +67,24 @@ std::string listing_json(const std::vector<const Event*>& events, const SourceFi
 
 namespace {
 
+/// Whether a spreadsheet would read a cell starting like `s` as a formula: OWASP's list
+/// (= + - @ tab CR) and the fullwidth = + - @ that some spreadsheets also accept.
+bool formula_start(const std::string& s) {
+    static constexpr std::string_view kStarts[] = {"=",  "+",      "-",      "@",      "\t",
+                                                   "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"};
+    for (std::string_view start : kStarts)
+        if (s.starts_with(start)) return true;
+    return false;
+}
+
+/// One CSV field (RFC 4180), neutralised as OWASP advises against CSV injection: a field
+/// that a spreadsheet would run as a formula gets a leading single quote, inside quotes.
+/// No field of the listing is a number that may be negative (dates are YYYY-MM-DD from
+/// year 1400, lines count from 1), so no value loses its meaning.
 std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
+    const bool formula = formula_start(s);
+    if (!formula && s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = formula ? "\"'" : "\"";
     for (char c : s) {
         if (c == '"') out += '"';
         out += c;
@@ -122,20 +137,22 @@ std::string listing_csv(const std::vector<const Event*>& events, const SourceFil
 }
 
 std::string listing_text(const std::vector<const Event*>& events) {
+    // For a person: each field is escaped as it is printed (see tl::visible).
     std::size_t date_width = 4, kind_width = 4, id_width = 2;
     for (const Event* e : events) {
-        date_width = std::max(date_width, utf8_length(e->date.text()));
-        kind_width = std::max(kind_width, e->kind.size());
-        id_width = std::max(id_width, e->id.size());
+        date_width = std::max(date_width, utf8_length(visible(e->date.text())));
+        kind_width = std::max(kind_width, utf8_length(visible(e->kind)));
+        id_width = std::max(id_width, utf8_length(visible(e->id)));
     }
-    const auto pad = [](const std::string& s, std::size_t width) {
+    const auto pad = [](const std::string& raw, std::size_t width) {
+        const std::string s = visible(raw);
         const std::size_t len = utf8_length(s);
         return s + std::string(width > len ? width - len : 0, ' ');
     };
     std::string out;
     for (const Event* e : events) {
         out += pad(e->date.text(), date_width) + "  " + pad(e->kind, kind_width) + "  " +
-               pad(e->id, id_width) + "  " + e->title + "\n";
+               pad(e->id, id_width) + "  " + visible(e->title) + "\n";
     }
     return out;
 }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "base/text.hpp"
 #include "cli/allocator_tuning.hpp"
 #include "cli/options.hpp"
 
@@ -101,6 +102,14 @@ int run(int argc, char** argv) {
     options.executable = argc > 0 ? argv[0] : "timeline";
     CLI::App app{"timeline: conflict-support timelines from YAML event files", "timeline"};
     app.footer(kExitCodes);
+    // CLI11's messages quote what was given ("--format: x not in {...}"): escaped, as every
+    // line for a person is, so that an argument cannot drive the terminal.
+    app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+        const std::string what = e.what();
+        std::string out = CLI::FailureMessage::simple(a, e);
+        if (out.starts_with(what)) out.replace(0, what.size(), tl::visible(what));
+        return out;
+    });
     app.set_version_flag("--version", tl::cli::version_details());
     app.require_subcommand(1);
     const Command* chosen = nullptr;
@@ -132,7 +141,7 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "timeline: internal error: %s\n", e.what());
+        std::fprintf(stderr, "timeline: internal error: %s\n", tl::visible(e.what()).c_str());
     } catch (...) {
         std::fputs("timeline: internal error\n", stderr);
     }

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "base/text.hpp"
+
 namespace tl::cli {
 namespace {
 
@@ -63,7 +65,7 @@ void Progress::run() {
     if (wake_.wait_until(lock, show_after_, [this] { return stopping_; })) return;
     while (!stopping_) {
         if (!current_.empty() && current_ != shown_) {
-            std::string line = "timeline: " + current_;
+            std::string line = "timeline: " + visible(current_);
             if (line.size() > kMaxWidth) {
                 std::size_t cut = kMaxWidth - 3;  // not inside a UTF-8 sequence
                 while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)

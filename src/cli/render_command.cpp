@@ -12,6 +12,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "base/atomic_file.hpp"
@@ -19,13 +20,14 @@
 #include "cli/depfile.hpp"
 #include "cli/event_filter_options.hpp"
 #include "cli/input_pipeline.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "layout/chart_layout.hpp"
 #include "load/input_files.hpp"
+#include "model/field_rules.hpp"
 #include "render/font_check.hpp"
 #include "render/render.hpp"
-#include "render/text_shaper.hpp"
 #include "theme/template_loader.hpp"
 #include "timeline/timeline.hpp"
 #include "watch/file_watcher.hpp"
@@ -50,14 +52,12 @@ struct Plan {
 };
 
 int usage_error(const std::string& message, const std::string& hint) {
-    std::cerr << "timeline: error: " << message << "\n";
-    if (!hint.empty()) std::cerr << "  hint: " << hint << "\n";
+    print_error(message, hint);
     return kUsage;
 }
 
 int output_error(const std::string& path, const std::string& message, const std::string& hint) {
-    std::cerr << "timeline: error: cannot write '" << path << "': " << message << "\n"
-              << "  hint: " << hint << "\n";
+    print_error("cannot write '" + path + "': " + message, hint);
     return kOutputFailed;
 }
 
@@ -145,6 +145,9 @@ int make_plan(const Options& o, Plan& plan) {
                                "give a day as YYYY-MM-DD");
         plan.today = today.value->start.earliest;
     }
+    // The title is drawn like the text fields of an event file, so it follows their rule.
+    if (const auto problem = check_text(o.title, TextLines::one))
+        return usage_error("--title " + *problem, "give the title as one line of printable text");
     // Last: a usage error is reported before a problem with the files.
     return check_output_files(plan.targets, o.depfile);
 }
@@ -199,10 +202,9 @@ std::string render_to_stdout(const Document& doc, OutputFormat format,
 }
 
 int fail_output(const std::string& name, const std::string& why) {
-    std::cerr << "timeline: error: cannot write '" << name << "': " << why << "\n"
-              << "  hint: check that the folder exists and is writable, and that the disk has "
-                 "room\n";
-    return kOutputFailed;
+    return output_error(name, why,
+                        "check that the folder exists and is writable, and that the disk has "
+                        "room");
 }
 
 /// Every file a render reads, for --depfile: the folders (with a trailing '/', as make
@@ -262,7 +264,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     const Timeline timeline = build_timeline(model, *filter, theme.lanes);
     report.events = timeline.events.size();
     progress.stage("laying out " + std::to_string(timeline.events.size()) + " events");
-    const TextShaper shaper;
+    const std::unique_ptr<TextMeasurer> measurer = make_text_measurer();
     LayoutOptions layout_options;
     layout_options.title = o.title;
     layout_options.today = plan.today;
@@ -270,7 +272,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                           : o.layout == "density" ? LayoutMode::density
                           : o.layout == "pages"   ? LayoutMode::pages
                                                   : LayoutMode::automatic;
-    const Document doc = layout_document(timeline, model, theme, shaper, layout_options);
+    const Document doc = layout_document(timeline, model, theme, *measurer, layout_options);
 
     // The depfile is made before any output is written, so that a path make cannot name
     // fails the run while the previous outputs are still in place.
@@ -279,9 +281,8 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
         depfile = make_depfile(plan.targets, files_read(o, model));
         if (!depfile.problem.empty()) {
             progress.clear();
-            std::cerr << "timeline: error: cannot write the depfile '" << o.depfile
-                      << "': " << depfile.problem << "\n"
-                      << "  hint: rename the file, or leave out --depfile\n";
+            print_error("cannot write the depfile '" + o.depfile + "': " + depfile.problem,
+                        "rename the file, or leave out --depfile");
             return kOutputFailed;
         }
     }
@@ -360,8 +361,7 @@ bool watch_inputs(const Options& o, FileWatcher& watcher) {
             problems.emplace_back(template_path, why);
     }
     for (const auto& [path, why] : problems) {
-        std::cerr << "timeline: error: cannot watch '" << path << "': " << why << "\n"
-                  << "  hint: check that its folder exists\n";
+        print_error("cannot watch '" + path + "': " + why, "check that its folder exists");
     }
     return problems.empty();
 }
@@ -454,7 +454,7 @@ int run_render(const Options& o) {
         for (const Output& out : plan.outputs)
             wrote += (wrote.empty() ? "" : ", ") + out.name();
         if (!o.scene_path.empty()) wrote += ", " + o.scene_path;
-        std::cerr << "timeline: wrote " << wrote << " (" << plural(report.events, "event") << ")\n";
+        print_note("wrote " + wrote + " (" + plural(report.events, "event") + ")");
     }
     return code;
 }

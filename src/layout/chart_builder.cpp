@@ -238,7 +238,7 @@ class ChartBuilder {
         std::vector<Pending> pending;
         for (const Era* era : t_.eras) {
             const double x = x_start(era->date.start);
-            const std::string label = era->title + " (" + human_date(era->date) + ")";
+            const std::string label = isolate(era->title) + " (" + human_date(era->date) + ")";
             const std::string fitted = tm_.fit(label, font, scale_.x1 - x);
             if (fitted.empty()) continue;
             const double w = tm_.measure(fitted, font).width;
@@ -637,7 +637,7 @@ class ChartBuilder {
         accent.fill = lane_color(l);
         scene_.items.push_back(accent);
         const FontSpec font = theme_.font(theme_.lane_name_size, true);
-        const std::string name = tm_.fit(t_.lanes[l].name, font, gutter_ - 14);
+        const std::string name = tm_.fit(isolate(t_.lanes[l].name), font, gutter_ - 14);
         const double h = tm_.measure(name, font).height;
         const double y = lane_top_[l] + kLanePad + pitch_ / 2 - h / 2;
         text(theme_.margin + 8, y, name, font, theme_.text, "lane-label");
@@ -775,9 +775,10 @@ class ChartBuilder {
         return draw_legend(page_, y, entries);
     }
 
+    /// A declared kind's label is input, isolated like every piece of input in a label.
     std::string kind_label(const std::string& id) const {
         for (const Kind& k : model_.kinds)
-            if (k.id == id) return k.label;
+            if (k.id == id) return isolate(k.label);
         for (const BuiltinKind& k : builtin_kinds())
             if (k.id == id) return std::string(k.label);
         return id;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/text.hpp"
 #include "layout/chart_builder.hpp"
 #include "layout/date_label.hpp"
 #include "timeline/filter.hpp"
@@ -44,7 +45,7 @@ Document layout_pages(const Timeline& timeline, const Model& model, const Theme&
         detail.window = window;
         const DatePoint a{Precision::day, window.first, window.first, false, false, {}};
         const DatePoint b{Precision::day, window.last, window.last, false, false, {}};
-        detail.title = doc.title + ": " + human_date(a) + " \u2013 " + human_date(b);
+        detail.title = isolate(doc.title) + ": " + human_date(a) + " \u2013 " + human_date(b);
         Document part = build_chart(slice, model, theme, measurer, detail);
         for (Scene& page : part.pages)
             doc.pages.push_back(std::move(page));

@@ -5,6 +5,8 @@
 
 #include "layout/number_text.hpp"
 
+#include "base/text.hpp"
+
 namespace tl {
 namespace {
 
@@ -63,7 +65,7 @@ std::string quantity_label(const Quantity& q) {
         case QuantityQualifier::less_than: n = "under " + n; break;
         case QuantityQualifier::up_to: n = "up to " + n; break;
     }
-    std::string s = n + " " + q.unit;
+    std::string s = n + " " + isolate(q.unit);  // input, so that it cannot reorder the rest
     if (q.total) s += ", total " + readable_number(*q.total);
     return s;
 }

@@ -18,9 +18,11 @@ double draw_references(PageWriter& page, double y, const Citations& citations) {
          2;
     for (std::size_t i = 0; i < citations.sources.size(); ++i) {
         const Source& s = *citations.sources[i];
+        // Each piece of input is isolated: a right-to-left override in a publisher must not
+        // reverse the rest of the line.
         std::string line =
-            "[" + std::to_string(i + 1) + "] " + (s.publisher.empty() ? s.url : s.publisher);
-        if (!s.title.empty()) line += ", \u201c" + s.title + "\u201d";
+            "[" + std::to_string(i + 1) + "] " + isolate(s.publisher.empty() ? s.url : s.publisher);
+        if (!s.title.empty()) line += ", \u201c" + isolate(s.title) + "\u201d";
         if (s.date) line += ", " + human_date(*s.date);
         line += ".";
         const Item& it = page.text(theme.margin, y, page.measurer.fit(line, font, width), font,

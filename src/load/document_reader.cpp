@@ -69,15 +69,15 @@ void read_actor(const NodeRef& node, const Context& ctx, Model& into) {
     actor.loc = r.loc();
     actor.id = read_id(r);
     if (const Entry* e = r.require("name")) {
-        const auto name = r.text(*e);
+        const auto name = r.text_field(*e);
         if (name && name->empty()) {
             r.report(*e, "bad-name", "an actor's name may not be empty");
-        } else if (name && r.check(*e, "bad-name", check_one_line(*name))) {
+        } else if (name) {
             actor.name = *name;
         }
     }
     actor.color = read_color(r);
-    actor.group = r.text("group", false).value_or("");
+    actor.group = r.text_field("group", false).value_or("");
     if (!actor.id.empty()) into.actors.push_back(std::move(actor));
 }
 
@@ -87,7 +87,7 @@ void read_kind(const NodeRef& node, const Context& ctx, Model& into) {
     Kind kind;
     kind.loc = r.loc();
     kind.id = read_id(r);
-    kind.label = r.text("label", false).value_or(kind.id);
+    kind.label = r.text_field("label", false).value_or(kind.id);
     kind.color = read_color(r);
     if (!kind.id.empty()) into.kinds.push_back(std::move(kind));
 }
@@ -99,7 +99,7 @@ void read_era(const NodeRef& node, const Context& ctx, Model& into) {
     era.loc = r.loc();
     era.id = read_id(r);
     if (const Entry* e = r.require("title")) {
-        if (auto title = r.text(*e); title && r.check(*e, "bad-title", check_title(*title)))
+        if (auto title = r.text_field(*e); title && r.check(*e, "bad-title", check_title(*title)))
             era.title = *title;
     }
     std::optional<Date> date;
@@ -121,6 +121,7 @@ std::optional<Source> read_source(const NodeRef& node, const Context& ctx) {
             return std::nullopt;
         }
         if (s.find("://") == std::string::npos) {
+            if (!check_text_field(ctx, node, s, "a source's publisher")) return std::nullopt;
             src.publisher = s;
         } else if (const auto problem = check_url(s)) {
             ctx.error(node, "bad-url", *problem, std::string(kUrlHint));
@@ -133,11 +134,13 @@ std::optional<Source> read_source(const NodeRef& node, const Context& ctx) {
     if (!expect_map(node, ctx, "a source")) return std::nullopt;
     MapReader r(node, ctx, "source", kSourceKeys);
     if (const Entry* e = r.require("publisher")) {
-        src.publisher = r.text(*e).value_or("");
-        if (src.publisher.empty()) r.report(*e, "missing-field", "a source's publisher is empty");
+        const auto publisher = r.text_field(*e);
+        src.publisher = publisher.value_or("");
+        if (publisher && src.publisher.empty())
+            r.report(*e, "missing-field", "a source's publisher is empty");
     }
-    src.title = r.text("title", false).value_or("");
-    src.quote = r.text("quote", false).value_or("");
+    src.title = r.text_field("title", false).value_or("");
+    src.quote = r.text_field("quote", false, TextLines::many).value_or("");
     if (const Entry* e = r.find("url")) {
         src.url_loc = r.loc(*e);
         if (auto url = r.text(*e);
@@ -167,7 +170,7 @@ std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entr
     ok &= value.has_value();
     q.value = value.value_or(0);
     if (value_entry && value_entry->value.is_scalar()) q.value_text = value_entry->value.scalar();
-    const auto unit = r.text("unit", true);
+    const auto unit = r.text_field("unit", true);
     ok &= unit.has_value();
     q.unit = unit.value_or("");
     if (const Entry* e = r.find("qualifier")) {
@@ -198,12 +201,18 @@ std::optional<Location> read_location(const MapReader& parent, const Entry& entr
     Location loc;
     if (entry.value.is_scalar()) {
         loc.name = entry.value.scalar();
+        if (!check_text_field(ctx, entry.value, loc.name, "'location' of event"))
+            return std::nullopt;
         return loc;
     }
     if (!expect_map(entry.value, ctx, "'location'")) return std::nullopt;
     MapReader r(entry.value, ctx, "location", kLocationKeys);
-    loc.name = r.text("name", false).value_or("");
     bool ok = true;
+    if (const Entry* name = r.find("name")) {
+        const auto text = r.text_field(*name);
+        ok = text.has_value();
+        loc.name = text.value_or("");
+    }
     const auto coordinate = [&](std::string_view key, double limit, std::optional<double>& out,
                                 SourceLoc& at) {
         const Entry* e = r.find(key);
@@ -266,7 +275,7 @@ void read_event_sources(const MapReader& r, Event& ev) {
 void read_event_fields(const MapReader& r, Event& ev) {
     if (const Entry* e = r.require("title")) {
         ev.title_loc = r.loc(*e);
-        if (auto title = r.text(*e); title && r.check(*e, "bad-title", check_title(*title)))
+        if (auto title = r.text_field(*e); title && r.check(*e, "bad-title", check_title(*title)))
             ev.title = *title;
     }
     if (const Entry* e = r.require("kind")) {
@@ -285,7 +294,7 @@ void read_event_fields(const MapReader& r, Event& ev) {
     }
     if (const Entry* e = r.find("summary")) {
         ev.summary_loc = r.loc(*e);
-        if (auto summary = r.text(*e)) {
+        if (auto summary = r.text_field(*e, TextLines::many)) {
             if (utf8_length(*summary) > kMaxSummaryLength)
                 r.report(*e, "bad-summary", "a summary has at most 2000 characters");
             else

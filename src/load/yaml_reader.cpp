@@ -140,6 +140,32 @@ std::optional<std::string> MapReader::text(std::string_view key, bool required) 
     return e ? text(*e) : std::nullopt;
 }
 
+bool check_text_field(const Context& ctx, const NodeRef& node, std::string_view text,
+                      std::string_view where, TextLines lines) {
+    const auto problem = check_text(text, lines);
+    if (!problem) return true;
+    ctx.error(node, "bad-text", std::string(where) + " " + *problem,
+              lines == TextLines::one
+                  ? "this field is one line of printable text: remove the character (in double "
+                    "quotes, escapes such as \\e, \\t and \\n write control characters)"
+                  : "this field may hold line breaks and tabs, but no other control character: "
+                    "remove it (in double quotes, escapes such as \\e and \\r write one)");
+    return false;
+}
+
+std::optional<std::string> MapReader::text_field(const Entry& e, TextLines lines) const {
+    auto text = this->text(e);
+    const std::string where = "'" + std::string(e.key.scalar()) + "' of " + what_;
+    if (text && !check_text_field(ctx_, e.value, *text, where, lines)) return std::nullopt;
+    return text;
+}
+
+std::optional<std::string> MapReader::text_field(std::string_view key, bool required,
+                                                 TextLines lines) const {
+    const Entry* e = required ? require(key) : find(key);
+    return e ? text_field(*e, lines) : std::nullopt;
+}
+
 std::optional<double> MapReader::number(const Entry& e) const {
     // A quoted scalar is text in YAML, so "200" is not a number (as in the JSON Schema).
     if (e.value.is_scalar() && !e.value.is_quoted()) {

@@ -11,6 +11,7 @@
 
 #include "base/diagnostics.hpp"
 #include "load/yaml_tree.hpp"
+#include "model/field_rules.hpp"
 #include "model/model.hpp"
 
 namespace tl::yaml {
@@ -57,6 +58,11 @@ class MapReader {
     /// Text of a scalar value; reports `wrong-type` for a list, mapping or empty value.
     std::optional<std::string> text(const Entry& e) const;
     std::optional<std::string> text(std::string_view key, bool required) const;
+    /// Text that is drawn or listed (a title, name, unit, ...): text(), then the one rule of
+    /// every text field, check_text (`bad-text`). Nothing when it breaks either.
+    std::optional<std::string> text_field(const Entry& e, TextLines lines = TextLines::one) const;
+    std::optional<std::string> text_field(std::string_view key, bool required,
+                                          TextLines lines = TextLines::one) const;
     /// A number written plainly (not quoted); reports `bad-number` otherwise.
     std::optional<double> number(const Entry& e) const;
     /// A list of scalars, such as ids or tags (a single scalar is taken as a list of one).
@@ -68,6 +74,11 @@ class MapReader {
     std::string what_;
     std::vector<Entry> entries_;
 };
+
+/// Reports `bad-text` against `node` when `text` breaks check_text; `where` names the field
+/// ("'unit' of quantity"). Returns whether the text is fine.
+bool check_text_field(const Context& ctx, const NodeRef& node, std::string_view text,
+                      std::string_view where, TextLines lines = TextLines::one);
 
 /// Reports why parse_yaml stopped: `yaml-syntax` for yaml-cpp's errors and for a stalling
 /// comma, `alias` for an alias.

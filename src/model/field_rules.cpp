@@ -57,38 +57,17 @@ std::optional<std::string> check_tag(std::string_view tag) {
 
 namespace {
 
-/// One code point of UTF-8 at `s[i]`, advancing `i`; nothing when the bytes are not UTF-8.
-std::optional<char32_t> next_code_point(std::string_view s, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char lead = byte(i);
-    const std::size_t len = lead < 0x80             ? 1
-                            : (lead & 0xE0) == 0xC0 ? 2
-                            : (lead & 0xF0) == 0xE0 ? 3
-                            : (lead & 0xF8) == 0xF0 ? 4
-                                                    : 0;
-    if (len == 0 || i + len > s.size()) return std::nullopt;
-    char32_t cp = len == 1 ? lead : lead & (0x7F >> len);
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return std::nullopt;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    static constexpr char32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kLeast[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-    i += len;
-    return cp;
-}
-
-/// Characters a reader cannot see or tell apart from a space: refused in a URL even where
-/// RFC 3987 would allow them, since they serve only to make a link look like another.
-bool invisible(char32_t c) {
-    return c == 0xA0 || c == 0xAD || c == 0x61C || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) ||
-           (c >= 0x2028 && c <= 0x202F) || c == 0x205F || (c >= 0x2060 && c <= 0x206F) ||
-           c == 0x3000 || c == 0xFEFF;
+/// Characters a reader cannot see (controls, format characters, see is_invisible) or tell
+/// apart from a space: refused in a URL even where RFC 3987 would allow them, since they
+/// serve only to make a link look like another.
+bool invisible_or_space(char32_t c) {
+    return is_invisible(c) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 /// RFC 3987 `ucschar`, the non-ASCII characters an IRI may hold; `iprivate` in a query.
 bool iri_character(char32_t c, bool in_query) {
-    if (invisible(c)) return false;
+    if (invisible_or_space(c)) return false;
     if ((c & 0xFFFE) == 0xFFFE) return false;  // U+xFFFE and U+xFFFF of every plane
     const bool ucschar = (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
                          (c >= 0xFDF0 && c <= 0xFFEF) || (c >= 0x10000 && c <= 0xEFFFD);
@@ -125,12 +104,15 @@ std::optional<std::string> check_url_part(std::string_view part, std::string_vie
             i += 3;
             continue;
         }
-        const auto cp = next_code_point(part, i);
-        if (!cp) return "a URL must be UTF-8 text";
-        if (*cp < 0x80 ? unreserved(c) || sub_delim(c) || also.find(c) != std::string_view::npos
-                       : iri_character(*cp, in_query))
+        const CodePoint cp = next_code_point(part, i);
+        if (!cp.valid) return "a URL must be UTF-8 text";
+        i += cp.size;
+        if (cp.value < 0x80
+                ? unreserved(c) || sub_delim(c) || also.find(c) != std::string_view::npos
+                : iri_character(cp.value, in_query))
             continue;
-        return "a URL may not hold " + character_name(*cp) + "; percent-encode it (a space is %20)";
+        return "a URL may not hold " + character_name(cp.value) +
+               "; percent-encode it (a space is %20)";
     }
     return std::nullopt;
 }
@@ -210,19 +192,21 @@ std::optional<std::string> check_grading(std::string_view g) {
     return "a grading is an Admiralty code: a letter A-F then a digit 1-6, e.g. B2";
 }
 
-std::optional<std::string> check_one_line(std::string_view text) {
-    static const std::string kProblem = "one line of text with no control characters";
-    const auto byte = [&](std::size_t i) {
-        return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const unsigned char u = byte(i);
-        if (u < 0x20 || u == 0x7f) return kProblem;
-        // C1 controls U+0080..U+009F (U+0085 is a line break) are C2 80..C2 9F in UTF-8.
-        if (u == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) return kProblem;
-        // The line and paragraph separators U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-        if (u == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9))
-            return kProblem;
+std::optional<std::string> check_text(std::string_view text, TextLines lines) {
+    for (std::size_t i = 0; i < text.size();) {
+        const CodePoint c = next_code_point(text, i);
+        i += c.size;
+        const char32_t v = c.value;
+        if (lines == TextLines::many && (v == '\n' || v == '\t')) continue;
+        const bool control = v < 0x20 || (v >= 0x7F && v <= 0x9F);
+        if (!control && v != 0x2028 && v != 0x2029) continue;
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(v));
+        const bool line_break = v == '\n' || v == '\r' || v == 0x85 || !control;
+        if (line_break && lines == TextLines::one)
+            return "is one line, but holds the line break " + std::string(code);
+        return (control ? "holds the control character " : "holds the separator ") +
+               std::string(code);
     }
     return std::nullopt;
 }
@@ -230,7 +214,7 @@ std::optional<std::string> check_one_line(std::string_view text) {
 std::optional<std::string> check_title(std::string_view title) {
     if (title.empty()) return "a title may not be empty";
     if (utf8_length(title) > kMaxTitleLength) return "a title has at most 200 characters";
-    return check_one_line(title);
+    return std::nullopt;
 }
 
 std::optional<double> parse_number(std::string_view s) {

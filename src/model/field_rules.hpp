@@ -17,8 +17,18 @@ std::optional<std::string> check_tag(std::string_view tag);
 /// characters or stray '%'. Every URL read from input goes through here.
 std::optional<std::string> check_url(std::string_view url);
 std::optional<std::string> check_grading(std::string_view grading);
+/// Not empty, at most 200 characters; the characters themselves are check_text's.
 std::optional<std::string> check_title(std::string_view title);
-std::optional<std::string> check_one_line(std::string_view text);
+
+/// Whether a text field may span lines: `summary` and a source's `quote` may.
+enum class TextLines { one, many };
+
+/// The one rule of every text field of the format (title, name, label, unit, publisher,
+/// summary, quote, ...; rule `bad-text`): no control character (C0, DEL, C1) and no line
+/// or paragraph separator (U+2028, U+2029), which a chart cannot draw and a terminal may
+/// obey; a field of many lines may hold line feeds and tabs. Bidi controls and zero-width
+/// characters are allowed: right-to-left names need them, and labels isolate them.
+std::optional<std::string> check_text(std::string_view text, TextLines lines);
 
 inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::size_t kMaxTitleLength = 200;

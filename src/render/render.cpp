@@ -9,6 +9,7 @@
 
 #include "base/text.hpp"
 #include "render/painter.hpp"
+#include "render/text_shaper.hpp"
 
 namespace tl {
 namespace {
@@ -94,6 +95,10 @@ std::string render_png(const Scene& scene, const RenderOptions& options, const B
 }
 
 }  // namespace
+
+std::unique_ptr<TextMeasurer> make_text_measurer() {
+    return std::make_unique<TextShaper>();
+}
 
 std::string graphics_library_versions() {
     return std::string("cairo ") + cairo_version_string() + ", Pango " + pango_version_string();

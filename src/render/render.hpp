@@ -2,11 +2,13 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "layout/scene.hpp"
+#include "layout/text_measurer.hpp"
 
 namespace tl {
 
@@ -34,6 +36,10 @@ std::string render_document(const Document& doc, OutputFormat format, const Rend
 /// Draws one page.
 std::string render_scene(const Scene& scene, OutputFormat format, const RenderOptions& options,
                          const ByteSink& sink);
+
+/// A measurer that lays text out with Pango exactly as the renderer will draw it. A factory,
+/// so that the command line measures text without seeing cairo or Pango.
+std::unique_ptr<TextMeasurer> make_text_measurer();
 
 /// "cairo 1.16.0, Pango 1.50.12": the libraries this process draws with, for --version.
 std::string graphics_library_versions();

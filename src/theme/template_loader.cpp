@@ -180,7 +180,7 @@ std::vector<Color> read_color_list(const MapReader& r, std::string_view key) {
 
 void read_theme(const MapReader& top, Theme& t) {
     if (auto name = top.text("name", false)) t.name = *name;
-    if (auto title = top.text("title", false)) t.title = *title;
+    if (auto title = top.text_field("title", false)) t.title = *title;
     if (auto page = section(top, "page", kPageKeys)) read_page(*page, t);
     static constexpr std::array<std::pair<std::string_view, LaneMode>, 4> kLaneModes{
         {{"actor", LaneMode::actor},

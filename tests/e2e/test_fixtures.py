@@ -54,11 +54,11 @@ class InvalidFixtures(TempDirTest):
         rules = {expectation(p)[2] for p in fixtures(INVALID)}
         expected = {
             "bad-color", "bad-confidence", "bad-date", "bad-grading", "bad-id", "bad-location",
-            "bad-name", "bad-number", "bad-qualifier", "bad-summary", "bad-tag", "bad-title",
-            "bad-url", "duplicate-id", "duplicate-key", "end-with-interval", "from-to-pairing",
-            "interval-order", "invalid-utf8", "kind-clash", "missing-field", "no-sources",
-            "related-self", "unknown-actor", "unknown-key", "unknown-kind", "unknown-related",
-            "wrong-type", "yaml-syntax"}
+            "bad-name", "bad-number", "bad-qualifier", "bad-summary", "bad-tag", "bad-text",
+            "bad-title", "bad-url", "duplicate-id", "duplicate-key", "end-with-interval",
+            "from-to-pairing", "interval-order", "invalid-utf8", "kind-clash", "missing-field",
+            "no-sources", "related-self", "unknown-actor", "unknown-key", "unknown-kind",
+            "unknown-related", "wrong-type", "yaml-syntax"}
         self.assertEqual(expected - rules, set())
 
 

@@ -43,7 +43,8 @@ class Scale(TempDirTest):
         scene = self.tmp / "s.json"
         self.assertRan(run("render", folder, "-o", self.tmp / "a.svg", "--scene", scene))
         items = json.loads(scene.read_text())["items"]
-        lanes = [i["text"] for i in items if i["role"] == "lane-label"]
+        # Lane names are drawn inside directional isolates (U+2068 ... U+2069).
+        lanes = [i["text"].strip("\u2068\u2069") for i in items if i["role"] == "lane-label"]
         self.assertEqual(len(lanes), 40)
         self.assertEqual(lanes[0], "Ukraine")
         self.assertTrue(lanes[-1].startswith("Other ("))

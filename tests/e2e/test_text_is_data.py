@@ -124,6 +124,144 @@ class OnlyWebLinks(TempDirTest):
         self.assertIn("javascript:alert(1)", squeeze(tool("pdftotext", pdf, "-").stdout))
 
 
+# Each text field of the format, written with a control character in it, and the line the
+# problem is reported on. Title, actor name and the rest: one rule, `bad-text`.
+CONTROL_DOCUMENT = """\
+actors:
+  - {id: IR, name: "Iran\\0x", group: "axis\\e[2K"}
+  - {id: RU, name: Russia}
+kinds:
+  - {id: cyber, label: "Cyber\\x9b1m"}
+eras:
+  - {id: war, title: "War\\e]0;x\\a", date: 2022/..}
+events:
+  - id: e
+    date: 2024-09
+    title: "T\\tx"
+    kind: cyber
+    from: IR
+    to: RU
+    summary: "one\\nline\\tand\\rback"
+    quantity: {value: 1, unit: "missiles\\0"}
+    location: "Port\\e[2K"
+    sources:
+      - {publisher: "Reuters\\u2028", title: "Ti\\x7f", url: "https://example.org/",
+         quote: "said\\e[31m"}
+      - "Bare\\b"
+  - id: f
+    date: 2024-09
+    title: T
+    kind: cyber
+    actors: [IR]
+    location: {name: "Harbour\\x85"}
+    sources: [P]
+"""
+# The line of each value that breaks the rule (lines 2 and 19 hold two).
+CONTROL_LINES = [2, 2, 5, 7, 11, 15, 16, 17, 19, 19, 20, 21, 27]
+
+
+class ControlCharactersInText(TempDirTest):
+    def test_every_text_field_refuses_control_characters_with_one_rule(self):
+        path = self.tmp / "e.yaml"
+        path.write_text(CONTROL_DOCUMENT)
+        proc = run("validate", "--format", "json", path)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        found = sorted(d["line"] for d in json.loads(proc.stdout) if d["rule"] == "bad-text")
+        self.assertEqual(found, CONTROL_LINES, proc.stdout)
+        for d in json.loads(proc.stdout):
+            self.assertTrue(d["hint"], d)
+
+    def test_summary_and_quote_may_span_lines_and_hold_tabs(self):
+        path = self.tmp / "e.yaml"
+        path.write_text(events_yaml(["T"]).replace(
+            '"https://example.org/0"',
+            '{publisher: P, quote: "first\\n\\tsecond"}\n    summary: |\n'
+            '      one\n      \ttwo\n'))
+        proc = run("validate", path)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+
+    def test_the_title_given_on_the_command_line_follows_the_rule_too(self):
+        path = self.tmp / "e.yaml"
+        path.write_text(events_yaml(["T"]))
+        pdf = self.tmp / "e.pdf"
+        for title in ("a\x1b[2Kb", "two\nlines", "nul\x85"):
+            with self.subTest(title=title):
+                proc = run("render", path, "-o", pdf, "--title", title)
+                self.assertEqual(proc.returncode, 2, proc.stderr)
+                self.assertIn("--title", proc.stderr)
+                self.assertFalse(pdf.exists())
+        self.assertRan(run("render", path, "-o", pdf, "--title", f"Rial {RLO}x"))
+
+    def test_a_title_holds_no_tab(self):
+        path = self.tmp / "e.yaml"
+        path.write_text(events_yaml(["a\tb"]))
+        proc = run("validate", path)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("[bad-text]", proc.stderr)
+
+
+RTL_PUBLISHER = f"Pub {RLO}abc def"
+RTL_UNIT = f"ballistic {RLO}missiles"
+RTL_ACTOR = f"Iran {RLO}xyz"
+RTL_KIND = f"Cyber {RLO}kind"
+RTL_ERA = f"War {RLO}era"
+
+
+class BidiIsolatedInEveryLabel(TempDirTest):
+    def render(self, *outputs, width=14400):
+        path = self.tmp / "e.yaml"
+        path.write_text(
+            "actors:\n"
+            f"  - {{id: IR, name: {json.dumps(RTL_ACTOR)}}}\n"
+            "  - {id: RU, name: Russia}\n"
+            f"kinds: [{{id: cyber, label: {json.dumps(RTL_KIND)}}}]\n"
+            f"eras: [{{id: war, title: {json.dumps(RTL_ERA)}, date: 2024-01/2024-12}}]\n"
+            "events:\n"
+            "  - {id: e, date: 2024-09, title: Missiles sent, kind: cyber, from: IR, to: RU,\n"
+            f"     quantity: {{value: 200, unit: {json.dumps(RTL_UNIT)}}},\n"
+            f"     sources: [{{publisher: {json.dumps(RTL_PUBLISHER)}, title: Source title,\n"
+            "                 date: 2024-09-12}]}\n")
+        template = self.tmp / "t.yaml"
+        template.write_text(f"page: {{width: {width}}}\n")
+        paths = [self.tmp / f"e.{ext}" for ext in outputs]
+        args = [a for p in paths for a in ("--scene" if p.suffix == ".json" else "-o", p)]
+        self.assertRan(run("render", path, "--template", template, "-o", self.tmp / "e.svg",
+                           *args))
+        return paths
+
+    def test_each_piece_of_input_text_is_isolated_exactly_once(self):
+        (scene,) = self.render("json")
+        drawn = [i.get("text", "") for i in json.loads(scene.read_text())["items"]]
+        for piece in (RTL_PUBLISHER, RTL_UNIT, RTL_ACTOR, RTL_KIND, RTL_ERA):
+            with self.subTest(piece=piece):
+                holding = [t for t in drawn if piece in t]
+                self.assertTrue(holding, drawn)
+                for t in holding:
+                    self.assertEqual(t.count(piece), t.count(f"\u2068{piece}\u2069"), t)
+                    self.assertNotIn(f"\u2068\u2068{piece}", t)
+
+    def test_an_override_in_a_publisher_reverses_only_the_publisher(self):
+        (pdf,) = self.render("pdf")
+        text = squeeze(tool("pdftotext", pdf, "-").stdout)
+        self.assertIn("[1]Pubfedcba,“Sourcetitle”,12Sep2024.", text)
+        self.assertIn("200ballisticselissim", text)
+
+    def test_a_shortened_label_closes_its_isolate_before_the_callout(self):
+        # A narrow page shortens the title: the callout number after it keeps its place.
+        path = self.tmp / "n.yaml"
+        path.write_text(events_yaml([f"Long {RLO}" + "word " * 30]))
+        template = self.tmp / "narrow.yaml"
+        template.write_text("page: {width: 600}\n")
+        scene = self.tmp / "n.json"
+        self.assertRan(run("render", path, "--template", template, "--scene", scene,
+                           "-o", self.tmp / "n.pdf"))
+        labels = [i["text"] for i in json.loads(scene.read_text())["items"]
+                  if i.get("role") in ("event-label", "note")]
+        self.assertTrue(any(RLO in label and "\u2026 (1)" in label for label in labels), labels)
+        for label in labels:
+            self.assertEqual(label.count("\u2068"), label.count("\u2069"), label)
+
+
 if __name__ == "__main__":
     import unittest
     unittest.main()

@@ -95,3 +95,29 @@ TEST_CASE("a window never cuts a character in two") {
     CHECK(source.starts_with("\u2026\xD0\xA0"));
     CHECK(source.ends_with("\xD0\xA0\u2026"));
 }
+
+TEST_CASE("text diagnostics show input's control and invisible characters as escapes") {
+    tl::SourceFiles f;
+    f.add("a\nforged.yaml:1:1: error: x\x1b[2K.yaml");
+    tl::Diagnostic d{tl::Severity::error,
+                     {0, 2, 15},
+                     "bad-confidence",
+                     "unknown confidence '\x1b[2K\rvalid\xE2\x80\xAE'",
+                     "use \x1b[1mconfirmed\xC2\x9B",
+                     tl::SourceLoc{0, 1, 1},
+                     "first \xE2\x80\x8B here\n"};
+    tl::DiagnosticStyle style;
+    style.show_source = true;
+    const std::string text =
+        tl::format_diagnostic(d, f, style, "\tx: \"\x1b[2K\xE2\x80\xAE\" \x1b");
+    CHECK(text ==
+          "a\\nforged.yaml:1:1: error: x\\x1b[2K.yaml:2:15: error: unknown confidence "
+          "'\\x1b[2K\\rvalid\\u202e' [bad-confidence]\n"
+          // The tab stays, and the caret stands under the escape of the last ESC (byte 15).
+          "    \tx: \"\\x1b[2K\\u202e\" \\x1b\n"
+          "    \t" +
+              std::string(19, ' ') +
+              "^\n"
+              "  hint: use \\x1b[1mconfirmed\\u009b\n"
+              "a\\nforged.yaml:1:1: error: x\\x1b[2K.yaml:1:1: note: first \\u200b here\\n\n");
+}

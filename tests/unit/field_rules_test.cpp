@@ -246,30 +246,59 @@ TEST_CASE("check_title: one line of 1 to 200 characters") {
         ok(tl::check_title, repeat("a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x9A\x80", 50));
         bad(tl::check_title, repeat("a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x9A\x80", 50) + "!");
     }
+}
+
+TEST_CASE("check_text: the one rule of every text field") {
+    using Check = std::optional<std::string> (*)(std::string_view);
+    const Check one = [](std::string_view s) { return tl::check_text(s, tl::TextLines::one); };
+    const Check many = [](std::string_view s) { return tl::check_text(s, tl::TextLines::many); };
+    ok(one, "Iran delivers 200+ ballistic missiles");
+    ok(one, "");
+    ok(one, "\xD8\xA7\xDB\x8C\xD8\xB1\xD8\xA7\xD9\x86 \xE4\xB8\xAD");
+    // Bidi controls and zero-width characters are text: right-to-left names need them.
+    ok(one,
+       "Rial \xE2\x80\xAE"
+       "desrever \xE2\x80\x8D\xE2\x81\xA8x\xE2\x81\xA9");
 
     SUBCASE("control characters") {
-        bad(tl::check_title, "two\nlines");
-        bad(tl::check_title, "a\rb");
-        bad(tl::check_title, "a\tb");
-        bad(tl::check_title, "bell\a");
-        bad(tl::check_title, "\x1b[31mred");
-        bad(tl::check_title, "del\x7f");
-        bad(tl::check_title, std::string_view("nul\0", 4));
-        bad(tl::check_title, "\n");
+        for (const Check check : {one, many}) {
+            bad(check, "a\rb");
+            bad(check, "bell\a");
+            bad(check, "\x1b[31mred");
+            bad(check, "del\x7f");
+            bad(check, std::string_view("nul\0", 4));
+            bad(check, "bs\b");
+        }
+        bad(one, "two\nlines");
+        bad(one, "a\tb");
+        bad(one, "\n");
     }
 
-    SUBCASE("C1 control characters are control characters too") {
-        // U+0085 NEXT LINE and U+009B CSI are in Unicode's Cc category: the spec says
-        // "one line ... no control characters".
-        bad(tl::check_title, "two\xC2\x85lines");
-        bad(tl::check_title,
-            "a\xC2\x9B"
-            "31mred");
+    SUBCASE("C1 controls and Unicode's line and paragraph separators") {
+        // U+0085 NEXT LINE and U+009B CSI are in Unicode's Cc category.
+        for (const Check check : {one, many}) {
+            bad(check, "two\xC2\x85lines");
+            bad(check,
+                "a\xC2\x9B"
+                "31mred");
+            bad(check,
+                "a\xE2\x80\xA8"
+                "b");
+            bad(check,
+                "a\xE2\x80\xA9"
+                "b");
+        }
     }
 
-    CHECK(tl::check_one_line("fine") == std::nullopt);
-    CHECK(tl::check_one_line("") == std::nullopt);
-    CHECK(tl::check_one_line("a\nb").has_value());
+    SUBCASE("a field of many lines may hold line feeds and tabs") {
+        ok(many, "first line\n\tsecond line\n");
+    }
+
+    SUBCASE("the message names the character") {
+        CHECK(one("a\x1b") == "holds the control character U+001B");
+        CHECK(one("a\n") == "is one line, but holds the line break U+000A");
+        CHECK(many("a\xE2\x80\xA8") == "holds the separator U+2028");
+    }
 }
 
 TEST_CASE("parse_number reads numbers exactly") {

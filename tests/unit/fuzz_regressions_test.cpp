@@ -17,9 +17,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> saved_inputs(const std::string& target) {
+/// The files of tests/fuzz/<kind>/<target>/: `regressions` (what the fuzzers saved) or `seeds`
+/// (hand-written inputs for each attack class of docs/reliability.md).
+std::vector<fs::path> saved_inputs(const std::string& kind, const std::string& target) {
     std::vector<fs::path> files;
-    const fs::path dir = fs::path(TIMELINE_SOURCE_DIR) / "tests" / "fuzz" / "regressions" / target;
+    const fs::path dir = fs::path(TIMELINE_SOURCE_DIR) / "tests" / "fuzz" / kind / target;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec))
         if (entry.is_regular_file()) files.push_back(entry.path());
@@ -34,8 +36,8 @@ std::string read_bytes(const fs::path& path) {
 
 /// Runs `run` on every saved input of `target`; returns how many there were.
 template <typename Run>
-std::size_t replay(const std::string& target, Run run) {
-    const std::vector<fs::path> files = saved_inputs(target);
+std::size_t replay(const std::string& target, Run run, const std::string& kind = "regressions") {
+    const std::vector<fs::path> files = saved_inputs(kind, target);
     for (const fs::path& path : files) {
         INFO("input: ", path.string());
         const std::string bytes = read_bytes(path);
@@ -63,6 +65,11 @@ TEST_CASE("fuzz regressions: the date parser answers every saved input") {
 
 TEST_CASE("fuzz regressions: the template loader answers every saved input") {
     replay("template", tl::fuzz::load_template_file);
+}
+
+TEST_CASE("fuzz seeds: the attack-class seeds keep the fuzzers' promises") {
+    CHECK(replay("load", tl::fuzz::load_and_validate, "seeds") >= 5);
+    CHECK(replay("template", tl::fuzz::load_template_file, "seeds") >= 2);
 }
 
 TEST_CASE("fuzz seeds: every date of the seed list keeps the parser's promises") {

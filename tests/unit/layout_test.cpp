@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "base/text.hpp"
 #include "generated_model.hpp"
 #include "layout/chart_layout.hpp"
 #include "timeline/timeline.hpp"
@@ -191,7 +192,8 @@ TEST_CASE("automatic layout: detail for a few events, density for many, lanes fo
     bool other = false;
     for (const Item& it : scene.items) {
         lanes += it.role == "lane";
-        other |= it.role == "lane-label" && it.text.rfind("Other (", 0) == 0;
+        // Lane names are isolated (U+2068 ... U+2069) like every name in a label.
+        other |= it.role == "lane-label" && it.text.rfind("\u2068Other (", 0) == 0;
     }
     CHECK(lanes == 40);
     CHECK(other);
@@ -273,4 +275,13 @@ TEST_CASE("dates at either end of the calendar lay out in every mode, with today
             }
         }
     }
+}
+
+TEST_CASE("the test measurer, like Pango, gives invisible characters no width") {
+    const tl::FixedWidthMeasurer measurer;
+    const tl::FontSpec font{};
+    CHECK(measurer.measure(tl::isolate("Actor 0"), font).width ==
+          measurer.measure("Actor 0", font).width);
+    CHECK(measurer.measure("a\u200bb", font).width == measurer.measure("ab", font).width);
+    CHECK(measurer.measure("\u00e9", font).width == measurer.measure("e", font).width);
 }

@@ -21,3 +21,27 @@ TEST_CASE("the JSON listing describes each side of a date") {
     CHECK(json.find("\"title\": \"War \\\"quoted\\\"\"") != std::string::npos);
     CHECK(json.find("\"file\": \"events/e.yaml\", \"line\": 1") != std::string::npos);
 }
+
+TEST_CASE("CSV fields that a spreadsheet would run as a formula start with a quote") {
+    // OWASP's advice on CSV injection: a cell that begins with = + - @ (or tab, CR) is
+    // prefixed with a single quote, and the field is quoted.
+    tl::Model m;
+    tl::Diagnostics diags;
+    tl::load_text(
+        "events:\n"
+        "  - {id: a, date: 2024-01, title: '=HYPERLINK(\"http://x\",\"y\")', kind: other,\n"
+        "     sources: ['@SUM(1+1)']}\n"
+        "  - {id: b, date: 2024-02, title: '-5 aircraft', kind: other, sources: ['+cmd']}\n"
+        "  - {id: c, date: 2024-03, title: 'plain, text', kind: other, sources: [P]}\n",
+        m.files.add("-=x.yaml"), m, diags);
+    REQUIRE(m.events.size() == 3);
+    const std::string csv = tl::cli::listing_csv(tl::sorted_events(m.events), m.files);
+    CHECK(csv.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",") != std::string::npos);
+    CHECK(csv.find(",\"'@SUM(1+1)\",") != std::string::npos);
+    CHECK(csv.find(",\"'-5 aircraft\",") != std::string::npos);
+    CHECK(csv.find(",\"'+cmd\",") != std::string::npos);
+    CHECK(csv.find(",\"'-=x.yaml\",") != std::string::npos);
+    // Other fields are as before: quoted only when they hold a comma, quote or line break.
+    CHECK(csv.find(",\"plain, text\",other,") != std::string::npos);
+    CHECK(csv.find("\r\nc,2024-03,2024-03-01,2024-03-31,month,") != std::string::npos);
+}

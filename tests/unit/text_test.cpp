@@ -198,8 +198,23 @@ TEST_CASE("json_quote writes a JSON string literal") {
         CHECK(tl::json_quote("\x1f") == "\"\\u001f\"");
         CHECK(tl::json_quote(" ") == "\" \"");  // 0x20 is not a control character
     }
+    SUBCASE("DEL, C1 controls and invisible format characters as \\u escapes") {
+        // The same string to a JSON reader; safe on a terminal and in JavaScript source.
+        CHECK(tl::json_quote("\x7f") == "\"\\u007f\"");
+        CHECK(tl::json_quote("a\xC2\x9B"
+                             "1m") == "\"a\\u009b1m\"");
+        CHECK(tl::json_quote("\xE2\x80\xA8\xE2\x80\xA9") == "\"\\u2028\\u2029\"");
+        CHECK(tl::json_quote("\xE2\x80\xAE") == "\"\\u202e\"");
+        // Past the BMP, as a UTF-16 surrogate pair: U+E0041, an invisible tag letter.
+        CHECK(tl::json_quote("\xF3\xA0\x81\x81") == "\"\\udb40\\udc41\"");
+    }
+    SUBCASE("a byte that is not UTF-8 becomes U+FFFD, so the JSON stays UTF-8") {
+        CHECK(tl::json_quote("a\xFF"
+                             "b") == "\"a\\ufffdb\"");
+        CHECK(tl::json_quote("\xC3") == "\"\\ufffd\"");
+    }
     SUBCASE("everything else is copied as is") {
-        CHECK(tl::json_quote("\x7f") == "\"\x7f\"");
+        CHECK(tl::json_quote("\xF0\x9F\x9A\x80") == "\"\xF0\x9F\x9A\x80\"");
         CHECK(tl::json_quote("\xE4\xB8\xAD\xE5\x9B\xBD") == "\"\xE4\xB8\xAD\xE5\x9B\xBD\"");
         CHECK(tl::json_quote("\xD8\xA7\xDB\x8C\xD8\xB1\xD8\xA7\xD9\x86") ==
               "\"\xD8\xA7\xDB\x8C\xD8\xB1\xD8\xA7\xD9\x86\"");
@@ -217,4 +232,72 @@ TEST_CASE("isolate wraps text in first-strong isolates") {
     CHECK(tl::isolate(persian).size() == persian.size() + 6);
     CHECK(tl::find_invalid_utf8(tl::isolate(persian)) == kValid);
     CHECK(tl::utf8_length(tl::isolate(persian)) == 7);
+}
+
+TEST_CASE("is_invisible: controls, format characters and line separators") {
+    for (char32_t c : {0x0,    0x1b,   0x7f,   0x85,    0x9b,    0xad,   0x61c,  0x200b,
+                       0x200d, 0x200e, 0x2028, 0x2029,  0x202a,  0x202e, 0x2060, 0x2066,
+                       0x2069, 0xfeff, 0xfff9, 0xe0001, 0xe0041, 0xe007f}) {
+        CAPTURE(static_cast<unsigned>(c));
+        CHECK(tl::is_invisible(c));
+    }
+    for (char32_t c :
+         {0x20, 0x41, 0x7e, 0xa0, 0xe9, 0x627, 0x2013, 0x2026, 0x4e2d, 0xfffd, 0x1f680, 0xe0100}) {
+        CAPTURE(static_cast<unsigned>(c));
+        CHECK_FALSE(tl::is_invisible(c));
+    }
+}
+
+TEST_CASE("visible escapes what a terminal would obey or hide") {
+    CHECK(tl::visible("plain text, \xD8\xA7\xDB\x8C\xD8\xB1\xD8\xA7\xD9\x86 \xE4\xB8\xAD") ==
+          "plain text, \xD8\xA7\xDB\x8C\xD8\xB1\xD8\xA7\xD9\x86 \xE4\xB8\xAD");
+    CHECK(tl::visible("\x1b[2K\rvalid") == "\\x1b[2K\\rvalid");
+    CHECK(tl::visible("a\nb:1:1: error: forged") == "a\\nb:1:1: error: forged");
+    CHECK(tl::visible(std::string_view("nul\0", 4)) == "nul\\x00");
+    CHECK(tl::visible("del\x7f") == "del\\x7f");
+    CHECK(tl::visible("csi\xC2\x9B"
+                      "1m") == "csi\\u009b1m");
+    CHECK(tl::visible("rlo\xE2\x80\xAE"
+                      "x") == "rlo\\u202ex");
+    CHECK(tl::visible("zw\xE2\x80\x8B"
+                      "sp\xEF\xBB\xBF") == "zw\\u200bsp\\ufeff");
+    CHECK(tl::visible("tag\xF3\xA0\x81\x81") == "tag\\U000e0041");
+    SUBCASE("bytes that are not UTF-8, as in a file name") {
+        CHECK(tl::visible("a\xFF\x9B"
+                          "b") == "a\\xff\\x9bb");
+        CHECK(tl::visible("\xE2\x80") == "\\xe2\\x80");
+    }
+    SUBCASE("a tab is escaped unless kept") {
+        CHECK(tl::visible("a\tb") == "a\\tb");
+        CHECK(tl::visible("a\tb\x1b", true) == "a\tb\\x1b");
+    }
+    SUBCASE("the escapes are plain ASCII without controls") {
+        std::string all;
+        for (int b = 0; b < 256; ++b)
+            all += static_cast<char>(b);
+        all += "\xE2\x80\xAE\xF3\xA0\x81\x81";
+        for (char c : tl::visible(all)) {
+            const auto u = static_cast<unsigned char>(c);
+            CHECK((u >= 0x20 && u < 0x7f));
+        }
+    }
+}
+
+TEST_CASE("isolate keeps its isolate whole whatever the text holds") {
+    const std::string fsi = "\xE2\x81\xA8", rli = "\xE2\x81\xA7", pdi = "\xE2\x81\xA9";
+    const std::string rlo = "\xE2\x80\xAE";
+    // A stray PDI would end the isolate early and let the override reach what follows.
+    CHECK(tl::isolate("a" + pdi + rlo + "b") == fsi + "a" + rlo + "b" + pdi);
+    // An isolate the text opens is closed inside ours.
+    CHECK(tl::isolate(rli + "x") == fsi + rli + "x" + pdi + pdi);
+    // Balanced isolates inside are kept as written.
+    CHECK(tl::isolate("a" + rli + "x" + pdi + "b") == fsi + "a" + rli + "x" + pdi + "b" + pdi);
+}
+
+TEST_CASE("close_isolates closes what a cut left open") {
+    const std::string fsi = "\xE2\x81\xA8", pdi = "\xE2\x81\xA9";
+    CHECK(tl::close_isolates("1 Sep \xC2\xB7 " + fsi + "Lon") ==
+          "1 Sep \xC2\xB7 " + fsi + "Lon" + pdi);
+    CHECK(tl::close_isolates(fsi + "a" + pdi + " [1]") == fsi + "a" + pdi + " [1]");
+    CHECK(tl::close_isolates("plain") == "plain");
 }

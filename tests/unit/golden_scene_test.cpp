@@ -1,0 +1,127 @@
+// Golden Scenes: a handful of charts laid out with the fixed-width test measurer (so that the
+// installed fonts do not matter) and compared, as the JSON that `--scene` writes, with the
+// files in tests/golden/. A reviewer reads the diff of a golden file to see what a change did
+// to the chart. To accept a change, run the test with TIMELINE_UPDATE_GOLDEN=1 and review
+// `git diff tests/golden/` before committing it (as d2 accepts its golden tests with
+// TESTDATA_ACCEPT).
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "generated_model.hpp"
+#include "layout/chart_layout.hpp"
+#include "load/loader.hpp"
+#include "theme/template_loader.hpp"
+#include "timeline/timeline.hpp"
+#include "validate/validate.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSource = TIMELINE_SOURCE_DIR;
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Compares `actual` with tests/golden/<name>.json, or rewrites the file when asked to.
+void check_golden(const std::string& name, const std::string& actual) {
+    const fs::path path = kSource / "tests" / "golden" / (name + ".json");
+    const char* update = std::getenv("TIMELINE_UPDATE_GOLDEN");
+    if (update && *update && std::string(update) != "0") {
+        fs::create_directories(path.parent_path());
+        std::ofstream(path, std::ios::binary) << actual;
+        MESSAGE("rewrote ", path.string(), ": review its diff before committing it");
+        return;
+    }
+    INFO("golden file: ", path.string(),
+         " (run with TIMELINE_UPDATE_GOLDEN=1 to accept a change, then review its diff)");
+    REQUIRE(fs::exists(path));
+    const std::string expected = read_file(path);
+    if (expected == actual) return;
+    // Point at the first line that differs rather than printing two whole scenes.
+    std::size_t line = 1;
+    std::size_t i = 0;
+    while (i < expected.size() && i < actual.size() && expected[i] == actual[i])
+        line += expected[i++] == '\n';
+    const auto line_at = [](const std::string& s, std::size_t at) {
+        const std::size_t start = s.rfind('\n', at == 0 ? 0 : at - 1);
+        const std::size_t begin = start == std::string::npos ? 0 : start + 1;
+        return s.substr(begin, s.find('\n', begin) - begin);
+    };
+    FAIL("first difference at line ", line, "\n  golden: ", line_at(expected, i),
+         "\n  now:    ", line_at(actual, i));
+}
+
+tl::Model load_seed(tl::Diagnostics& diags) {
+    tl::LoadOptions options;
+    options.threads = 1;
+    tl::Model model = tl::load_inputs({(kSource / "events").string()}, diags, options);
+    tl::validate(model, diags);
+    return model;
+}
+
+tl::Theme template_named(const std::string& name, tl::SourceFiles& files) {
+    tl::Diagnostics diags;
+    tl::Theme theme =
+        tl::load_template((kSource / "templates" / (name + ".yaml")).string(), files, diags);
+    CHECK_FALSE(diags.has_errors());
+    return theme;
+}
+
+std::string lay_out(const tl::Timeline& timeline, const tl::Model& model, const tl::Theme& theme,
+                    const tl::LayoutOptions& options) {
+    return tl::document_to_json(
+        tl::layout_document(timeline, model, theme, tl::FixedWidthMeasurer(), options));
+}
+
+tl::LayoutOptions with_today() {
+    tl::LayoutOptions options;
+    options.today = tl::parse_date("2024-10-01").value->start.earliest;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("golden scenes: the seed events with every template") {
+    tl::Diagnostics diags;
+    tl::Model model = load_seed(diags);
+    REQUIRE_FALSE(diags.has_errors());
+    for (const char* name : {"default", "briefing", "dark"}) {
+        CAPTURE(name);
+        const tl::Theme theme = template_named(name, model.files);
+        const tl::Timeline timeline = tl::build_timeline(model, {}, theme.lanes);
+        check_golden(std::string("seed-") + name, lay_out(timeline, model, theme, with_today()));
+    }
+}
+
+TEST_CASE("golden scenes: the seed events in a window of 2024") {
+    tl::Diagnostics diags;
+    tl::Model model = load_seed(diags);
+    REQUIRE_FALSE(diags.has_errors());
+    const tl::Theme theme = template_named("default", model.files);
+    tl::EventFilter window;
+    window.from = tl::parse_date("2024-01-01").value->start.earliest;
+    window.to = tl::parse_date("2024-12-31").value->start.earliest;
+    const tl::Timeline timeline = tl::build_timeline(model, window, theme.lanes);
+    check_golden("seed-window-2024", lay_out(timeline, model, theme, with_today()));
+}
+
+TEST_CASE("golden scenes: a density chart and a pages document of generated events") {
+    const tl::Model model = tl::testing::generated_model(600, 30);
+    const tl::Theme theme = tl::default_theme();
+    const tl::Timeline timeline = tl::build_timeline(model);
+    tl::LayoutOptions options;
+    options.mode = tl::LayoutMode::density;
+    check_golden("generated-density", lay_out(timeline, model, theme, options));
+
+    const tl::Model smaller = tl::testing::generated_model(150, 12);
+    options.mode = tl::LayoutMode::pages;
+    check_golden("generated-pages", lay_out(tl::build_timeline(smaller), smaller, theme, options));
+}
