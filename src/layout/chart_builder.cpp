@@ -204,8 +204,10 @@ class ChartBuilder {
         // A slice of `pages` shows exactly its days, so that neighbouring pages meet.
         const auto pad =
             options_.window ? DayNumber{0} : static_cast<DayNumber>(std::max(days * 0.025, 10.0));
-        scale_.first = span.first - pad;
-        scale_.last = span.last + pad;
+        // The padding stops at the calendar's ends: the axis names no year before 1400 or
+        // after 9999, which no date can be.
+        scale_.first = std::max(span.first - pad, kFirstDay);
+        scale_.last = std::min(span.last + pad, kLastDay);
         label_font_ = theme_.font(theme_.label_size);
         quantity_font_ = theme_.font(theme_.label_size, true);
         // Rows are as tall as a label in any script we set: Arabic and CJK lines run taller

@@ -1,44 +1,58 @@
 #include "layout/quantity_label.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include "layout/number_text.hpp"
 
 #include "base/text.hpp"
 
 namespace tl {
 namespace {
 
-std::string trimmed(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    std::string s = buf;
-    if (s.find('.') != std::string::npos) {
+/// A non-negative number with at most `decimals` decimals (trailing zeros dropped) and
+/// thousands separators: 1,234.5.
+std::string grouped(double magnitude, int decimals) {
+    std::string s = number_text(magnitude, decimals);
+    std::size_t point = s.find('.');
+    if (point != std::string::npos) {
         while (s.back() == '0')
             s.pop_back();
         if (s.back() == '.') s.pop_back();
+    } else {
+        point = s.size();
     }
+    for (std::size_t i = std::min(point, s.size()); i > 3; i -= 3)
+        s.insert(i - 3, ",");
     return s;
 }
 
-std::string with_separators(double v) {
-    const auto whole = static_cast<long long>(std::llround(std::fabs(v)));
-    std::string digits = std::to_string(whole);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<std::size_t>(i), ",");
-    return (v < 0 ? "-" : "") + digits;
+/// Digits before the point of a magnitude of at least 1.
+int integer_digits(double magnitude) {
+    return static_cast<int>(std::floor(std::log10(magnitude))) + 1;
 }
 
 }  // namespace
 
 std::string readable_number(double value) {
     const double magnitude = std::fabs(value);
-    if (magnitude >= 1e9 && std::fmod(magnitude, 1e7) == 0)
-        return trimmed(value / 1e9, 2) + " billion";
-    if (magnitude >= 1e6 && std::fmod(magnitude, 1e4) == 0)
-        return trimmed(value / 1e6, 2) + " million";
-    if (magnitude >= 1000 && magnitude < 1e15 && std::floor(magnitude) == magnitude)
-        return with_separators(value);
-    return trimmed(value, 2);
+    const std::string sign = value < 0 ? "-" : "";
+    // Round millions and more read best in words: 1.5 million, 2.25 billion, 1,000 trillion.
+    static constexpr struct {
+        double scale;
+        const char* word;
+    } kScales[] = {{1e12, " trillion"}, {1e9, " billion"}, {1e6, " million"}};
+    for (const auto& [scale, word] : kScales) {
+        if (magnitude >= scale && std::fmod(magnitude, scale / 100) == 0)
+            return sign + grouped(magnitude / scale, 2) + word;
+    }
+    if (magnitude < 1) {
+        // Two significant digits, so that no small amount is drawn as 0.
+        return magnitude == 0 ? "0" : sign + number_text(magnitude, 2, Notation::significant);
+    }
+    // At most two decimals, and no more digits than a double holds (15): 123,456,789,012,346.
+    const int decimals = std::clamp(15 - integer_digits(magnitude), 0, 2);
+    return sign + grouped(magnitude, decimals);
 }
 
 std::string quantity_label(const Quantity& q) {

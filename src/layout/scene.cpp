@@ -1,17 +1,14 @@
 #include "layout/scene.hpp"
 
-#include <cstdio>
-
 #include "base/text.hpp"
+#include "layout/number_text.hpp"
 
 namespace tl {
 namespace {
 
 /// Fixed precision keeps the JSON byte-identical across runs and readable in diffs.
 std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
+    return number_text(v, 2);
 }
 
 std::string_view style_name(LineStyle s) {

@@ -19,6 +19,9 @@ constexpr std::array<std::string_view, 17> kEventKeys{
 constexpr std::array<std::string_view, 5> kSourceKeys{"publisher", "title", "url", "date", "quote"};
 constexpr std::array<std::string_view, 4> kQuantityKeys{"value", "unit", "qualifier", "total"};
 constexpr std::array<std::string_view, 3> kLocationKeys{"name", "lat", "lon"};
+constexpr std::string_view kUrlHint =
+    "give an http or https address as a browser shows it; percent-encode other characters as "
+    "%XX (a space is %20)";
 
 bool expect_map(const NodeRef& node, const Context& ctx, std::string_view what) {
     if (node.is_map()) return true;
@@ -120,11 +123,11 @@ std::optional<Source> read_source(const NodeRef& node, const Context& ctx) {
         if (s.find("://") == std::string::npos) {
             if (!check_text_field(ctx, node, s, "a source's publisher")) return std::nullopt;
             src.publisher = s;
-        } else if (is_web_url(s)) {
-            src.url = s;
-        } else {
-            ctx.error(node, "bad-url", "a source URL must start with http:// or https://");
+        } else if (const auto problem = check_url(s)) {
+            ctx.error(node, "bad-url", *problem, std::string(kUrlHint));
             return std::nullopt;
+        } else {
+            src.url = s;
         }
         return src;
     }
@@ -140,10 +143,19 @@ std::optional<Source> read_source(const NodeRef& node, const Context& ctx) {
     src.quote = r.text_field("quote", false, TextLines::many).value_or("");
     if (const Entry* e = r.find("url")) {
         src.url_loc = r.loc(*e);
-        if (auto url = r.text(*e); url && r.check(*e, "bad-url", check_url(*url))) src.url = *url;
+        if (auto url = r.text(*e);
+            url && r.check(*e, "bad-url", check_url(*url), std::string(kUrlHint)))
+            src.url = *url;
     }
     if (const Entry* e = r.find("date")) src.date = read_date(r, *e);
     return src;
+}
+
+/// Every number of a quantity goes through here, so that each is one the label can draw.
+bool check_quantity_range(const MapReader& r, const Entry& e, double number, bool zero_allowed) {
+    return r.check(e, "quantity-range", check_quantity_number(number, zero_allowed),
+                   "write a count or amount from 0.001 to 1e15; for more or less, choose "
+                   "another unit (million tonnes, grams)");
 }
 
 std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entry) {
@@ -153,14 +165,11 @@ std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entr
     Quantity q;
     q.loc = r.loc();
     bool ok = true;
-    if (const Entry* e = r.require("value")) {
-        const auto v = r.number(*e);
-        ok &= v.has_value();
-        q.value = v.value_or(0);
-        if (e->value.is_scalar()) q.value_text = e->value.scalar();
-    } else {
-        ok = false;
-    }
+    const Entry* value_entry = r.require("value");
+    const auto value = value_entry ? r.number(*value_entry) : std::nullopt;
+    ok &= value.has_value();
+    q.value = value.value_or(0);
+    if (value_entry && value_entry->value.is_scalar()) q.value_text = value_entry->value.scalar();
     const auto unit = r.text_field("unit", true);
     ok &= unit.has_value();
     q.unit = unit.value_or("");
@@ -178,6 +187,11 @@ std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entr
     if (const Entry* e = r.find("total")) {
         q.total = r.number(*e);
         ok &= q.total.has_value();
+        if (q.total) ok &= check_quantity_range(r, *e, *q.total, false);
+    }
+    if (value) {
+        const bool exact = q.qualifier == QuantityQualifier::exact && !r.find("total");
+        ok &= check_quantity_range(r, *value_entry, q.value, exact);
     }
     return ok ? std::optional<Quantity>(std::move(q)) : std::nullopt;
 }

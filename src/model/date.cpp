@@ -1,19 +1,18 @@
 #include "model/date.hpp"
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <cstdint>
 #include <cstdio>
 
 namespace tl {
 namespace {
 
-namespace greg = boost::gregorian;
-
-constexpr int kMinYear = 1400;  // Boost.DateTime's calendar starts here
+constexpr int kMinYear = 1400;  // as kFirstDay and kLastDay
 constexpr int kMaxYear = 9999;
 
 int days_in_month(int year, int month) {
-    return greg::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(year),
-                                                      static_cast<unsigned short>(month));
+    const int next_year = month == 12 ? year + 1 : year;
+    const int next_month = month == 12 ? 1 : month + 1;
+    return day_number(next_year, next_month, 1) - day_number(year, month, 1);
 }
 
 bool is_digit(char c) {
@@ -79,16 +78,32 @@ std::string_view accepted_date_forms() {
            "A/B whose sides may be open (..) or unknown (empty); years 1400 to 9999";
 }
 
+// Howard Hinnant's days_from_civil and civil_from_days (chrono-Compatible Low-Level Date
+// Algorithms), counted from 1970-01-01, whose Julian day number is 2440588.
+constexpr std::int64_t kJulianDayOf1970 = 2440588;
+
 DayNumber day_number(int year, int month, int day) {
-    const greg::date d(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
-                       static_cast<unsigned short>(day));
-    return static_cast<DayNumber>(d.day_number());
+    const std::int64_t y = static_cast<std::int64_t>(year) - (month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t year_of_era = y - era * 400;
+    const std::int64_t day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const std::int64_t day_of_era =
+        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return static_cast<DayNumber>(era * 146097 + day_of_era - 719468 + kJulianDayOf1970);
 }
 
 YearMonthDay calendar_date(DayNumber day) {
-    const auto ymd = greg::gregorian_calendar::from_day_number(
-        static_cast<greg::gregorian_calendar::date_int_type>(day));
-    return {static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day)};
+    const std::int64_t z = static_cast<std::int64_t>(day) - kJulianDayOf1970 + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t day_of_era = z - era * 146097;
+    const std::int64_t year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t day_of_year =
+        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const std::int64_t mp = (5 * day_of_year + 2) / 153;
+    const int d = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    return {static_cast<int>(year_of_era + era * 400 + (m <= 2 ? 1 : 0)), m, d};
 }
 
 std::string iso_date(DayNumber day) {

@@ -12,6 +12,11 @@ namespace tl {
 /// comparing and subtracting days are integer operations.
 using DayNumber = std::int32_t;
 
+/// The calendar's first and last days, 1400-01-01 and 9999-12-31: the years the spec
+/// allows. Dates are read only within them; a chart's axis never leaves them.
+inline constexpr DayNumber kFirstDay = 2232400;
+inline constexpr DayNumber kLastDay = 5373484;
+
 inline constexpr DayNumber kBeforeEveryDay = std::numeric_limits<DayNumber>::min();
 inline constexpr DayNumber kAfterEveryDay = std::numeric_limits<DayNumber>::max();
 
@@ -71,7 +76,9 @@ Parsed<Date> join_interval(const Date& start, const Date& end);
 /// The forms a date may take, for diagnostics.
 std::string_view accepted_date_forms();
 
-/// Day number of a calendar date (which must be valid), and back.
+/// Day number of a calendar date, and back, in the proleptic Gregorian calendar. Both are
+/// arithmetic that holds for every day (2024-02-30 is 2024-03-01), not only for the
+/// calendar's range, so that a chart padded or stepped past 1400 or 9999 cannot fail.
 DayNumber day_number(int year, int month, int day);
 struct YearMonthDay {
     int year, month, day;

@@ -55,18 +55,134 @@ std::optional<std::string> check_tag(std::string_view tag) {
     return std::nullopt;
 }
 
-bool is_web_url(std::string_view s) {
-    const std::size_t prefix = starts_with_ci(s, "https://")  ? 8
-                               : starts_with_ci(s, "http://") ? 7
-                                                              : 0;
-    if (prefix == 0 || s.size() == prefix) return false;
-    for (char c : s)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
-    return true;
+namespace {
+
+/// Characters a reader cannot see (controls, format characters, see is_invisible) or tell
+/// apart from a space: refused in a URL even where RFC 3987 would allow them, since they
+/// serve only to make a link look like another.
+bool invisible_or_space(char32_t c) {
+    return is_invisible(c) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
+/// RFC 3987 `ucschar`, the non-ASCII characters an IRI may hold; `iprivate` in a query.
+bool iri_character(char32_t c, bool in_query) {
+    if (invisible_or_space(c)) return false;
+    if ((c & 0xFFFE) == 0xFFFE) return false;  // U+xFFFE and U+xFFFF of every plane
+    const bool ucschar = (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+                         (c >= 0xFDF0 && c <= 0xFFEF) || (c >= 0x10000 && c <= 0xEFFFD);
+    const bool iprivate = (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000;
+    return ucschar || (in_query && iprivate);
+}
+
+bool unreserved(char c) {
+    return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+}
+bool sub_delim(char c) {
+    return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos;
+}
+
+/// Names a character for a message: printable ASCII as itself, anything else as U+XXXX, so
+/// that the message never carries the control or invisible character it complains about.
+std::string character_name(char32_t c) {
+    if (c > 0x20 && c < 0x7f) return "'" + std::string(1, static_cast<char>(c)) + "'";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+    return buf;
+}
+
+/// Checks one part of a URL against RFC 3986 (with RFC 3987's non-ASCII characters):
+/// unreserved, sub-delims, %XX and the ASCII characters in `also`.
+std::optional<std::string> check_url_part(std::string_view part, std::string_view also,
+                                          bool in_query) {
+    for (std::size_t i = 0; i < part.size();) {
+        const char c = part[i];
+        if (c == '%') {
+            if (i + 2 >= part.size() || !is_hex(part[i + 1]) || !is_hex(part[i + 2]))
+                return "'%' in a URL starts an escape of two hex digits; write a '%' itself as "
+                       "%25";
+            i += 3;
+            continue;
+        }
+        const CodePoint cp = next_code_point(part, i);
+        if (!cp.valid) return "a URL must be UTF-8 text";
+        i += cp.size;
+        if (cp.value < 0x80
+                ? unreserved(c) || sub_delim(c) || also.find(c) != std::string_view::npos
+                : iri_character(cp.value, in_query))
+            continue;
+        return "a URL may not hold " + character_name(cp.value) +
+               "; percent-encode it (a space is %20)";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> check_host_and_port(std::string_view authority) {
+    if (authority.find('@') != std::string_view::npos)
+        return "a URL may not hold a user name or password ('user@host'): it can make a link "
+               "look like it leads elsewhere";
+    std::string_view host = authority;
+    std::string_view port;
+    if (!host.empty() && host[0] == '[') {  // an IPv6 literal: [2001:db8::1]
+        const std::size_t close = host.find(']');
+        if (close == std::string_view::npos || close == 1)
+            return "an IPv6 address in a URL is written [2001:db8::1]";
+        for (char c : host.substr(1, close - 1))
+            if (!is_hex(c) && c != ':' && c != '.')
+                return "an IPv6 address in a URL is written [2001:db8::1]";
+        const std::string_view after = host.substr(close + 1);
+        if (!after.empty() && after[0] != ':') return "a URL's host ends at ']'";
+        port = after.empty() ? after : after.substr(1);
+        host = host.substr(0, close + 1);
+    } else if (const std::size_t colon = host.find(':'); colon != std::string_view::npos) {
+        port = host.substr(colon + 1);
+        host = host.substr(0, colon);
+        if (port.empty()) return "a ':' after a URL's host is followed by a port number";
+    }
+    if (host.empty()) return "a URL names a host after '//', as in https://example.org/";
+    if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string_view::npos ||
+        (!port.empty() && std::stoul(std::string(port)) > 65535))
+        return "a URL's port is a number from 0 to 65535";
+    if (host[0] == '[') return std::nullopt;
+    return check_url_part(host, "", false);
+}
+
+}  // namespace
+
 std::optional<std::string> check_url(std::string_view url) {
-    if (!is_web_url(url)) return "a URL starts with http:// or https:// and has no spaces";
+    const std::size_t prefix = starts_with_ci(url, "https://")  ? 8
+                               : starts_with_ci(url, "http://") ? 7
+                                                                : 0;
+    if (prefix == 0) return "a URL starts with http:// or https://";
+    std::string_view rest = url.substr(prefix);
+    const std::size_t authority_end = rest.find_first_of("/?#");
+    if (auto problem = check_host_and_port(rest.substr(0, authority_end))) return problem;
+    if (authority_end == std::string_view::npos) return std::nullopt;
+    rest = rest.substr(authority_end);
+    // path ["?" query] ["#" fragment]: each a run of pchar, the query and fragment also '/'
+    // and '?'. A second '#' is not part of any URL.
+    const std::size_t hash = rest.find('#');
+    const std::string_view before_fragment = rest.substr(0, hash);
+    const std::size_t question = before_fragment.find('?');
+    if (auto problem = check_url_part(before_fragment.substr(0, question), ":@/", false))
+        return problem;
+    if (question != std::string_view::npos) {
+        if (auto problem = check_url_part(before_fragment.substr(question + 1), ":@/?", true))
+            return problem;
+    }
+    if (hash != std::string_view::npos) {
+        if (auto problem = check_url_part(rest.substr(hash + 1), ":@/?", false)) return problem;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> check_quantity_number(double value, bool zero_allowed) {
+    if (value == 0 && !std::signbit(value) && zero_allowed) return std::nullopt;
+    if (value == 0 && !std::signbit(value))
+        return "0 is a quantity only when exact and without a total ('none delivered'): '0+', "
+               "'under 0' or a total of 0 say nothing";
+    if (!(value >= kMinQuantity && value <= kMaxQuantity))  // NaN fails both
+        return "a quantity is 0 or a number from 0.001 to 1e15";
     return std::nullopt;
 }
 

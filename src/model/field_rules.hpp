@@ -12,6 +12,9 @@ namespace tl {
 std::optional<std::string> check_id(std::string_view id);
 std::optional<std::string> check_color(std::string_view color);
 std::optional<std::string> check_tag(std::string_view tag);
+/// A well-formed http or https URL (RFC 3986, with RFC 3987's non-ASCII characters outside
+/// the scheme): a host, no user name, no spaces, controls, quotes, backslashes, invisible
+/// characters or stray '%'. Every URL read from input goes through here.
 std::optional<std::string> check_url(std::string_view url);
 std::optional<std::string> check_grading(std::string_view grading);
 /// Not empty, at most 200 characters; the characters themselves are check_text's.
@@ -31,8 +34,13 @@ inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::size_t kMaxTitleLength = 200;
 inline constexpr std::size_t kMaxSummaryLength = 2000;
 
-/// A URL is one that a PDF link may point at: http or https only.
-bool is_web_url(std::string_view s);
+/// A quantity's value or total: a count or an amount, so positive; at most 10^15 (more
+/// than any count of arms, troops or dollars) and at least 0.001, so that what is drawn
+/// with a few digits is the number written. 0 only where `zero_allowed`: an exact value
+/// may report none ("0 aircraft delivered"), but "0+" or "under 0" says nothing.
+inline constexpr double kMinQuantity = 0.001;
+inline constexpr double kMaxQuantity = 1e15;
+std::optional<std::string> check_quantity_number(double value, bool zero_allowed);
 
 /// Parses a number exactly as YAML writes it (200, -3, 1.5e6); "200+" or "many" is nothing.
 std::optional<double> parse_number(std::string_view s);

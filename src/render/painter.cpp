@@ -3,20 +3,12 @@
 #include <cmath>
 #include <string>
 
+#include "render/link_uri.hpp"
+
 namespace tl {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-/// A value for a cairo tag attribute: single-quoted, with \ and ' escaped.
-std::string tag_string(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "'";
-}
 
 }  // namespace
 
@@ -238,7 +230,7 @@ void Painter::arrow(const Item& it) {
 void Painter::text(const Item& it) {
     const auto layout = shaper_.layout(it.text, it.font);
     const bool link = links_ && !it.link.empty();
-    if (link) cairo_tag_begin(cr_, CAIRO_TAG_LINK, ("uri=" + tag_string(it.link)).c_str());
+    if (link) cairo_tag_begin(cr_, CAIRO_TAG_LINK, link_tag_attributes(it.link).c_str());
     set_color(it.fill);
     cairo_move_to(cr_, it.box.x, it.box.y);
     pango_cairo_show_layout(cr_, layout.get());

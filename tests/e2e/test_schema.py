@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 
 from helpers import EVENTS, FIXTURES, SOURCE_DIR, TempDirTest, run
 from test_fixtures import expectation, fixtures
+from test_link_injection import HONEST, HOSTILE, MALFORMED
 
 SCHEMA_PATH = SOURCE_DIR / "schemas" / "events.schema.json"
 
@@ -68,7 +69,7 @@ SCHEMA_RULES = {
     "unknown-key", "missing-field", "wrong-type", "bad-id", "bad-date", "bad-tag", "bad-color",
     "bad-url", "bad-grading", "bad-confidence", "bad-qualifier", "bad-number", "no-sources",
     "bad-title", "bad-name", "bad-text", "bad-summary", "from-to-pairing", "bad-location",
-    "kind-clash", "end-with-interval",
+    "kind-clash", "end-with-interval", "quantity-range",
 }
 # Dates of the right shape that the calendar rules out: the tool's job, not the schema's.
 CALENDAR_ONLY = {"bad-date-2024-02-30.yaml", "bad-date-2023-02-29.yaml", "bad-date-in-end.yaml"}
@@ -150,6 +151,13 @@ class Schema(TempDirTest):
                                     f"the schema accepts {path.name}, which breaks {rule}")
         self.assertGreaterEqual(checked, 40)
 
+    def lines_with_errors(self, lines):
+        """The lines of a file made of `lines` that `timeline validate` finds an error on."""
+        path = self.tmp / "agree.yaml"
+        path.write_text("\n".join(lines) + "\n")
+        proc = run("validate", "--format", "json", path)
+        return {d["line"] for d in json.loads(proc.stdout) if d["severity"] == "error"}
+
     def test_agrees_with_the_tool_on_the_shape_of_dates(self):
         # Every form of the spec's table and its counter-examples, as text: the schema's date
         # pattern and the tool must agree on all but calendar validity and interval order.
@@ -167,10 +175,7 @@ class Schema(TempDirTest):
         for i, d in enumerate(dates):
             lines.append(f'  - {{id: e{i}, date: {json.dumps(d)}, title: t, kind: other, '
                          f'sources: ["https://example.org/"]}}')
-        path = self.tmp / "dates.yaml"
-        path.write_text("\n".join(lines) + "\n")
-        proc = run("validate", "--format", "json", path)
-        rejected_lines = {d["line"] for d in json.loads(proc.stdout) if d["severity"] == "error"}
+        rejected_lines = self.lines_with_errors(lines)
         date_schema = self.schema["$defs"]["date"]
         for i, d in enumerate(dates):
             with self.subTest(date=d):
@@ -180,6 +185,20 @@ class Schema(TempDirTest):
                     self.assertEqual((by_tool, by_schema), (False, True))
                 else:
                     self.assertEqual(by_schema, by_tool)
+
+    def test_agrees_with_the_tool_on_the_shape_of_urls(self):
+        urls = HONEST + HOSTILE + MALFORMED
+        lines = ["events:"]
+        for i, url in enumerate(urls):
+            lines.append(f'  - {{id: e{i}, date: "2024", title: t, kind: other, '
+                         f'sources: [{{publisher: P, url: {json.dumps(url)}}}]}}')
+        rejected_lines = self.lines_with_errors(lines)
+        url_schema = self.schema["$defs"]["url"]
+        for i, url in enumerate(urls):
+            with self.subTest(url=url[:80]):
+                by_tool = (i + 2) not in rejected_lines
+                by_schema = Draft202012Validator(url_schema).is_valid(url)
+                self.assertEqual(by_schema, by_tool)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 from helpers import TempDirTest, run, tool
+from test_link_injection import MALFORMED
 
 RLO = "\u202e"  # right-to-left override, left unterminated on purpose
 ZWJ = "\u200d"  # zero-width joiner
@@ -89,19 +90,23 @@ class TitlesAreText(TempDirTest):
 
 class OnlyWebLinks(TempDirTest):
     def test_urls_other_than_http_and_https_are_refused(self):
+        # Malformed http and https URLs too, written as a mapping's url or as a plain string.
         for url in ("javascript:alert(1)//https://x", "file:///etc/passwd", "FILE://server/share",
                     "data://text/html,<script>alert(1)</script>", "ftp://example.org/",
-                    " https://example.org/", "https://exa mple.org/"):
-            with self.subTest(url=url):
-                path = self.tmp / "e.yaml"
-                path.write_text(events_yaml(["T"]).replace(
-                    '"https://example.org/0"', "{publisher: P, url: " + json.dumps(url) + "}"))
-                proc = run("validate", path)
-                self.assertRan(proc, 1)
-                self.assertIn("[bad-url]", proc.stderr)
-                pdf = self.tmp / "e.pdf"
-                self.assertRan(run("render", path, "-o", pdf), 1)
-                self.assertFalse(pdf.exists())
+                    " https://example.org/", "https://exa mple.org/", *MALFORMED):
+            for form in ("{publisher: P, url: %s}", "%s"):
+                with self.subTest(url=url, form=form):
+                    self.assert_refused(form % json.dumps(url))
+
+    def assert_refused(self, source):
+        path = self.tmp / "e.yaml"
+        path.write_text(events_yaml(["T"]).replace('"https://example.org/0"', source))
+        proc = run("validate", path)
+        self.assertRan(proc, 1)
+        self.assertIn("[bad-url]", proc.stderr)
+        pdf = self.tmp / "e.pdf"
+        self.assertRan(run("render", path, "-o", pdf), 1)
+        self.assertFalse(pdf.exists())
 
     def test_a_pdf_links_only_to_web_urls(self):
         # A source written without "://" is a publisher's name: drawn as text, never a link.

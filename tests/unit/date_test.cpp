@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
 #include "model/date.hpp"
 
 namespace {
@@ -474,4 +476,38 @@ TEST_CASE("day_number and calendar_date round trip") {
     CHECK(tl::iso_date(tl::day_number(9999, 12, 31)) == "9999-12-31");
     CHECK(tl::iso_date(tl::day_number(2024, 2, 29)) == "2024-02-29");
     CHECK(tl::iso_date(tl::day_number(2024, 9, 5)) == "2024-09-05");
+}
+
+TEST_CASE("the calendar's first and last days, and days past them, convert without throwing") {
+    CHECK(tl::kFirstDay == tl::day_number(1400, 1, 1));
+    CHECK(tl::kLastDay == tl::day_number(9999, 12, 31));
+    CHECK(tl::iso_date(tl::kFirstDay) == "1400-01-01");
+    CHECK(tl::iso_date(tl::kLastDay) == "9999-12-31");
+    // A chart pads its axis past its first and last events, and steps ticks and bins to the
+    // next month, year or decade: such days must convert, whatever the calendar's range.
+    CHECK(tl::iso_date(tl::kFirstDay - 1) == "1399-12-31");
+    CHECK(tl::iso_date(tl::kLastDay + 1) == "10000-01-01");
+    CHECK(tl::day_number(10000, 1, 1) == tl::kLastDay + 1);
+    CHECK(tl::day_number(1399, 12, 31) == tl::kFirstDay - 1);
+    CHECK(tl::day_number(10100, 1, 1) - tl::day_number(10000, 1, 1) == 36524 + 1);
+    for (tl::DayNumber d = tl::kFirstDay - 800; d < tl::kFirstDay + 800; ++d) {
+        const tl::YearMonthDay ymd = tl::calendar_date(d);
+        CHECK(tl::day_number(ymd.year, ymd.month, ymd.day) == d);
+    }
+    for (tl::DayNumber d = tl::kLastDay - 800; d < tl::kLastDay + 800; ++d) {
+        const tl::YearMonthDay ymd = tl::calendar_date(d);
+        CHECK(tl::day_number(ymd.year, ymd.month, ymd.day) == d);
+    }
+}
+
+TEST_CASE("day numbers are Boost.DateTime's, so earlier outputs keep their meaning") {
+    namespace greg = boost::gregorian;
+    for (int year = 1400; year <= 9999; year += 13) {
+        for (int month = 1; month <= 12; month += 5) {
+            const greg::date d(static_cast<unsigned short>(year),
+                               static_cast<unsigned short>(month), 28);
+            CHECK(tl::day_number(year, month, 28) == static_cast<tl::DayNumber>(d.day_number()));
+        }
+    }
+    CHECK(tl::day_number(2000, 1, 1) == 2451545);  // the Julian day number of 2000-01-01
 }

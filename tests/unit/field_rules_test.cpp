@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -133,10 +134,69 @@ TEST_CASE("check_url: http or https only, with something after the scheme") {
     bad(tl::check_url, "https://example.org/a\nb");
     bad(tl::check_url, "https://example.org/\x7f");
     bad(tl::check_url, "httpsx://example.org");
+}
 
-    CHECK(tl::is_web_url("https://example.org"));
-    CHECK_FALSE(tl::is_web_url("javascript:alert(1)"));
-    CHECK_FALSE(tl::is_web_url("https://"));
+TEST_CASE("check_url: the shape of RFC 3986, so that a URL cannot smuggle syntax") {
+    // Well-formed, though they hold what PDF strings treat as syntax: the painter encodes.
+    ok(tl::check_url, "https://en.wikipedia.org/wiki/Smiley_:)");
+    ok(tl::check_url, "https://x.org/a)/S/JavaScript/JS(app.alert(1)");
+    ok(tl::check_url, "https://example.org/it's?q=a'b&r=(c)#frag");
+    ok(tl::check_url, "http://example.org:8080/a;b=c,d*e+f!g$h@i~j");
+    ok(tl::check_url, "https://[2001:db8::1]/path");
+    ok(tl::check_url, "https://example.org/100%25/%E2%82%AC");
+    ok(tl::check_url, "https://example.org?q=1");
+    ok(tl::check_url, "https://example.org#top");
+    ok(tl::check_url,
+       "https://\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80.\xD1\x80\xD1\x84/");  // IDN
+
+    bad(tl::check_url, "https://x.org/a\\");   // backslash
+    bad(tl::check_url, "https://x.org/a\"b");  // double quote
+    bad(tl::check_url, "https://x.org/<script>");
+    bad(tl::check_url, "https://x.org/{a}|b^c`d");
+    bad(tl::check_url, "https://x.org/%");  // a '%' that escapes nothing
+    bad(tl::check_url, "https://x.org/%2");
+    bad(tl::check_url, "https://x.org/%zz");
+    bad(tl::check_url, "https://x.org/a#b#c");
+    bad(tl::check_url, "https://x.org/a[1]");  // brackets belong to IPv6 hosts
+    bad(tl::check_url, "https:///path");       // no host
+    bad(tl::check_url, "https://:80/");
+    bad(tl::check_url, "https://x.org:/");
+    bad(tl::check_url, "https://x.org:port/");
+    bad(tl::check_url, "https://x.org:99999/");
+    bad(tl::check_url, "https://[zz]/");
+    bad(tl::check_url, "https://[::1]x/");
+    bad(tl::check_url, "https://user:pw@x.org/");  // deceptive: x.org is the host
+    bad(tl::check_url, "https://google.com@x.org/");
+    bad(tl::check_url, "https://x.org/\xC2\x85");      // U+0085, a C1 control
+    bad(tl::check_url, "https://x.org/\xE2\x80\xAE");  // U+202E, right-to-left override
+    bad(tl::check_url, "https://x.org/\xE2\x80\x8B");  // U+200B, zero-width space
+    bad(tl::check_url, "https://x.org/\xC2\xA0");      // U+00A0, no-break space
+    bad(tl::check_url, "https://x.org/\xEF\xBB\xBF");  // U+FEFF
+    bad(tl::check_url, "https://x.org/\xEF\xBF\xBE");  // U+FFFE, a noncharacter
+    bad(tl::check_url, "https://x.org/\xEE\x80\x80");  // private use, outside a query
+    ok(tl::check_url, "https://x.org/?\xEE\x80\x80");
+    bad(tl::check_url, "https://x.org/\xFF");  // not UTF-8
+    bad(tl::check_url, "https://x.org/\xC3");
+    bad(tl::check_url, std::string_view("https://x.org/a\0b", 17));
+}
+
+TEST_CASE("check_url names the character it refuses, never prints it") {
+    const auto problem = tl::check_url("https://x.org/\x1b[2K");
+    REQUIRE(problem);
+    CHECK(problem->find('\x1b') == std::string::npos);
+    CHECK(problem->find("U+001B") != std::string::npos);
+}
+
+TEST_CASE("check_quantity_number: 0, or 0.001 to 10^15") {
+    for (const double v : {0.001, 0.5, 1.0, 200.0, 1.5e6, 1e15})
+        CHECK_FALSE(tl::check_quantity_number(v, false));
+    CHECK_FALSE(tl::check_quantity_number(0, true));
+    for (const double v :
+         {0.0, -0.0, -5.0, -1e15, 1e-320, 0.0009, 1e15 * (1 + 1e-15), 1e16, 1e70,
+          std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()})
+        CHECK(tl::check_quantity_number(v, false));
+    CHECK(tl::check_quantity_number(-0.0, true));
+    CHECK(tl::check_quantity_number(std::numeric_limits<double>::quiet_NaN(), true));
 }
 
 TEST_CASE("check_grading: an Admiralty code [A-F][1-6]") {

@@ -230,6 +230,53 @@ TEST_CASE("pages: an overview, then detail pages over equal slices of time") {
     CHECK(drawn.size() == 1000);  // every event is on some detail page
 }
 
+namespace {
+
+/// Whether every year (a run of four or more digits) in an axis label lies in 1400..9999.
+bool years_in_calendar(const std::string& label) {
+    std::size_t i = 0;
+    while (i < label.size()) {
+        const std::size_t end = label.find_first_not_of("0123456789", i);
+        const std::string run = label.substr(i, end - i);
+        if (run.size() >= 4 && (run.size() > 4 || run < "1400")) return false;
+        if (end == std::string::npos) break;
+        i = end + 1;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("dates at either end of the calendar lay out in every mode, with today at either end") {
+    const char* const kDates[] = {"1400",       "1400-01-01",    "1400-21",  "14XX",
+                                  "1400/..",    "../1400-01-01", "/1400-01", "9999",
+                                  "9999-12",    "9999-12-31",    "9999-23",  "99XX",
+                                  "9999-12/..", "../9999-12-31", "9999-12/", "1400/9999"};
+    const std::optional<tl::DayNumber> kTodays[] = {std::nullopt, tl::kFirstDay, tl::kLastDay};
+    for (const char* date : kDates) {
+        tl::Model m = tl::testing::generated_model(1, 2);
+        m.events[0].date = *tl::parse_date(date).value;
+        const tl::Timeline t = tl::build_timeline(m);
+        for (const auto mode : {tl::LayoutMode::automatic, tl::LayoutMode::detail,
+                                tl::LayoutMode::density, tl::LayoutMode::pages}) {
+            for (const auto& today : kTodays) {
+                CAPTURE(std::string(date));
+                CAPTURE(static_cast<int>(mode));
+                CAPTURE(today.value_or(0));
+                tl::LayoutOptions options;
+                options.mode = mode;
+                options.today = today;
+                tl::Document doc;
+                CHECK_NOTHROW(doc = tl::layout_document(t, m, tl::default_theme(),
+                                                        tl::FixedWidthMeasurer(), options));
+                for (const tl::Scene& page : doc.pages)
+                    for (const Item& it : page.items)
+                        if (it.role == "axis-label") CHECK(years_in_calendar(it.text));
+            }
+        }
+    }
+}
+
 TEST_CASE("the test measurer, like Pango, gives invisible characters no width") {
     const tl::FixedWidthMeasurer measurer;
     const tl::FontSpec font{};

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <string>
 
@@ -53,4 +55,45 @@ TEST_CASE("the unit is input: isolated, so that a right-to-left unit keeps the n
     const std::string unit = "\u202emissiles";  // a right-to-left override, never closed
     CHECK(tl::quantity_label(q(200, unit, tl::QuantityQualifier::exact, 300)) ==
           "+200 \u2068" + unit + "\u2069, total 300");
+}
+
+namespace {
+
+/// The number a label's digits spell: separators and scale words read back.
+double read_back(std::string text) {
+    double scale = 1;
+    for (const auto& [word, factor] :
+         {std::pair{" trillion", 1e12}, {" billion", 1e9}, {" million", 1e6}}) {
+        if (const auto at = text.find(word); at != std::string::npos) {
+            text.erase(at);
+            scale = factor;
+        }
+    }
+    text.erase(std::remove(text.begin(), text.end(), ','), text.end());
+    return std::strtod(text.c_str(), nullptr) * scale;  // stod refuses subnormals
+}
+
+}  // namespace
+
+TEST_CASE("no number is cut short, however long its digits run") {
+    for (const double v : {1e15, 999999999999999.0, 123456789012345.6, 1e16 + 2, 1e70, 1e300, -1e70,
+                           1.7976931348623157e308}) {
+        CAPTURE(v);
+        const std::string text = tl::readable_number(v);
+        CHECK(read_back(text) == doctest::Approx(v).epsilon(1e-6));
+    }
+    CHECK(tl::readable_number(1e15) == "1,000 trillion");
+    CHECK(tl::readable_number(2.5e12) == "2.5 trillion");
+    CHECK(tl::readable_number(123456789012345.6) == "123,456,789,012,346");
+}
+
+TEST_CASE("a small number is never drawn as 0") {
+    CHECK(tl::readable_number(0.001) == "0.001");
+    CHECK(tl::readable_number(0.0015) == "0.0015");
+    CHECK(tl::readable_number(0.25) == "0.25");
+    CHECK(tl::readable_number(0) == "0");
+    for (const double v : {0.004, 0.0001, 1e-9, 1e-320}) {
+        CAPTURE(v);
+        CHECK(read_back(tl::readable_number(v)) == doctest::Approx(v).epsilon(0.05));
+    }
 }

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "render/link_uri.hpp"
 #include "render/render.hpp"
 #include "render/text_shaper.hpp"
 
@@ -89,4 +90,27 @@ TEST_CASE("an SVG too large for its viewers is refused with advice, not written"
     CHECK(problem.find("write a PDF instead") != std::string::npos);
     CHECK(bytes.empty());
     CHECK(tl::svg_glyphs(tiny_scene()) > 10);
+}
+
+TEST_CASE("a link's URI reaches the PDF as printable ASCII with no string syntax in it") {
+    CHECK(tl::pdf_link_uri("https://example.org/a?b=c&d=e#f") == "https://example.org/a?b=c&d=e#f");
+    CHECK(tl::pdf_link_uri("https://en.wikipedia.org/wiki/Smiley_:)") ==
+          "https://en.wikipedia.org/wiki/Smiley_:%29");
+    CHECK(tl::pdf_link_uri("https://x.org/a)/S/JavaScript/JS(app.alert(1)") ==
+          "https://x.org/a%29/S/JavaScript/JS%28app.alert%281%29");
+    CHECK(tl::pdf_link_uri("https://x.org/a\\") == "https://x.org/a%5C");
+    CHECK(tl::pdf_link_uri("https://x.org/'\" <>") == "https://x.org/%27%22%20%3C%3E");
+    CHECK(tl::pdf_link_uri("https://x.org/%41%zz%4") == "https://x.org/%41%25zz%254");
+    CHECK(tl::pdf_link_uri("https://x.org/\xD0\x9C\n\r") == "https://x.org/%D0%9C%0A%0D");
+    CHECK(tl::pdf_link_uri(std::string_view("a\0b", 3)) == "a%00b");
+    CHECK(tl::link_tag_attributes("https://x.org/it's") == "uri='https://x.org/it%27s'");
+    // Whatever the input, nothing that PDF or cairo reads as syntax survives.
+    std::string every_byte;
+    for (int b = 0; b < 256; ++b)
+        every_byte += static_cast<char>(b);
+    for (const char c : tl::pdf_link_uri(every_byte)) {
+        CHECK(c > 0x20);
+        CHECK(c < 0x7f);
+        CHECK(std::string_view("()\\'\"<>{}|^`").find(c) == std::string_view::npos);
+    }
 }
