@@ -1,0 +1,42 @@
+#include "cli/output_failure.hpp"
+
+#include <iostream>
+
+#include "base/out_of_memory.hpp"
+#include "base/standard_output.hpp"
+#include "cli/options.hpp"
+
+namespace tl::cli {
+namespace {
+
+constexpr const char* kMemoryHint =
+    "raise the process's memory limit (ulimit -v), or draw less: --from, --to, filters, "
+    "--layout density";
+
+}  // namespace
+
+int report_output_failure(const std::string& name, const std::string& why, FailureCause cause) {
+    const char* hint = why == kOutOfMemory ? kMemoryHint
+                       : cause == FailureCause::io
+                           ? "check that the folder exists and is writable, and "
+                             "that the disk has room"
+                           : "try another format, or fewer events";
+    std::cerr << "timeline: error: cannot write '" << name << "': " << why << "\n"
+              << "  hint: " << hint << "\n";
+    return kOutputFailed;
+}
+
+int print_to_standard_output(std::string_view text) {
+    const std::string why = write_standard_output(text);
+    if (why.empty()) return kOk;
+    std::cerr << "timeline: error: cannot write standard output: " << why << "\n"
+              << "  hint: check that standard output is open and that the disk has room\n";
+    return kOutputFailed;
+}
+
+int report_out_of_memory() {
+    std::cerr << "timeline: error: " << kOutOfMemory << "\n  hint: " << kMemoryHint << "\n";
+    return kOutputFailed;
+}
+
+}  // namespace tl::cli
