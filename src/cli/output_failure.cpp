@@ -15,23 +15,27 @@ constexpr const char* kMemoryHint =
 
 }  // namespace
 
+std::string output_name(const std::string& path) {
+    return "'" + path + "'";
+}
+
 int report_output_failure(const std::string& name, const std::string& why, FailureCause cause) {
     const char* hint = why == kOutOfMemory ? kMemoryHint
                        : cause == FailureCause::io
-                           ? "check that the folder exists and is writable, and "
-                             "that the disk has room"
+                           ? "check that the folder exists and is writable, and that the disk "
+                             "has room"
+                       : cause == FailureCause::stream
+                           ? "check that it is open for writing, that its reader is still there, "
+                             "and that the disk has room"
                            : "try another format, or fewer events";
-    std::cerr << "timeline: error: cannot write '" << name << "': " << why << "\n"
+    std::cerr << "timeline: error: cannot write " << name << ": " << why << "\n"
               << "  hint: " << hint << "\n";
     return kOutputFailed;
 }
 
 int print_to_standard_output(std::string_view text) {
     const std::string why = write_standard_output(text);
-    if (why.empty()) return kOk;
-    std::cerr << "timeline: error: cannot write standard output: " << why << "\n"
-              << "  hint: check that standard output is open and that the disk has room\n";
-    return kOutputFailed;
+    return why.empty() ? kOk : report_output_failure(kStandardOutput, why, FailureCause::stream);
 }
 
 int report_out_of_memory() {

@@ -35,13 +35,11 @@
 namespace tl::cli {
 namespace {
 
-constexpr const char* kStdoutName = "standard output";
-
 struct Output {
     std::string path;
     OutputFormat format = OutputFormat::pdf;
     bool to_stdout = false;
-    std::string name() const { return to_stdout ? kStdoutName : path; }
+    std::string name() const { return to_stdout ? kStandardOutput : path; }
 };
 
 /// What the command line asks for, checked before anything is read.
@@ -279,7 +277,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     };
     for (const Output& out : plan.outputs) {
         progress.stage("writing " + out.name());
-        names.push_back(out.name());
+        names.push_back(out.to_stdout ? kStandardOutput : output_name(out.path));
         files.push_back(out.to_stdout ? std::make_unique<AtomicFile>(AtomicFile::ToStandardOutput{})
                                       : std::make_unique<AtomicFile>(out.path));
         FailureCause cause = FailureCause::io;
@@ -287,7 +285,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
         if (!why.empty()) return fail(why, cause);
     }
     const auto add_file = [&](const std::string& path, const std::string& bytes) {
-        names.push_back(path);
+        names.push_back(output_name(path));
         files.push_back(std::make_unique<AtomicFile>(path));
         return write_into(*files.back(), bytes);
     };
@@ -305,7 +303,9 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
         all.push_back(f.get());
     if (const auto failure = commit_all(all)) {
         progress.clear();
-        return report_output_failure(names[failure->index], failure->why, FailureCause::io);
+        return report_output_failure(
+            names[failure->index], failure->why,
+            all[failure->index]->replaces() ? FailureCause::io : FailureCause::stream);
     }
     progress.clear();
     return kOk;
