@@ -173,7 +173,9 @@ Destination find_destination(const std::string& path) {
         if (!S_ISLNK(st.st_mode)) {
             if (S_ISREG(st.st_mode)) {
                 d.target = current;
-                d.mode = static_cast<unsigned>(st.st_mode & 07777);
+                // Only the permission bits: set-user-ID and the like are not carried over
+                // to a file that someone else, perhaps root, now writes.
+                d.mode = static_cast<unsigned>(st.st_mode & 0777);
             } else if (S_ISDIR(st.st_mode)) {
                 d.error = std::strerror(EISDIR);
             } else {

@@ -123,6 +123,14 @@ class ReplacedFiles(TempDirTest):
                 self.assertEqual(proc.returncode, 0, proc.stderr)
                 self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), mode)
 
+    def test_setuid_bits_are_not_carried_over(self):
+        out = self.tmp / "chart.svg"
+        out.write_bytes(b"previous")
+        os.chmod(out, 0o4755)
+        proc = render("-o", out)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o755)
+
     def test_a_new_file_gets_the_usual_mode_under_the_umask(self):
         out = self.tmp / "chart.svg"
         old = os.umask(0o027)
@@ -284,12 +292,16 @@ class CheckedStandardOutput(TempDirTest):
         self.check_fails(preexec_fn=close_stdout)
 
     def test_a_closed_standard_output_is_not_taken_by_an_output_file(self):
+        # The temporary file of chart.svg must not get descriptor 1, or what is meant for
+        # standard output would be written into it.
         out = self.tmp / "chart.svg"
-        proc = subprocess.run([TIMELINE, "render", EVENTS, "-o", out], stderr=subprocess.PIPE,
-                              preexec_fn=close_stdout, timeout=60)
-        self.assertEqual(proc.returncode, 0, proc.stderr)
-        self.assertTrue(out.read_bytes().startswith(b"<?xml"))
-
+        proc = subprocess.run([TIMELINE, "render", EVENTS, "-o", out, "-o", "-", "--format",
+                               "svg"], stderr=subprocess.PIPE, preexec_fn=close_stdout,
+                              timeout=60)
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn(b"standard output", proc.stderr)
+        self.assertFalse(out.exists())
+        self.assertEqual(temporaries(self.tmp), [])
 
 class OutOfMemory(TempDirTest):
     def test_a_small_address_space_is_a_clear_error_and_leaves_nothing(self):
