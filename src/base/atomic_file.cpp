@@ -134,7 +134,7 @@ class BlockCleanupSignals {
 };
 
 // The stack the handlers run on, so that a crash from a stack overflow still cleans up.
-alignas(16) std::array<char, 64 * 1024> g_signal_stack;
+alignas(16) std::array<char, std::size_t{64} * 1024> g_signal_stack;
 
 /// Where a write to `path` lands.
 struct Destination {

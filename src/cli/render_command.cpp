@@ -167,7 +167,7 @@ std::string render_into(AtomicFile& file, const Document& doc, OutputFormat form
                         const RenderOptions& options, FailureCause& cause) {
     cause = FailureCause::io;
     if (!file.error().empty()) return file.error();
-    const std::string problem = render_document(
+    std::string problem = render_document(
         doc, format, options,
         [&](const unsigned char* data, std::size_t size) { return file.write(data, size); });
     if (problem.empty() || !file.error().empty()) return file.error();
