@@ -149,9 +149,9 @@ bool under_proc(const std::string& p) {
 }
 
 /// Follows `path`'s symlinks to the file they name. A regular file, or nothing yet, is
-/// replaced; anything else is written in place. A link into /proc (such as /dev/stdout or
-/// /dev/fd/N) names an open file rather than a place in a folder, so it is written in place
-/// through its own name, whatever it is.
+/// replaced; a block device is refused; anything else is written in place. A link into /proc (such
+/// as /dev/stdout or /dev/fd/N) names an open file rather than a place in a folder, so it is
+/// written in place through its own name, whatever it is.
 Destination find_destination(const std::string& path) {
     namespace fs = std::filesystem;
     Destination d;
@@ -178,6 +178,9 @@ Destination find_destination(const std::string& path) {
                 d.mode = static_cast<unsigned>(st.st_mode & 0777);
             } else if (S_ISDIR(st.st_mode)) {
                 d.error = std::strerror(EISDIR);
+            } else if (S_ISBLK(st.st_mode)) {
+                // A disk: writing a chart over it in place is never what was meant.
+                d.error = "it is a block device (a disk), which is never written";
             } else {
                 d.replace = false;
             }

@@ -13,10 +13,10 @@ namespace tl {
 /// A regular file, or a path that does not exist yet, is written to a temporary file
 /// `.NAME.tmp.XXXXXX` beside it and renamed into place by install(); the replaced file's
 /// permission bits are kept (its owner and hard links are not: the rename makes a new file).
-/// A symlink is kept and the file at the end of its chain is replaced. Anything else (a
-/// device, a FIFO, a terminal, /dev/stdout and other /proc/self/fd links) is never replaced:
-/// its bytes are kept in memory and written into it in place by install(), so a failed render
-/// still writes nothing there.
+/// A symlink is kept and the file at the end of its chain is replaced. A block device (a
+/// disk) is refused. Anything else (a character device, a FIFO, a terminal, /dev/stdout and
+/// other /proc/self/fd links) is never replaced: its bytes are kept in memory and written
+/// into it in place by install(), so a failed render still writes nothing there.
 ///
 /// A temporary file holds an flock while it is alive. Creating an AtomicFile removes the
 /// temporary files of the same output whose lock can be taken: those a render killed by

@@ -184,6 +184,16 @@ TEST_CASE("a character device is written in place and never replaced") {
     CHECK(dir.entries() == 1);
 }
 
+TEST_CASE("a block device is refused before anything is written") {
+    TempDir dir;
+    const fs::path disk = dir.path / "disk.pdf";
+    if (mknod(disk.c_str(), S_IFBLK | 0600, makedev(7, 0)) != 0) return;  // needs root
+    tl::AtomicFile f(disk.string());
+    CHECK(f.error().find("block device") != std::string::npos);
+    CHECK_FALSE(f.write("x", 1));
+    CHECK(fs::is_block_file(fs::symlink_status(disk)));
+}
+
 TEST_CASE("a replaced file keeps its permission bits") {
     TempDir dir;
     const fs::path target = dir.path / "chart.pdf";
