@@ -294,7 +294,7 @@ void AtomicFile::open_temporary(const std::string& target, std::optional<unsigne
         buf.push_back('\0');
         {
             const BlockCleanupSignals blocked;
-            fd = mkstemp(buf.data());
+            fd = mkostemp(buf.data(), O_CLOEXEC);
             if (fd < 0) {
                 error_ = std::strerror(errno);
                 return;
@@ -304,8 +304,9 @@ void AtomicFile::open_temporary(const std::string& target, std::optional<unsigne
         }
         // Another render's stale-file sweep may have taken the lock first, between mkstemp
         // and here, and removed the file: then it has no links left, and a new one is made.
+        // A file system without flock cannot mark the file live; it is used all the same.
         struct stat st {};
-        if (flock(fd, LOCK_EX) == 0 && fstat(fd, &st) == 0 && st.st_nlink > 0) break;
+        if (flock(fd, LOCK_EX) != 0 || fstat(fd, &st) != 0 || st.st_nlink > 0) break;
         ::close(fd);
         unregister_temporary(slot_);
         slot_ = -1;
