@@ -5,6 +5,7 @@ import fcntl
 import os
 import pathlib
 import resource
+import select
 import signal
 import stat
 import subprocess
@@ -33,8 +34,9 @@ class PipeReader(threading.Thread):
             self.data = f.read()
 
     def finish(self):
-        """Waits for the reader; if no writer ever opened the FIFO, opens it so it ends."""
-        self.join(10)
+        """Waits for the reader (the writer has ended: its data is in the pipe, or the pipe
+        was never opened); if no writer ever opened the FIFO, opens it so the reader ends."""
+        self.join(2)
         if self.is_alive() and stat.S_ISFIFO(os.lstat(self.path).st_mode):
             os.close(os.open(self.path, os.O_WRONLY | os.O_NONBLOCK))
             self.join(10)
@@ -77,6 +79,33 @@ class NotRegularOutputs(TempDirTest):
                 self.assertEqual(proc.returncode, 0, proc.stderr)
                 self.assertTrue(proc.stdout.startswith(b"<?xml"), proc.stdout[:40])
         self.assertTrue(os.path.islink("/dev/stdout"))
+
+    def test_a_terminal_is_written_in_place(self):
+        master, slave = os.openpty()
+        try:
+            path = os.ttyname(slave)
+            received = bytearray()
+            done = threading.Event()
+
+            def drain():  # a terminal blocks its writer once its buffer is full
+                while not done.is_set() or select.select([master], [], [], 0)[0]:
+                    if select.select([master], [], [], 0.05)[0]:
+                        try:
+                            received.extend(os.read(master, 65536))
+                        except OSError:
+                            break
+
+            reader = threading.Thread(target=drain, daemon=True)
+            reader.start()
+            proc = render("-o", path, "--format", "svg")
+            done.set()
+            reader.join(10)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertTrue(stat.S_ISCHR(os.stat(path).st_mode))
+            self.assertIn(b"<svg", bytes(received))
+        finally:
+            os.close(slave)
+            os.close(master)
 
     def test_a_failed_render_writes_nothing_into_a_fifo(self):
         fifo = self.tmp / "chart.svg"
