@@ -7,6 +7,7 @@
 #include "cli/input_pipeline.hpp"
 #include "cli/listing.hpp"
 #include "cli/options.hpp"
+#include "cli/output_failure.hpp"
 #include "load/loader.hpp"
 #include "render/render.hpp"
 #include "timeline/order.hpp"
@@ -26,7 +27,8 @@ int run_validate(const Options& o) {
     Diagnostics diags;
     const Model model = load_and_validate(o, diags);
     if (o.format == "json") {
-        std::cout << diagnostics_json(diags, model.files);
+        if (const int code = print_to_standard_output(diagnostics_json(diags, model.files)))
+            return code;
     } else {
         print_diagnostics(diags, model.files, o.quiet);
         if (diags.empty() && !o.quiet)
@@ -44,14 +46,9 @@ int run_list(const Options& o) {
     const auto filter = make_filter(o, model);
     if (!filter) return kUsage;
     const auto events = filter_events(sorted_events(model.events), *filter);
-    if (o.format == "json") {
-        std::cout << listing_json(events, model.files);
-    } else if (o.format == "csv") {
-        std::cout << listing_csv(events, model.files);
-    } else {
-        std::cout << listing_text(events);
-    }
-    return kOk;
+    return print_to_standard_output(o.format == "json"  ? listing_json(events, model.files)
+                                    : o.format == "csv" ? listing_csv(events, model.files)
+                                                        : listing_text(events));
 }
 
 }  // namespace tl::cli

@@ -6,10 +6,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <new>
+#include <string>
 
+#include "base/standard_output.hpp"
 #include "base/text.hpp"
 #include "cli/allocator_tuning.hpp"
+#include "cli/messages.hpp"
 #include "cli/options.hpp"
+#include "cli/output_failure.hpp"
 
 namespace {
 
@@ -136,10 +141,23 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
+/// Standard output is checked once more at the end: text CLI11 printed (--help, --version)
+/// may still sit in a buffer, and only the final flush and close reveal some failures.
+static int finish(int code) {
+    const std::string why = tl::close_standard_output();
+    if (why.empty() || code != tl::cli::kOk) return code;
+    tl::cli::print_error("cannot write standard output: " + why);
+    return tl::cli::kOutputFailed;
+}
+
 int main(int argc, char** argv) {
+    tl::reserve_standard_streams();
     tl::cli::keep_large_blocks_for_reuse();
     try {
-        return run(argc, argv);
+        return finish(run(argc, argv));
+    } catch (const std::bad_alloc&) {
+        // The outputs' destructors have removed their temporary files on the way here.
+        return tl::cli::report_out_of_memory();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "timeline: internal error: %s\n", tl::visible(e.what()).c_str());
     } catch (...) {

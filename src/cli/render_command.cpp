@@ -22,6 +22,7 @@
 #include "cli/input_pipeline.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
+#include "cli/output_failure.hpp"
 #include "cli/progress.hpp"
 #include "layout/chart_layout.hpp"
 #include "load/input_files.hpp"
@@ -35,13 +36,11 @@
 namespace tl::cli {
 namespace {
 
-constexpr const char* kStdoutName = "standard output";
-
 struct Output {
     std::string path;
     OutputFormat format = OutputFormat::pdf;
     bool to_stdout = false;
-    std::string name() const { return to_stdout ? kStdoutName : path; }
+    std::string name() const { return to_stdout ? kStandardOutput : path; }
 };
 
 /// What the command line asks for, checked before anything is read.
@@ -164,47 +163,24 @@ std::string pdf_timestamp() {
     return buf;
 }
 
-/// Writes bytes through an AtomicFile; returns "" or what went wrong.
-std::string write_file(const std::string& path, const std::string& bytes) {
-    AtomicFile out(path);
-    if (!out.error().empty()) return out.error();
-    if (!out.write(bytes.data(), bytes.size())) return out.error();
-    return out.commit();
-}
-
-std::string render_to_file(const Document& doc, OutputFormat format, const RenderOptions& options,
-                           const std::string& path) {
-    AtomicFile out(path);
-    if (!out.error().empty()) return out.error();
-    const std::string problem = render_document(
+/// Renders into `file`; returns "" or why it failed, and whether the file system or cairo
+/// was the cause.
+std::string render_into(AtomicFile& file, const Document& doc, OutputFormat format,
+                        const RenderOptions& options, FailureCause& cause) {
+    cause = FailureCause::io;
+    if (!file.error().empty()) return file.error();
+    std::string problem = render_document(
         doc, format, options,
-        [&](const unsigned char* data, std::size_t size) { return out.write(data, size); });
-    if (!problem.empty()) return out.error().empty() ? problem : out.error();
-    return out.commit();
+        [&](const unsigned char* data, std::size_t size) { return file.write(data, size); });
+    if (problem.empty() || !file.error().empty()) return file.error();
+    cause = FailureCause::rendering;
+    return problem;
 }
 
-/// Renders into memory and writes standard output only when complete, so that a failed
-/// render writes nothing there either.
-std::string render_to_stdout(const Document& doc, OutputFormat format,
-                             const RenderOptions& options) {
-    std::string bytes;
-    std::string problem =
-        render_document(doc, format, options, [&](const unsigned char* data, std::size_t size) {
-            bytes.append(reinterpret_cast<const char*>(data), size);
-            return true;
-        });
-    if (!problem.empty()) return problem;
-    std::cout.flush();
-    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() ||
-        std::fflush(stdout) != 0)
-        return std::strerror(errno);
-    return {};
-}
-
-int fail_output(const std::string& name, const std::string& why) {
-    return output_error(name, why,
-                        "check that the folder exists and is writable, and that the disk has "
-                        "room");
+std::string write_into(AtomicFile& file, const std::string& bytes) {
+    if (!file.error().empty()) return file.error();
+    file.write(bytes.data(), bytes.size());
+    return file.error();
 }
 
 /// Every file a render reads, for --depfile: the folders (with a trailing '/', as make
@@ -291,30 +267,46 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     render_options.png_dpi = theme.png_dpi;
     render_options.creator = version_line();
     render_options.timestamp = pdf_timestamp();
+    // Every output is made in full (a file in its temporary file, standard output and
+    // devices in memory) before any is installed, so that a failure or a signal on the way
+    // changes none of them.
+    std::vector<std::unique_ptr<AtomicFile>> files;
+    std::vector<std::string> names;
+    const auto fail = [&](const std::string& why, FailureCause cause) {
+        progress.clear();
+        return report_output_failure(names.back(), why, cause);
+    };
     for (const Output& out : plan.outputs) {
         progress.stage("writing " + out.name());
-        const std::string why = out.to_stdout
-                                    ? render_to_stdout(doc, out.format, render_options)
-                                    : render_to_file(doc, out.format, render_options, out.path);
-        if (!why.empty()) {
-            progress.clear();
-            return fail_output(out.name(), why);
-        }
+        names.push_back(out.to_stdout ? kStandardOutput : output_name(out.path));
+        files.push_back(out.to_stdout ? std::make_unique<AtomicFile>(AtomicFile::ToStandardOutput{})
+                                      : std::make_unique<AtomicFile>(out.path));
+        FailureCause cause = FailureCause::io;
+        const std::string why = render_into(*files.back(), doc, out.format, render_options, cause);
+        if (!why.empty()) return fail(why, cause);
     }
+    const auto add_file = [&](const std::string& path, const std::string& bytes) {
+        names.push_back(output_name(path));
+        files.push_back(std::make_unique<AtomicFile>(path));
+        return write_into(*files.back(), bytes);
+    };
     if (!o.scene_path.empty()) {
         progress.stage("writing " + o.scene_path);
-        const std::string why = write_file(o.scene_path, document_to_json(doc));
-        if (!why.empty()) {
-            progress.clear();
-            return fail_output(o.scene_path, why);
-        }
+        if (const std::string why = add_file(o.scene_path, document_to_json(doc)); !why.empty())
+            return fail(why, FailureCause::io);
     }
     if (!o.depfile.empty()) {
-        const std::string why = write_file(o.depfile, depfile.text);
-        if (!why.empty()) {
-            progress.clear();
-            return fail_output(o.depfile, why);
-        }
+        if (const std::string why = add_file(o.depfile, depfile.text); !why.empty())
+            return fail(why, FailureCause::io);
+    }
+    std::vector<AtomicFile*> all;
+    for (const auto& f : files)
+        all.push_back(f.get());
+    if (const auto failure = commit_all(all)) {
+        progress.clear();
+        return report_output_failure(
+            names[failure->index], failure->why,
+            all[failure->index]->replaces() ? FailureCause::io : FailureCause::stream);
     }
     progress.clear();
     return kOk;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/out_of_memory.hpp"
 #include "base/text.hpp"
 #include "render/painter.hpp"
 #include "render/text_shaper.hpp"
@@ -21,6 +22,8 @@ cairo_status_t write_to_sink(void* closure, const unsigned char* data, unsigned 
 }
 
 std::string status_message(cairo_status_t s) {
+    // One wording for memory running out, whichever stage it happens in.
+    if (s == CAIRO_STATUS_NO_MEMORY) return kOutOfMemory;
     return cairo_status_to_string(s);
 }
 

@@ -39,29 +39,41 @@ def temporaries(folder):
     return sorted(p.name for p in folder.iterdir() if ".tmp." in p.name)
 
 
+def default_signal_actions():
+    """Undoes what a parent (nohup, a shell in the background) may have ignored."""
+    for sig in (signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(sig, signal.SIG_DFL)
+
+
+def interrupt_while_writing(sig, events, outs, wait_for=None):
+    """Starts a render of `outs` and sends `sig` once the temporary file of the output named
+    `wait_for` (default: of any) exists. Returns the exit status, or None when the render
+    finished first."""
+    folder = outs[0].parent
+    args = [TIMELINE, "render", events]
+    for out in outs:
+        args += ["-o", out]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=default_signal_actions)
+    deadline = time.monotonic() + 60
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            names = temporaries(folder)
+            if any(wait_for is None or n.startswith(f".{wait_for}.tmp.") for n in names):
+                os.kill(proc.pid, sig)
+                return proc.wait(30)
+            time.sleep(0.001)
+        return None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        proc.stderr.close()
+
+
 class Signals(TempDirTest):
     """SIGTERM or SIGINT while an output is being written: the previous output stays and no
     temporary file is left."""
-
-    def interrupt_while_writing(self, sig, events, out):
-        """Starts a render and signals it as soon as its temporary file exists. Returns the
-        exit status, or None when the render finished first."""
-        proc = subprocess.Popen([TIMELINE, "render", events, "-o", out], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE,
-                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        deadline = time.monotonic() + 60
-        try:
-            while proc.poll() is None and time.monotonic() < deadline:
-                if temporaries(out.parent):
-                    proc.send_signal(sig)
-                    return proc.wait(30)
-                time.sleep(0.001)
-            return None
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-            proc.wait()
-            proc.stderr.close()
 
     def test_a_signal_mid_render_keeps_the_previous_output(self):
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -74,7 +86,7 @@ class Signals(TempDirTest):
                     out = self.tmp / "out" / "chart.pdf"
                     out.parent.mkdir(exist_ok=True)
                     out.write_bytes(b"the previous chart")
-                    status = self.interrupt_while_writing(sig, events, out)
+                    status = interrupt_while_writing(sig, events, [out])
                     if status is not None or count >= 16000:
                         break
                     count *= 4  # finished before the signal: try a larger render
