@@ -30,13 +30,14 @@ bool enforce_max_events(Model& model, const LoadOptions& options, Diagnostics& d
 
 void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags,
                const LoadOptions& options) {
-    if (!prescan_checks(text, file, diags)) return;
+    const auto surrogate_pairs = prescan_checks(text, file, diags);
+    if (!surrogate_pairs) return;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         diags.warning({file, 0, 0}, "empty-file", "the file holds no events",
                       "add events, or remove the file");
         return;
     }
-    yaml::ParsedYaml parsed = yaml::parse_yaml(text);
+    yaml::ParsedYaml parsed = yaml::parse_yaml(text, *surrogate_pairs);
     if (parsed.error) {
         yaml::report_parse_error(*parsed.error, file, diags);
         return;

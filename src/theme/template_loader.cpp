@@ -271,8 +271,9 @@ std::string find_template(const std::string& name_or_path, const std::vector<std
 
 Theme load_template_text(std::string_view text, std::uint32_t file, Diagnostics& diags) {
     Theme theme = default_theme();
-    if (!prescan_checks(text, file, diags)) return theme;
-    const yaml::ParsedYaml parsed = yaml::parse_yaml(text);
+    const auto surrogate_pairs = prescan_checks(text, file, diags);
+    if (!surrogate_pairs) return theme;
+    const yaml::ParsedYaml parsed = yaml::parse_yaml(text, *surrogate_pairs);
     if (parsed.error) {
         yaml::report_parse_error(*parsed.error, file, diags);
         return theme;
