@@ -169,10 +169,10 @@ PrescanFindings prescan_yaml(std::string_view text, int max_depth, std::size_t m
             if (quote != 0) {
                 if (quote == '"' && c == '\\') {
                     if (const auto escape = unicode_escape(line, i);
-                        escape && is_surrogate(escape->value)) {
+                        escape && (is_surrogate(escape->value) || escape->value > 0x10FFFF)) {
                         if (!is_surrogate_pair(line, i)) {
-                            found.lone_surrogate =
-                                TextPosition{line_no, static_cast<std::uint32_t>(i + 1)};
+                            found.bad_escape = PrescanFindings::BadEscape{
+                                {line_no, static_cast<std::uint32_t>(i + 1)}, escape->value};
                             return found;
                         }
                         found.surrogate_pairs.push_back(line_start + i);
@@ -297,10 +297,16 @@ std::optional<std::vector<std::size_t>> prescan_checks(std::string_view text, st
                     "add the closing quote");
         return std::nullopt;
     }
-    if (found.lone_surrogate) {
-        diags.error({file, found.lone_surrogate->line, found.lone_surrogate->column}, "bad-escape",
-                    "this escape is half of a UTF-16 surrogate pair, which is no character on "
-                    "its own",
+    if (found.bad_escape) {
+        const bool half = is_surrogate(found.bad_escape->value);
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(found.bad_escape->value));
+        diags.error({file, found.bad_escape->at.line, found.bad_escape->at.column}, "bad-escape",
+                    half ? std::string("this escape (") + code +
+                               ") is half of a UTF-16 surrogate pair, which is no character on "
+                               "its own"
+                         : std::string("this escape (") + code +
+                               ") is beyond U+10FFFF, the last Unicode character",
                     "write the character itself, or as \\U0001F680; a whole pair such as "
                     "\\ud83d\\ude80 is read as one character");
         return std::nullopt;

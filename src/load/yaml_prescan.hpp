@@ -30,13 +30,18 @@ inline constexpr std::size_t kMaxRunBytes = std::size_t{1} << 20;
 ///
 /// In double-quoted text it also finds the escapes of UTF-16 surrogates, which yaml-cpp
 /// refuses as "invalid unicode": a pair (`\ud83d\ude80`, as JSON and Python's json.dumps
-/// write a character beyond U+FFFF) is one character, which parse_yaml joins; half of one
-/// is an error.
+/// write a character beyond U+FFFF) is one character, which parse_yaml joins; half of one,
+/// like a code point beyond U+10FFFF, is an error.
 struct PrescanFindings {
     std::optional<TextPosition> too_deep;
     std::optional<TextPosition> too_long;
     std::optional<TextPosition> unclosed_quote;
-    std::optional<TextPosition> lone_surrogate;
+    /// A `\\u` or `\\U` escape of no character: half a surrogate pair, or beyond U+10FFFF.
+    struct BadEscape {
+        TextPosition at;
+        char32_t value;
+    };
+    std::optional<BadEscape> bad_escape;
     std::vector<std::size_t> surrogate_pairs;  ///< byte offsets of each pair's first '\'
 };
 PrescanFindings prescan_yaml(std::string_view text, int max_depth,

@@ -356,6 +356,11 @@ TEST_CASE("half a surrogate pair is an error that says so") {
         REQUIRE_FALSE(lone.diags.items().empty());
         CHECK_MESSAGE(lone.diags.items()[0].message.find("surrogate") != std::string::npos, text);
     }
+    // Beyond the last code point yaml-cpp says only "invalid unicode: 1114112".
+    Loaded beyond("x-a: 1\nx-b: \"\\U00110000\"\n");
+    CHECK(beyond.has("bad-escape", 2, 7));
+    REQUIRE_FALSE(beyond.diags.items().empty());
+    CHECK(beyond.diags.items()[0].message.find("U+10FFFF") != std::string::npos);
     // An escaped backslash before 'u' is not an escape.
     CHECK_FALSE(Loaded("x-a: \"\\\\ud83d\"\n").diags.has_errors());
 }
