@@ -71,16 +71,18 @@ class MarkMap {
 
     /// The 0-based column in the text as written.
     int column(int line, int column) const {
-        int shift = 0;
-        for (const Join& j : joins_)  // in text order; few files have any
-            if (j.line == line && j.column < column) shift += 2;
-        return column + shift;
+        // Joins come in text order, so those before the mark on its line are one range:
+        // found by halving, since a file may hold millions of pairs and of nodes.
+        const auto first = std::lower_bound(joins_.begin(), joins_.end(), Join{line, -1});
+        const auto past = std::lower_bound(first, joins_.end(), Join{line, column});
+        return column + 2 * static_cast<int>(past - first);
     }
 
   private:
     struct Join {
         int line;
         int column;
+        friend auto operator<=>(const Join&, const Join&) = default;
     };
     std::vector<Join> joins_;
 };
