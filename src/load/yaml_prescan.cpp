@@ -275,7 +275,7 @@ std::optional<std::vector<std::size_t>> prescan_checks(std::string_view text, st
                     "editor's line-ending setting");
         return std::nullopt;
     }
-    const PrescanFindings found = prescan_yaml(text, kMaxNestingDepth);
+    PrescanFindings found = prescan_yaml(text, kMaxNestingDepth);
     if (found.too_deep) {
         diags.error(
             {file, found.too_deep->line, found.too_deep->column}, "too-deep",
