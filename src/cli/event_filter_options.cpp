@@ -49,6 +49,12 @@ std::optional<EventFilter> make_filter(const Options& o, const Model& model) {
         if (!d) return std::nullopt;
         f.to = d->last().sort_latest();
     }
+    // A window that ends before it starts keeps nothing: surely a mistake, never a chart.
+    if (f.from && f.to && *f.from > *f.to) {
+        usage_error("--from " + o.from + " is after --to " + o.to + ": no event can match",
+                    "swap the two dates");
+        return std::nullopt;
+    }
     std::set<std::string> actors, kinds, tags;
     for (const Actor& a : model.actors)
         actors.insert(a.id);

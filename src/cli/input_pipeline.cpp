@@ -1,14 +1,15 @@
 #include "cli/input_pipeline.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "base/diagnostic_format.hpp"
+#include "load/input_files.hpp"
 #include "load/loader.hpp"
 #include "validate/validate.hpp"
 
@@ -22,7 +23,11 @@ class SourceLines {
   public:
     std::string line(const std::string& path, std::uint32_t line) {
         if (path != path_ || line < number_) {
-            in_ = std::ifstream(path, std::ios::binary);
+            // Only a regular file can be read again: a FIFO would wait for a new writer, and
+            // a pipe or device has already given what it held.
+            struct stat st {};
+            const bool file = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+            in_ = file ? std::ifstream(path, std::ios::binary) : std::ifstream();
             path_ = path;
             number_ = 0;
             text_.clear();
@@ -78,27 +83,8 @@ void print_diagnostics(const Diagnostics& all, const SourceFiles& files, bool qu
 }
 
 std::vector<std::string> input_folders(const std::vector<std::string>& inputs) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> folders;
-    for (const std::string& input : inputs) {
-        std::error_code ec;
-        if (input == "-" || !fs::is_directory(input, ec)) continue;
-        std::vector<std::string> found{input};
-        // As expand_inputs reads them: recursively, skipping names that start with '.'.
-        for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end;
-             it.increment(ec)) {
-            if (!it->is_directory(ec)) continue;
-            const std::string name = it->path().filename().string();
-            if (!name.empty() && name[0] == '.') {
-                it.disable_recursion_pending();
-                continue;
-            }
-            found.push_back(it->path().string());
-        }
-        std::sort(found.begin() + 1, found.end());
-        folders.insert(folders.end(), found.begin(), found.end());
-    }
-    return folders;
+    Diagnostics ignored;  // the load reports them
+    return walk_inputs(inputs, ignored).folders;
 }
 
 }  // namespace tl::cli

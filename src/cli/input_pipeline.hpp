@@ -17,8 +17,9 @@ Model load_and_validate(const Options& o, Diagnostics& diags);
 /// NO_COLOR), plain otherwise; a summary line ends the list. `quiet` prints errors only.
 void print_diagnostics(const Diagnostics& diags, const SourceFiles& files, bool quiet = false);
 
-/// The folders among the inputs and every folder below them that is read (not hidden), in
-/// byte order: adding a file to one of them changes what is rendered.
+/// The folders among the inputs and every folder below them that is read (not hidden, links
+/// followed, each once), as walk_inputs finds them: adding a file to one of them changes
+/// what is rendered.
 std::vector<std::string> input_folders(const std::vector<std::string>& inputs);
 
 }  // namespace tl::cli

@@ -2,16 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <thread>
 
 #include "base/text.hpp"
 #include "load/document_reader.hpp"
 #include "load/input_files.hpp"
+#include "load/input_reader.hpp"
 #include "load/yaml_prescan.hpp"
 #include "load/yaml_tree.hpp"
 
@@ -30,58 +26,18 @@ bool enforce_max_events(Model& model, const LoadOptions& options, Diagnostics& d
     return false;
 }
 
-/// Reads a whole file or standard input; reports and returns nothing on failure.
-std::optional<std::string> read_input(const std::string& path, std::uint32_t file,
-                                      const LoadOptions& options, Diagnostics& diags) {
-    const SourceLoc whole{file, 0, 0};
-    std::string text;
-    if (path == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            diags.error(whole, "unreadable-input",
-                        "cannot open: " + std::string(std::strerror(errno)),
-                        "check the path and its permissions");
-            return std::nullopt;
-        }
-        in.seekg(0, std::ios::end);
-        const std::streamoff size = in.tellg();
-        if (size > 0 && static_cast<std::size_t>(size) > options.max_input_bytes) {
-            diags.error(whole, "input-too-large",
-                        "the file has " + std::to_string(size) + " bytes, more than the limit of " +
-                            std::to_string(options.max_input_bytes),
-                        "split it into several files, or raise --max-input-bytes");
-            return std::nullopt;
-        }
-        in.seekg(0, std::ios::beg);
-        text.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
-        in.read(text.data(), static_cast<std::streamsize>(text.size()));
-        if (!in) {
-            diags.error(whole, "unreadable-input", "cannot read the whole file");
-            return std::nullopt;
-        }
-    }
-    if (text.size() > options.max_input_bytes) {
-        diags.error(whole, "input-too-large",
-                    "the input is larger than the limit of " +
-                        std::to_string(options.max_input_bytes) + " bytes");
-        return std::nullopt;
-    }
-    return text;
-}
-
 }  // namespace
 
 void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags,
                const LoadOptions& options) {
-    if (!prescan_checks(text, file, diags)) return;
+    const auto surrogate_pairs = prescan_checks(text, file, diags);
+    if (!surrogate_pairs) return;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         diags.warning({file, 0, 0}, "empty-file", "the file holds no events",
                       "add events, or remove the file");
         return;
     }
-    yaml::ParsedYaml parsed = yaml::parse_yaml(text);
+    yaml::ParsedYaml parsed = yaml::parse_yaml(text, *surrogate_pairs);
     if (parsed.error) {
         yaml::report_parse_error(*parsed.error, file, diags);
         return;
@@ -117,7 +73,7 @@ Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
             const auto file = static_cast<std::uint32_t>(i);
             Part& part = parts[i];
             try {
-                if (auto text = read_input(paths[i], file, options, part.diags))
+                if (auto text = read_input(paths[i], file, options.max_input_bytes, part.diags))
                     load_text(*text, file, part.model, part.diags, options);
             } catch (const std::exception& e) {  // out of memory, above all
                 part.diags.error({file, 0, 0}, "unreadable-input",

@@ -54,6 +54,41 @@ bool is_document_marker(std::string_view line) {
     return line.size() == 3 || is_space(line[3]) || line[3] == '\r';
 }
 
+/// A `\uXXXX` or `\UXXXXXXXX` escape: its code point and its length in bytes.
+struct UnicodeEscape {
+    char32_t value;
+    std::size_t length;
+};
+
+/// The unicode escape whose backslash is at `i`, if there is one.
+std::optional<UnicodeEscape> unicode_escape(std::string_view line, std::size_t i) {
+    if (i + 1 >= line.size() || (line[i + 1] != 'u' && line[i + 1] != 'U')) return std::nullopt;
+    const std::size_t digits = line[i + 1] == 'u' ? 4 : 8;
+    if (i + 2 + digits > line.size()) return std::nullopt;
+    char32_t value = 0;
+    for (const char c : line.substr(i + 2, digits)) {
+        const int digit = c >= '0' && c <= '9'   ? c - '0'
+                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                 : -1;
+        if (digit < 0) return std::nullopt;
+        value = value * 16 + static_cast<char32_t>(digit);
+    }
+    return UnicodeEscape{value, 2 + digits};
+}
+
+bool is_surrogate(char32_t c) {
+    return c >= 0xD800 && c <= 0xDFFF;
+}
+
+/// Whether the escape at `i` is a `\u` high surrogate followed by a `\u` low surrogate.
+bool is_surrogate_pair(std::string_view line, std::size_t i) {
+    const auto high = unicode_escape(line, i);
+    if (!high || high->length != 6 || high->value > 0xDBFF) return false;
+    const auto low = unicode_escape(line, i + 6);
+    return low && low->length == 6 && low->value >= 0xDC00 && low->value <= 0xDFFF;
+}
+
 /// Line and column (1-based) of a byte offset.
 SourceLoc loc_of_offset(std::string_view text, std::size_t offset, std::uint32_t file) {
     SourceLoc loc{file, 1, 1};
@@ -133,6 +168,17 @@ PrescanFindings prescan_yaml(std::string_view text, int max_depth, std::size_t m
             const char c = line[i];
             if (quote != 0) {
                 if (quote == '"' && c == '\\') {
+                    if (const auto escape = unicode_escape(line, i);
+                        escape && (is_surrogate(escape->value) || escape->value > 0x10FFFF)) {
+                        if (!is_surrogate_pair(line, i)) {
+                            found.bad_escape = PrescanFindings::BadEscape{
+                                {line_no, static_cast<std::uint32_t>(i + 1)}, escape->value};
+                            return found;
+                        }
+                        found.surrogate_pairs.push_back(line_start + i);
+                        i += 11;  // the rest of both escapes
+                        continue;
+                    }
                     ++i;
                 } else if (c == quote) {
                     if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
@@ -190,12 +236,13 @@ PrescanFindings prescan_yaml(std::string_view text, int max_depth, std::size_t m
     return found;
 }
 
-bool prescan_checks(std::string_view text, std::uint32_t file, Diagnostics& diags) {
+std::optional<std::vector<std::size_t>> prescan_checks(std::string_view text, std::uint32_t file,
+                                                       Diagnostics& diags) {
     if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
         // yaml-cpp passes invalid bytes through untouched; they would reach the PDF.
         diags.error(loc_of_offset(text, bad, file), "invalid-utf8",
                     "the file is not valid UTF-8 here", "save the file as UTF-8");
-        return false;
+        return std::nullopt;
     }
     // YAML allows tab, line feed and carriage return, but no other C0 control or DEL; for a
     // NUL yaml-cpp reports "unknown escape character" on the next line.
@@ -211,15 +258,30 @@ bool prescan_checks(std::string_view text, std::uint32_t file, Diagnostics& diag
                     std::string("the file holds the control character ") + code +
                         " here, which YAML does not allow",
                     "remove it; the file may be binary, or saved in another encoding");
-        return false;
+        return std::nullopt;
     }
-    const PrescanFindings found = prescan_yaml(text, kMaxNestingDepth);
+    // yaml-cpp takes a CR alone for no line end at all, and then reports whatever the joined
+    // lines look like ("illegal map value"), far from the cause.
+    for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
+         cr = text.find('\r', cr + 1)) {
+        if (cr + 1 < text.size() && text[cr + 1] == '\n') continue;
+        const bool only_cr = text.find('\n') == std::string_view::npos;
+        diags.error(loc_of_offset(text, cr, file), "line-ending",
+                    only_cr ? "the lines of this file end in a carriage return (CR) alone, as "
+                              "classic Mac OS wrote them; only LF or CR LF line ends are read"
+                            : "a carriage return (CR) without a line feed ends a line here; only "
+                              "LF or CR LF line ends are read",
+                    "convert the line ends to LF, for example with tr '\\r' '\\n' or an "
+                    "editor's line-ending setting");
+        return std::nullopt;
+    }
+    PrescanFindings found = prescan_yaml(text, kMaxNestingDepth);
     if (found.too_deep) {
         diags.error(
             {file, found.too_deep->line, found.too_deep->column}, "too-deep",
             "the YAML nests deeper than " + std::to_string(kMaxNestingDepth) + " levels here",
             "event files need only a few levels; look for unclosed brackets");
-        return false;
+        return std::nullopt;
     }
     if (found.too_long) {
         diags.error({file, found.too_long->line, found.too_long->column}, "too-long",
@@ -227,15 +289,29 @@ bool prescan_checks(std::string_view text, std::uint32_t file, Diagnostics& diag
                         " bytes (1 MiB) of text from here hold no key, list item or separator",
                     "no field needs that much text; look for a quote or bracket that is never "
                     "closed, or split the text");
-        return false;
+        return std::nullopt;
     }
     if (found.unclosed_quote) {
         diags.error({file, found.unclosed_quote->line, found.unclosed_quote->column}, "yaml-syntax",
                     "this quoted text is never closed, so it would swallow the rest of the file",
                     "add the closing quote");
-        return false;
+        return std::nullopt;
     }
-    return true;
+    if (found.bad_escape) {
+        const bool half = is_surrogate(found.bad_escape->value);
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(found.bad_escape->value));
+        diags.error({file, found.bad_escape->at.line, found.bad_escape->at.column}, "bad-escape",
+                    half ? std::string("this escape (") + code +
+                               ") is half of a UTF-16 surrogate pair, which is no character on "
+                               "its own"
+                         : std::string("this escape (") + code +
+                               ") is beyond U+10FFFF, the last Unicode character",
+                    "write the character itself, or as \\U0001F680; a whole pair such as "
+                    "\\ud83d\\ude80 is read as one character");
+        return std::nullopt;
+    }
+    return std::move(found.surrogate_pairs);
 }
 
 }  // namespace tl

@@ -27,6 +27,11 @@ void report_parse_error(const YamlError& error, std::uint32_t file, Diagnostics&
                         "write the value out in full: an alias can make a small file expand "
                         "into millions of values");
             break;
+        case YamlError::tag:
+            diags.error(at, "yaml-tag", "the YAML tag '" + error.message + "' is not accepted",
+                        "remove it: a plain value is a number where a number is expected and "
+                        "text elsewhere; quote a value (or tag it !!str) to make it text");
+            break;
         case YamlError::stall:
             diags.error(at, "yaml-syntax", "a ',' outside [ ] or { } separates nothing here",
                         "put the list in brackets, or quote text that starts with a comma");

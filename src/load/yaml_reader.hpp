@@ -81,7 +81,7 @@ bool check_text_field(const Context& ctx, const NodeRef& node, std::string_view 
                       std::string_view where, TextLines lines = TextLines::one);
 
 /// Reports why parse_yaml stopped: `yaml-syntax` for yaml-cpp's errors and for a stalling
-/// comma, `alias` for an alias.
+/// comma, `alias` for an alias, `yaml-tag` for a tag.
 void report_parse_error(const YamlError& error, std::uint32_t file, Diagnostics& diags);
 
 /// Returns a short description of a node's type for messages: "a list", "a mapping", ...

@@ -5,6 +5,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <istream>
 #include <limits>
 #include <stdexcept>
@@ -60,14 +61,41 @@ NodeRef NodeRef::find(std::string_view key) const {
     return {};
 }
 
-/// Builds a Tree from yaml-cpp's parser events. Refuses aliases (see loader.cpp) and
-/// notices yaml-cpp 0.7 starting a document where the last one started: on a ',' outside
-/// any bracket at the top of a document it never moves on, and would make empty documents
-/// until memory runs out (https://github.com/jbeder/yaml-cpp/issues/1040, fixed upstream
-/// in 2024, after 0.8.0).
+/// Where yaml-cpp's marks are in the text as written, when parse_yaml gave it a text with
+/// surrogate pairs joined: each `\ud83d\ude80` became `\U0001F680`, two bytes shorter, so
+/// columns after it on its line moved left by two. Lines never move.
+class MarkMap {
+  public:
+    /// A joined pair on 0-based `line`, at 0-based `column` of the text yaml-cpp reads.
+    void joined(int line, int column) { joins_.push_back({line, column}); }
+
+    /// The 0-based column in the text as written.
+    int column(int line, int column) const {
+        // Joins come in text order, so those before the mark on its line are one range:
+        // found by halving, since a file may hold millions of pairs and of nodes.
+        const auto first = std::lower_bound(joins_.begin(), joins_.end(), Join{line, -1});
+        const auto past = std::lower_bound(first, joins_.end(), Join{line, column});
+        return column + 2 * static_cast<int>(past - first);
+    }
+
+  private:
+    struct Join {
+        int line;
+        int column;
+        friend auto operator<=>(const Join&, const Join&) = default;
+    };
+    std::vector<Join> joins_;
+};
+
+/// Builds a Tree from yaml-cpp's parser events. Refuses aliases (see loader.cpp) and tags
+/// other than !!str (see parse_yaml), and notices yaml-cpp 0.7 starting a document where the last
+/// one started: on a ',' outside any bracket at the top of a document it never moves on, and would
+/// make empty documents until memory runs out (https://github.com/jbeder/yaml-cpp/issues/1040,
+/// fixed upstream in 2024, after 0.8.0).
 class TreeBuilder : public YAML::EventHandler {
   public:
-    TreeBuilder(Tree& tree, std::string_view text) : tree_(tree) {
+    TreeBuilder(Tree& tree, std::string_view text, const MarkMap& marks)
+        : tree_(tree), marks_(marks) {
         // About one node per line is what an event file holds; scalars hold less text than
         // the file.
         tree_.items_.reserve(1 +
@@ -78,6 +106,7 @@ class TreeBuilder : public YAML::EventHandler {
     struct Stop {
         YamlError::Kind kind;
         YAML::Mark mark;
+        std::string tag = {};
     };
 
     void OnDocumentStart(const YAML::Mark& mark) override {
@@ -95,27 +124,43 @@ class TreeBuilder : public YAML::EventHandler {
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
                   const std::string& value) override {
+        // yaml-cpp gives a plain scalar the tag "?", a quoted one "!".
+        const bool text = tag == "!" || tag == kStringTag;
+        if (!text) check_tag(mark, tag);
         const std::uint32_t index = add(NodeType::scalar, mark);
         if (tree_.text_.size() + value.size() > std::numeric_limits<std::uint32_t>::max())
             throw std::length_error("more than 4 GiB of text in one file");
         Tree::Item& item = tree_.items_[index];
-        item.quoted = tag == "!";  // yaml-cpp's non-specific tag of a quoted scalar
+        item.quoted = text;
         item.text_begin = static_cast<std::uint32_t>(tree_.text_.size());
         item.text_size = static_cast<std::uint32_t>(value.size());
         tree_.text_ += value;
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/,
-                         YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+                         YAML::EmitterStyle::value /*style*/) override {
+        check_tag(mark, tag);
         open_.push_back({add(NodeType::sequence, mark), NodeRef::kNone});
     }
     void OnSequenceEnd() override { open_.pop_back(); }
-    void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
                     YAML::EmitterStyle::value /*style*/) override {
+        check_tag(mark, tag);
         open_.push_back({add(NodeType::map, mark), NodeRef::kNone});
     }
     void OnMapEnd() override { open_.pop_back(); }
 
   private:
+    static constexpr std::string_view kCoreTags = "tag:yaml.org,2002:";
+    static constexpr std::string_view kStringTag = "tag:yaml.org,2002:str";
+
+    /// Refuses any tag but the "?" yaml-cpp gives a node written without one.
+    static void check_tag(const YAML::Mark& mark, std::string_view tag) {
+        if (tag == "?") return;
+        std::string shown(tag);
+        if (tag.starts_with(kCoreTags)) shown = "!!" + shown.substr(kCoreTags.size());
+        throw Stop{YamlError::tag, mark, std::move(shown)};
+    }
+
     /// Appends a node as the next child of the open collection, or as the document's root.
     std::uint32_t add(NodeType type, const YAML::Mark& mark) {
         if (tree_.items_.size() >= NodeRef::kNone) throw std::length_error("too many YAML nodes");
@@ -123,7 +168,7 @@ class TreeBuilder : public YAML::EventHandler {
         Tree::Item& item = tree_.items_.emplace_back();
         item.type = type;
         item.line = mark.line;
-        item.column = mark.column;
+        item.column = marks_.column(mark.line, mark.column);
         if (open_.empty()) {
             if (!tree_.roots_.empty()) tree_.roots_.back() = index;
             return index;
@@ -143,6 +188,7 @@ class TreeBuilder : public YAML::EventHandler {
         std::uint32_t last_child;
     };
     Tree& tree_;
+    const MarkMap& marks_;
     std::vector<Open> open_;
     bool started_ = false;
     int last_start_ = 0;
@@ -159,22 +205,62 @@ class ViewBuffer : public std::streambuf {
     }
 };
 
+/// The text with each surrogate pair escape at `pairs` written as the one `\U` escape of its
+/// character, noting in `marks` where yaml-cpp's columns move.
+std::string join_surrogate_pairs(std::string_view text, std::span<const std::size_t> pairs,
+                                 MarkMap& marks) {
+    const auto hex = [&](std::size_t at) {
+        return static_cast<char32_t>(std::stoul(std::string(text.substr(at, 4)), nullptr, 16));
+    };
+    std::string out;
+    out.reserve(text.size());
+    std::size_t copied = 0;
+    int line = 0;
+    std::size_t line_start = 0;  // in `out`
+    for (const std::size_t at : pairs) {
+        for (std::size_t i = copied; i < at; ++i) {
+            out += text[i];
+            if (text[i] == '\n') {
+                ++line;
+                line_start = out.size();
+            }
+        }
+        const char32_t c = 0x10000 + ((hex(at + 2) - 0xD800) << 10) + (hex(at + 8) - 0xDC00);
+        char escape[11];
+        std::snprintf(escape, sizeof escape, "\\U%08X", static_cast<unsigned>(c));
+        marks.joined(line, static_cast<int>(out.size() - line_start));
+        out += escape;
+        copied = at + 12;
+    }
+    out.append(text.substr(copied));
+    return out;
+}
+
 }  // namespace
 
-ParsedYaml parse_yaml(std::string_view text) {
+ParsedYaml parse_yaml(std::string_view text, std::span<const std::size_t> surrogate_pairs) {
     ParsedYaml out;
+    MarkMap marks;
+    std::string joined;
+    if (!surrogate_pairs.empty()) {
+        joined = join_surrogate_pairs(text, surrogate_pairs, marks);
+        text = joined;
+    }
+    const auto located = [&](YamlError::Kind kind, std::string message, const YAML::Mark& mark) {
+        if (mark.is_null()) return YamlError{kind, std::move(message), -1, -1};
+        return YamlError{kind, std::move(message), mark.line, marks.column(mark.line, mark.column)};
+    };
     ViewBuffer buffer(text);
     std::istream in(&buffer);
-    TreeBuilder builder(out.tree, text);
+    TreeBuilder builder(out.tree, text, marks);
     try {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
         }
     } catch (const TreeBuilder::Stop& stop) {
-        out.error = YamlError{stop.kind, {}, stop.mark.line, stop.mark.column};
+        out.error = located(stop.kind, stop.tag, stop.mark);
     } catch (const YAML::Exception& e) {
-        out.error = YamlError{YamlError::syntax, e.msg, e.mark.is_null() ? -1 : e.mark.line,
-                              e.mark.is_null() ? -1 : e.mark.column};
+        out.error = located(YamlError::syntax, e.msg, e.mark);
     }
     return out;
 }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -112,11 +113,11 @@ class Tree {
 };
 
 /// Why a text could not be parsed: yaml-cpp's own syntax errors, an alias (event files
-/// refuse them), or a document that yaml-cpp 0.7 would repeat forever.
+/// refuse them), a tag other than !!str, or a document that yaml-cpp 0.7 would repeat forever.
 struct YamlError {
-    enum Kind { syntax, alias, stall } kind = syntax;
-    std::string message;
-    int line = -1;  ///< 0-based, as yaml-cpp's marks; -1 when unknown
+    enum Kind { syntax, alias, tag, stall } kind = syntax;
+    std::string message;  ///< yaml-cpp's message; for a tag, the tag as written (`!!int`)
+    int line = -1;        ///< 0-based, as yaml-cpp's marks; -1 when unknown
     int column = -1;
 };
 
@@ -126,7 +127,13 @@ struct ParsedYaml {
 };
 
 /// Parses every document of `text` with yaml-cpp's parser. The text must have passed
-/// prescan_checks (which bounds nesting and runs of text). Stops at the first problem.
-ParsedYaml parse_yaml(std::string_view text);
+/// prescan_checks (which bounds nesting and runs of text); the surrogate pair escapes it found
+/// (`\ud83d\ude80`, at these byte offsets) are read as the one character they stand for,
+/// which yaml-cpp cannot do. Stops at the first problem.
+///
+/// Tags: `!!str` makes a scalar text, as quotes do, and the non-specific `!` is kept as YAML
+/// means it; any other tag is refused, since no field of the format takes what it asks for
+/// (`!!int` adds nothing to a plain number, `!!binary` or a local `!tag` cannot be honoured).
+ParsedYaml parse_yaml(std::string_view text, std::span<const std::size_t> surrogate_pairs = {});
 
 }  // namespace tl::yaml

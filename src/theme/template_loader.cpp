@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -65,6 +66,11 @@ void read_flag(const MapReader& r, std::string_view key, bool& out) {
         r.report(*e, "wrong-type", "'" + std::string(key) + "' must be true or false");
     }
 }
+
+/// The least room inside the margins, in points: as wide as the narrowest page, and one line
+/// of text or so high (a chart taller than that is scaled down to fit).
+constexpr double kMinInnerWidth = 100;
+constexpr double kMinInnerHeight = 20;
 
 /// A paper size in points, portrait.
 struct Paper {
@@ -134,6 +140,38 @@ void read_choice(const MapReader& r, std::string_view key,
              "use one of: " + choices);
 }
 
+std::string points(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", v);
+    return text;
+}
+
+/// The area inside the margins must hold a chart: kMinInnerWidth across and, on pages of a
+/// fixed height, kMinInnerHeight down. A margin of half the page left nothing, and the
+/// renderer then scaled the chart by zero or less ("invalid value for a dash setting").
+/// Reported at the margin when the template sets one, else at what set the page's size.
+void check_margins(const MapReader& page, const Theme& t) {
+    const auto check = [&](double side, double min, std::string_view key, const char* across) {
+        const double inside = side - 2 * t.margin;
+        if (inside >= min) return;
+        const Entry* at = page.find("margin");
+        if (!at) at = page.find(key);
+        if (!at) at = page.find("size");
+        const std::string message = "the margins of " + points(t.margin) + " points leave " +
+                                    points(std::max(inside, 0.0)) + " of the page's " +
+                                    points(side) + " " + across + "; a chart needs at least " +
+                                    points(min);
+        const std::string hint = "make 'margin' smaller, or the page larger";
+        if (at) {
+            page.report(*at, "bad-template", message, hint);
+        } else {
+            page.context().diags.error(page.loc(), "bad-template", message, hint);
+        }
+    };
+    check(t.page_width, kMinInnerWidth, "width", "across");
+    if (t.page_height > 0) check(t.page_height, kMinInnerHeight, "height", "down");
+}
+
 void read_page(const MapReader& page, Theme& t) {
     bool landscape = true;
     static constexpr std::array<std::pair<std::string_view, bool>, 2> kOrientations{
@@ -156,6 +194,7 @@ void read_page(const MapReader& page, Theme& t) {
     read_number(page, "margin", t.margin, 0, 200);
     read_number(page, "png-dpi", t.png_dpi, 10, 1200);
     read_flag(page, "grow", t.grow_width);
+    check_margins(page, t);
 }
 
 void read_color(const MapReader& r, std::string_view key, Color& out) {
@@ -271,8 +310,9 @@ std::string find_template(const std::string& name_or_path, const std::vector<std
 
 Theme load_template_text(std::string_view text, std::uint32_t file, Diagnostics& diags) {
     Theme theme = default_theme();
-    if (!prescan_checks(text, file, diags)) return theme;
-    const yaml::ParsedYaml parsed = yaml::parse_yaml(text);
+    const auto surrogate_pairs = prescan_checks(text, file, diags);
+    if (!surrogate_pairs) return theme;
+    const yaml::ParsedYaml parsed = yaml::parse_yaml(text, *surrogate_pairs);
     if (parsed.error) {
         yaml::report_parse_error(*parsed.error, file, diags);
         return theme;

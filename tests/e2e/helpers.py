@@ -2,6 +2,8 @@
 import json
 import os
 import pathlib
+import pty
+import select
 import struct
 import subprocess
 import tempfile
@@ -22,6 +24,33 @@ def run(*args, cwd=None, input=None, env=None):
         full_env.update(env)
     return subprocess.run([TIMELINE, *map(str, args)], cwd=cwd, input=input, env=full_env,
                           capture_output=True, text=True, timeout=120)
+
+
+def run_on_terminal(*args, env=None, quiet_seconds=30):
+    """Runs with standard error on a pseudo-terminal; returns (status, what it showed). The
+    status is None when the run showed nothing for `quiet_seconds` and then did not end: it
+    is killed."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([TIMELINE, *map(str, args)], stdout=subprocess.DEVNULL,
+                            stderr=follower, env=dict(os.environ, **(env or {})))
+    os.close(follower)
+    shown = b""
+    while select.select([leader], [], [], quiet_seconds)[0]:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    try:
+        status = proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        status = None
+    return status, shown.decode()
 
 
 def tool(*args):

@@ -94,6 +94,17 @@ class Filters(TempDirTest):
         self.assertRan(run("list", EVENTS, "--from", "2024-13"), 2)
         self.assertRan(run("render", EVENTS, "-o", self.tmp / "a.pdf", "--confidence", "sure"), 2)
 
+    def test_from_after_to_is_a_usage_error(self):
+        for command in (["list", EVENTS], ["render", EVENTS, "-o", self.tmp / "a.svg"]):
+            with self.subTest(command=command[0]):
+                proc = run(*command, "--from", "2025", "--to", "2024")
+                self.assertRan(proc, 2)
+                self.assertIn("--from 2025 is after --to 2024", proc.stderr)
+                self.assertFalse((self.tmp / "a.svg").exists())
+        # One month, or a --to that ends where --from begins, is a window, not a mistake.
+        self.assertRan(run("list", EVENTS, "--from", "2024-09", "--to", "2024-09"))
+        self.assertRan(run("list", EVENTS, "--from", "2024-09-30", "--to", "2024-09"))
+
     def test_render_draws_only_the_filtered_events(self):
         scene = self.tmp / "scene.json"
         self.assertRan(run("render", EVENTS, "-o", self.tmp / "a.svg", "--scene", scene,

@@ -1,4 +1,5 @@
 """Inputs from many hands: every one gets a diagnostic in bounded time, never a crash."""
+import json
 import os
 import struct
 import time
@@ -81,6 +82,26 @@ class HostileInput(TempDirTest):
                 "    from: IR\r\n    to: RU\r\n    sources: ['https://example.org/']\r\n")
         proc = self.check("crlf.yaml", text, None)
         self.assertEqual(proc.returncode, 0, proc.stderr)
+
+    def test_cr_only_line_endings_say_so(self):
+        text = "actors:\r  - {id: IR, name: Iran}\r"
+        proc = self.check("mac.yaml", text, "line-ending")
+        self.assertIn("mac.yaml:1:8: error: ", proc.stderr)
+        self.assertIn("carriage return (CR) alone", proc.stderr)
+
+    def test_json_from_python_with_emoji_and_tags(self):
+        event = {"id": "e", "date": "2024", "title": "Launch \U0001F680", "kind": "other",
+                 "sources": ["P"]}
+        path = self.tmp / "dumped.yaml"
+        path.write_text(json.dumps(event))  # writes the emoji as "\ud83d\ude80"
+        proc = run("list", path, "--format", "json")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(json.loads(proc.stdout)[0]["title"], "Launch \U0001F680")
+        proc = self.check("lone.yaml", '{"id": "e", "title": "\\ud83d"}', "bad-escape")
+        self.assertIn("surrogate", proc.stderr)
+        proc = self.check("tagged.yaml", "id: e\nquantity: {value: !!str 200, unit: x}\n"
+                          "summary: !!binary aGk=\n", "yaml-tag")
+        self.assertIn("tagged.yaml:3:10: error: the YAML tag '!!binary'", proc.stderr)
 
     def test_empty_file_and_empty_folder(self):
         proc = self.check("empty.yaml", "", "empty-file")

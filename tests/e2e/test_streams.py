@@ -1,14 +1,11 @@
 """Standard streams, --quiet, the progress line, and signals in the middle of a render."""
-import os
-import pty
-import select
 import shutil
 import signal
 import subprocess
 import time
 import unittest
 
-from helpers import EVENTS, SOURCE_DIR, TIMELINE, TempDirTest, run
+from helpers import EVENTS, SOURCE_DIR, TIMELINE, TempDirTest, run, run_on_terminal
 
 
 def write_events(folder, count, files=10):
@@ -172,26 +169,7 @@ class Quiet(TempDirTest):
 
 class ProgressLine(TempDirTest):
     def run_on_terminal(self, *args):
-        """Runs with standard error on a pseudo-terminal; returns (status, what it showed)."""
-        leader, follower = pty.openpty()
-        env = dict(os.environ, TIMELINE_PROGRESS_AFTER_MS="0", NO_COLOR="1")
-        proc = subprocess.Popen([TIMELINE, *map(str, args)], stdout=subprocess.DEVNULL,
-                                stderr=follower, env=env)
-        os.close(follower)
-        shown = b""
-        while True:
-            ready, _, _ = select.select([leader], [], [], 30)
-            if not ready:
-                break
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal closed with the process
-                break
-            if not chunk:
-                break
-            shown += chunk
-        os.close(leader)
-        return proc.wait(30), shown.decode()
+        return run_on_terminal(*args, env={"TIMELINE_PROGRESS_AFTER_MS": "0", "NO_COLOR": "1"})
 
     def test_progress_shows_stages_on_a_terminal_only(self):
         out = self.tmp / "chart.pdf"

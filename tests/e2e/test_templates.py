@@ -98,6 +98,29 @@ class TemplateOptions(TempDirTest):
         self.assertIn("[unknown-key]", proc.stderr)
         self.assertIn("t.yaml:2:8: error: 'lanes' cannot be 'actors' [bad-template]", proc.stderr)
 
+    def test_margins_that_leave_no_room_are_template_errors(self):
+        pdf = self.tmp / "m.pdf"
+        for page, line_col in (("{width: 1000, height: 100, margin: 50}", "1:42"),
+                               ("{width: 1000, height: 100, margin: 41}", "1:42"),
+                               ("{width: 200, margin: 51}", "1:28"),
+                               ("{width: 100, margin: 0.5}", "1:28"),
+                               ("{width: 150}", "1:15"),  # with the default margin of 36
+                               ("{size: A5, orientation: portrait,\n  margin: 200}", "2:11")):
+            with self.subTest(page=page):
+                proc = run("render", EVENTS, "-o", pdf, "--template",
+                           self.template(f"page: {page}\n"))
+                self.assertRan(proc, 1)
+                self.assertIn(f"t.yaml:{line_col}: error: ", proc.stderr)
+                self.assertIn("[bad-template]", proc.stderr)
+                self.assertIn("margin", proc.stderr)
+                self.assertFalse(pdf.exists())
+        # At the bounds a page still renders.
+        for page in ("{width: 1000, height: 100, margin: 40}", "{width: 200, margin: 50}",
+                     "{width: 1000, height: 100}"):
+            with self.subTest(page=page):
+                self.assertRan(run("render", EVENTS, "-o", pdf, "--template",
+                                   self.template(f"page: {page}\n")))
+
     def test_title_option_overrides_the_template(self):
         pdf = self.tmp / "t.pdf"
         self.assertRan(run("render", EVENTS, "-o", pdf, "--title", "Who arms Russia"))

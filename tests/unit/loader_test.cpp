@@ -293,3 +293,86 @@ TEST_CASE("control characters other than tab and line breaks are refused where t
     Loaded tabs("x-note: a\tb\r\n" + events_text(1));
     CHECK_FALSE(tabs.diags.has_errors());
 }
+
+TEST_CASE("YAML tags: !!str makes text, any other tag is refused where it is") {
+    const std::string event = "id: a\ndate: 2024\ntitle: A\nkind: other\nsources: [S]\n";
+    Loaded str(event + "quantity: {value: !!str 200, unit: missiles}\n");
+    CHECK(str.has("bad-number", 6, 19));
+    CHECK_FALSE(str.has("yaml-tag"));
+    Loaded text(event + "summary: !!str 2024\n");
+    CHECK_FALSE(text.diags.has_errors());
+    REQUIRE(text.model.events.size() == 1);
+    CHECK(text.model.events[0].summary == "2024");
+    for (const char* tagged :
+         {"quantity: {value: !!int 200, unit: missiles}\n",
+          "quantity: {value: !!float 200, unit: missiles}\n",
+          "quantity: !!map {value: 200, unit: missiles}\n", "tags: !!seq [a]\n",
+          "summary: !!null\n", "summary: !local x\n", "summary: !<tag:example.org,2024:x> x\n"}) {
+        Loaded refused(event + tagged);
+        CHECK_MESSAGE(refused.has("yaml-tag", 6), tagged);
+        CHECK_MESSAGE(refused.model.events.empty(), tagged);
+    }
+    Loaded shown(event + "quantity: {value: !!int 200, unit: missiles}\n");
+    REQUIRE_FALSE(shown.diags.items().empty());
+    CHECK(shown.diags.items()[0].message.find("'!!int'") != std::string::npos);
+}
+
+namespace {
+
+/// The title of the one event loaded without errors, or "(not loaded cleanly)".
+std::string only_title(const Loaded& l) {
+    if (l.diags.has_errors() || l.model.events.size() != 1) return "(not loaded cleanly)";
+    return l.model.events[0].title;
+}
+
+}  // namespace
+
+TEST_CASE("an emoji written as a JSON surrogate pair is one character") {
+    // Python's json.dumps writes U+1F680 as "\ud83d\ude80"; YAML has \U0001F680 for it.
+    Loaded pair(
+        events_text(1) +
+        "x-note: \"\\ud83d\\ude80\"\nx-bad: [unknown, {title: \"\\uD83D\\uDE80 x\", z: 1}]\n");
+    CHECK_FALSE(pair.diags.has_errors());
+    Loaded title(
+        "id: a\ndate: 2024\ntitle: \"Launch \\ud83d\\ude80 and \\U0001F680\"\nkind: other\n"
+        "sources: [S]\n");
+    CHECK(only_title(title) == "Launch \xF0\x9F\x9A\x80 and \xF0\x9F\x9A\x80");
+    // Columns after a joined pair still count the bytes as written.
+    Loaded after("{id: a, title: \"\\ud83d\\ude80\", bogus: 1}\n");
+    CHECK(after.has("unknown-key", 1, 32));
+    // Single-quoted and plain text holds no escapes: the backslashes are text.
+    Loaded plain(
+        "id: a\ndate: 2024\ntitle: x \"\\ud83d\" \\ude80\nkind: other\nsources: [S]\n"
+        "summary: '\\ud83d'\n");
+    REQUIRE(only_title(plain) == "x \"\\ud83d\" \\ude80");
+    CHECK(plain.model.events[0].summary == "\\ud83d");
+}
+
+TEST_CASE("half a surrogate pair is an error that says so") {
+    for (const char* text : {"title: \"a \\ud83d b\"\n", "title: \"a \\ude80\"\n",
+                             "title: \"\\ud83d\\u0041\"\n", "title: \"x\\ud83d\"\n"}) {
+        Loaded lone(text);
+        CHECK_MESSAGE(lone.has("bad-escape", 1), text);
+        REQUIRE_FALSE(lone.diags.items().empty());
+        CHECK_MESSAGE(lone.diags.items()[0].message.find("surrogate") != std::string::npos, text);
+    }
+    // Beyond the last code point yaml-cpp says only "invalid unicode: 1114112".
+    Loaded beyond("x-a: 1\nx-b: \"\\U00110000\"\n");
+    CHECK(beyond.has("bad-escape", 2, 7));
+    REQUIRE_FALSE(beyond.diags.items().empty());
+    CHECK(beyond.diags.items()[0].message.find("U+10FFFF") != std::string::npos);
+    // An escaped backslash before 'u' is not an escape.
+    CHECK_FALSE(Loaded("x-a: \"\\\\ud83d\"\n").diags.has_errors());
+}
+
+TEST_CASE("carriage returns alone as line ends are refused with a hint to convert") {
+    Loaded mac("actors:\r  - id: A\r    name: Alpha\r");
+    CHECK(mac.has("line-ending", 1, 8));
+    REQUIRE(mac.diags.items().size() == 1);
+    CHECK(mac.diags.items()[0].message.find("carriage return") != std::string::npos);
+    CHECK(mac.diags.items()[0].hint.find("LF") != std::string::npos);
+    Loaded mixed("x-a: 1\nx-b: 2\rx-c: 3\n");
+    CHECK(mixed.has("line-ending", 2, 7));
+    // CR LF and LF line ends are both fine.
+    CHECK_FALSE(Loaded("x-note: a\r\n" + events_text(1)).diags.has_errors());
+}

@@ -76,3 +76,21 @@ TEST_CASE("an empty template, an alias and a stalling comma each get one clear d
         CHECK_MESSAGE(diags.items()[0].rule == rule, text);
     }
 }
+
+TEST_CASE("margins must leave room for a chart across and down a fixed page") {
+    const auto rules = [](const char* text) {
+        tl::Diagnostics diags;
+        tl::load_template_text(text, 0, diags);
+        std::string out;
+        for (const tl::Diagnostic& d : diags.items())
+            out += d.rule + "@" + std::to_string(d.loc.line) + " ";
+        return out;
+    };
+    CHECK(rules("page:\n  width: 1000\n  height: 100\n  margin: 50\n") == "bad-template@4 ");
+    CHECK(rules("page:\n  width: 201\n  margin: 51\n") == "bad-template@3 ");
+    CHECK(rules("page:\n  width: 120\n") == "bad-template@2 ");
+    CHECK(rules("page:\n  size: A5\n  orientation: portrait\n  margin: 200\n") ==
+          "bad-template@4 ");
+    CHECK(rules("page:\n  width: 1000\n  height: 100\n  margin: 40\n").empty());
+    CHECK(rules("page:\n  width: 1000\n  height: auto\n  margin: 200\n").empty());
+}

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "load/yaml_prescan.hpp"
 
@@ -96,4 +97,22 @@ TEST_CASE("an apostrophe inside a flow collection's plain text opens no quote") 
     CHECK_FALSE(
         tl::prescan_yaml("a: [x,\n  'y', \"z\"]\nb: {\"k\":'v'}\n", 64).unclosed_quote.has_value());
     CHECK(tl::prescan_yaml("a: [x, 'y]\n", 64).unclosed_quote.has_value());
+}
+
+TEST_CASE("surrogate escapes are found in double-quoted text only") {
+    const std::string text =
+        "a: \"x \\ud83d\\ude80\"\nb: '\\ud83d'\nc: \\ud83d\nd: \"\\\\ud83d\"\n"
+        "e: \"multi\n  line \\uD83D\\uDE80\"\n";
+    const auto found = tl::prescan_yaml(text, 64);
+    CHECK_FALSE(found.bad_escape.has_value());
+    CHECK(found.surrogate_pairs ==
+          std::vector<std::size_t>{text.find("\\ud83d\\ude80"), text.find("\\uD83D")});
+    const auto lone = tl::prescan_yaml("a: 1\nb: \"x \\ude80\\ud83d\"\n", 64).bad_escape;
+    REQUIRE(lone.has_value());
+    CHECK(lone->at.line == 2);
+    CHECK(lone->at.column == 7);
+    CHECK(lone->value == 0xDE80);
+    CHECK(tl::prescan_yaml("a: \"\\U0000D83D\"\n", 64).bad_escape.has_value());
+    CHECK(tl::prescan_yaml("a: \"\\U00110000\"\n", 64).bad_escape->value == 0x110000);
+    CHECK_FALSE(tl::prescan_yaml("a: \"\\U0010FFFF\"\n", 64).bad_escape.has_value());
 }
