@@ -20,6 +20,11 @@ std::optional<std::string> check_one_line(std::string_view text);
 inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::size_t kMaxTitleLength = 200;
 inline constexpr std::size_t kMaxSummaryLength = 2000;
+/// Bounds on an event's lists whose length multiplies the layout's work (docs/format.md,
+/// "Bounds"): an event is drawn, label and citation marks included, in the lane of each of
+/// its suppliers (or actors), with arrows to its recipients.
+inline constexpr std::size_t kMaxActorsPerSide = 64;  ///< `from`, `to` and `actors` each
+inline constexpr std::size_t kMaxSourcesPerEvent = 64;
 
 /// A URL is one that a PDF link may point at: http or https only.
 bool is_web_url(std::string_view s);

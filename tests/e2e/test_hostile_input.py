@@ -1,10 +1,11 @@
 """Inputs from many hands: every one gets a diagnostic in bounded time, never a crash."""
+import json
 import os
 import struct
 import time
 import unittest
 
-from helpers import EVENTS, TempDirTest, run
+from helpers import EVENTS, TempDirTest, run, tool
 
 
 class HostileInput(TempDirTest):
@@ -110,6 +111,87 @@ class HostileInput(TempDirTest):
         self.assertFalse(out.exists())
         self.assertEqual(run("validate", EVENTS, "--max-events", "12").returncode, 0)
         self.assertEqual(run("validate", EVENTS, "--max-events", "0").returncode, 2)
+
+
+def actors_file(per_side, events=1, sources=1):
+    """Events that each name `per_side` suppliers and as many recipients."""
+    lines = ["actors:"] + [f"  - {{id: A{i}, name: Actor {i}}}" for i in range(2 * per_side)]
+    lines.append("events:")
+    suppliers = ", ".join(f"A{i}" for i in range(per_side))
+    recipients = ", ".join(f"A{i}" for i in range(per_side, 2 * per_side))
+    cited = ", ".join(f"'https://example.org/{n}'" for n in range(sources))
+    for k in range(events):
+        lines.append(f"  - {{id: e{k}, date: 2024-0{1 + k % 9}-1{k % 10}, title: Event {k}, "
+                     f"kind: arms-transfer, from: [{suppliers}], to: [{recipients}], "
+                     f"sources: [{cited}]}}")
+    return "\n".join(lines) + "\n"
+
+
+def time_limit(seconds):
+    # An unoptimised sanitizer build runs several times slower; its ctest says how much.
+    return seconds * float(os.environ.get("TIMELINE_TIME_FACTOR", "1"))
+
+
+class ActorsPerEvent(TempDirTest):
+    """Layout work grows with the actors of an event (arrows go from each supplier to each
+    recipient), so an event names at most 64 on a side, and what is allowed stays quick."""
+
+    def render(self, name, text, *extra):
+        path = self.tmp / name
+        path.write_text(text)
+        out = self.tmp / (name + ".pdf")
+        start = time.monotonic()
+        proc = run("render", path, "-o", out, *extra)
+        return proc, time.monotonic() - start, out
+
+    def test_a_thousand_actors_a_side_is_an_error_with_its_rule_quickly(self):
+        proc, elapsed, out = self.render("wide.yaml", actors_file(1000))
+        self.assertLess(elapsed, time_limit(10), f"took {elapsed:.1f} s")
+        self.assertRan(proc, 1)
+        self.assertIn("[too-many-actors]", proc.stderr)
+        self.assertIn("at most 64", proc.stderr)
+        self.assertIn("hint:", proc.stderr)
+        self.assertRegex(proc.stderr, r"wide\.yaml:\d+:\d+: error: 'from' lists 1000 actors")
+        self.assertIn("'to' lists 1000 actors", proc.stderr)
+        self.assertFalse(out.exists())
+        self.assertEqual([p.name for p in self.tmp.iterdir()], ["wide.yaml"])
+
+    def test_sixty_five_actors_or_sources_are_over_the_bound(self):
+        proc = run("validate", self.write("over.yaml", actors_file(65)))
+        self.assertRan(proc, 1)
+        self.assertIn("[too-many-actors]", proc.stderr)
+        proc = run("validate", self.write("cites.yaml", actors_file(1, sources=65)))
+        self.assertRan(proc, 1)
+        self.assertIn("[too-many-sources]", proc.stderr)
+        self.assertIn("at most 64", proc.stderr)
+        self.assertRan(run("validate", self.write("ok.yaml", actors_file(64, sources=64))), 0)
+
+    def write(self, name, text):
+        path = self.tmp / name
+        path.write_text(text)
+        return path
+
+    def test_sixty_four_a_side_renders_quickly_with_one_arrow_per_recipient_and_side(self):
+        scene = self.tmp / "scene.json"
+        proc, elapsed, out = self.render("limit.yaml", actors_file(64), "--scene", scene)
+        self.assertRan(proc)
+        self.assertLess(elapsed, time_limit(10), f"took {elapsed:.1f} s")
+        self.assertEqual(tool("qpdf", "--check", out).returncode, 0)
+        # Every supplier's arrows run at the event's x, so an arrow from a nearer supplier
+        # to a recipient lies under the one from the farthest: 64 arrows, not 64 x 64.
+        arrows = [i for i in json.loads(scene.read_text())["items"] if i["role"] == "support"]
+        self.assertEqual(sorted({a["to_lane"] for a in arrows}),
+                         sorted(f"A{i}" for i in range(64, 128)))
+        self.assertLessEqual(len(arrows), 64)
+
+    def test_ten_events_at_the_bound_render_in_every_format(self):
+        text = actors_file(64, events=10, sources=64)
+        proc, elapsed, out = self.render("ten.yaml", text, "-o", self.tmp / "ten.svg",
+                                         "-o", self.tmp / "ten.png")
+        self.assertRan(proc)
+        self.assertLess(elapsed, time_limit(20), f"took {elapsed:.1f} s")
+        self.assertEqual(tool("qpdf", "--check", out).returncode, 0)
+        self.assertFalse([p for p in self.tmp.iterdir() if ".tmp" in p.name])
 
 
 def png_size(path):
