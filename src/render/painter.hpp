@@ -2,6 +2,8 @@
 
 #include <cairo.h>
 
+#include <span>
+
 #include "layout/scene.hpp"
 #include "render/text_shaper.hpp"
 
@@ -19,7 +21,9 @@ class Painter {
     void bar(const Item& it);
     void bar_end(const Item& it, bool right);
     void marker(const Item& it);
+    void arrows(std::span<const Item> run);
     void arrow(const Item& it);
+    void head(const Point& tip, double ux, double uy);
     void text(const Item& it);
 
     void set_color(const Color& c);
