@@ -280,17 +280,35 @@ void Painter::arrows(std::span<const Item> run) {
         std::sort(spans.begin(), spans.end());
         gfx::SavedState saved(cr_);
         cairo_new_path(cr_);
-        set_line(*first);
-        set_color(first->stroke);
+        // A dashed, dotted or dash-dot shaft is a strip filled with its pattern as a
+        // repeating tile: cairo strokes a dashed path dash by dash, so a detail chart of
+        // thousands of events, whose shafts run the height of a tall page, cost the square
+        // of its events. A tile costs the same at any length.
+        const gfx::Pattern tile = first->style == LineStyle::solid ? nullptr : dash_tile(*first);
+        const double w = first->stroke_width;
+        if (tile) {
+            cairo_set_source(cr_, tile.get());
+        } else {
+            set_line(*first);
+            set_color(first->stroke);
+        }
         for (std::size_t i = 0; i < spans.size();) {
             const double top = spans[i].first;
             double bottom = spans[i].second;
             for (++i; i < spans.size() && spans[i].first <= bottom; ++i)
                 bottom = std::max(bottom, spans[i].second);
-            cairo_move_to(cr_, key.x, top);
-            cairo_line_to(cr_, key.x, bottom);
+            if (tile) {
+                cairo_rectangle(cr_, key.x - w / 2, top, w, bottom - top);
+            } else {
+                cairo_move_to(cr_, key.x, top);
+                cairo_line_to(cr_, key.x, bottom);
+            }
         }
-        cairo_stroke(cr_);
+        if (tile) {
+            cairo_fill(cr_);
+        } else {
+            cairo_stroke(cr_);
+        }
     }
     std::set<std::tuple<double, double, double, double, double, double, double>> heads;
     for (const Item& it : run) {
@@ -306,6 +324,55 @@ void Painter::arrows(std::span<const Item> run) {
         set_color(it.stroke);
         head(it.to, 0, toward);
     }
+}
+
+/// One period of a vertical shaft's dash pattern, the same as set_line() gives a stroke
+/// (dashes with butt ends; dots and dash-dots with round ones), as a pattern that repeats
+/// down the page from y = 0 and is `it.stroke_width` wide centred on `it.from.x`.
+gfx::Pattern Painter::dash_tile(const Item& it) const {
+    const double w = it.stroke_width;
+    const double r = w / 2;
+    double period = 0;
+    std::vector<std::pair<double, double>> dashes;  // along y: start and end of each
+    switch (it.style) {
+        case LineStyle::solid: return nullptr;
+        case LineStyle::dashed:
+            period = 6.5 * w;
+            dashes = {{0, 4 * w}};
+            break;
+        case LineStyle::dotted:
+            period = 2.2 * w + 0.01;
+            dashes = {{0, 0.01}};
+            break;
+        case LineStyle::dash_dot:
+            period = 9 * w + 0.01;
+            dashes = {{0, 5 * w}, {7 * w, 7 * w + 0.01}};
+            break;
+    }
+    const bool round = it.style != LineStyle::dashed;
+    const cairo_rectangle_t extents{0, 0, w, period};
+    gfx::Surface surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+    gfx::Context cr(cairo_create(surface.get()));
+    cairo_set_source_rgba(cr.get(), it.stroke.r, it.stroke.g, it.stroke.b, it.stroke.a);
+    // Each dash is drawn again one period up and down, so that a round end that crosses
+    // the tile's edge continues in the next tile.
+    for (const double shift : {-period, 0.0, period}) {
+        for (const auto& [y0, y1] : dashes) {
+            cairo_rectangle(cr.get(), 0, y0 + shift, w, y1 - y0);
+            cairo_fill(cr.get());
+            if (!round) continue;
+            cairo_arc(cr.get(), r, y0 + shift, r, 0, 2 * kPi);
+            cairo_fill(cr.get());
+            cairo_arc(cr.get(), r, y1 + shift, r, 0, 2 * kPi);
+            cairo_fill(cr.get());
+        }
+    }
+    gfx::Pattern pattern(cairo_pattern_create_for_surface(surface.get()));
+    cairo_pattern_set_extend(pattern.get(), CAIRO_EXTEND_REPEAT);
+    cairo_matrix_t m;
+    cairo_matrix_init_translate(&m, -(it.from.x - r), 0);
+    cairo_pattern_set_matrix(pattern.get(), &m);
+    return pattern;
 }
 
 void Painter::arrow(const Item& it) {

@@ -5,6 +5,7 @@
 #include <span>
 
 #include "layout/scene.hpp"
+#include "render/cairo_handles.hpp"
 #include "render/text_shaper.hpp"
 
 namespace tl {
@@ -24,6 +25,7 @@ class Painter {
     void arrows(std::span<const Item> run);
     void arrow(const Item& it);
     void head(const Point& tip, double ux, double uy);
+    gfx::Pattern dash_tile(const Item& it) const;
     void text(const Item& it);
 
     void set_color(const Color& c);
