@@ -350,9 +350,13 @@ gfx::Pattern Painter::dash_tile(const Item& it) const {
             break;
     }
     const bool round = it.style != LineStyle::dashed;
-    const cairo_rectangle_t extents{0, 0, w, period};
+    // cairo rounds a recording surface's extents to whole units, which would stretch the
+    // period: the tile is drawn scaled so that its period is a whole number of units.
+    const double scale = std::ceil(period * 8) / period;
+    const cairo_rectangle_t extents{0, 0, std::ceil(w * scale), period * scale};
     gfx::Surface surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
     gfx::Context cr(cairo_create(surface.get()));
+    cairo_scale(cr.get(), scale, scale);
     cairo_set_source_rgba(cr.get(), it.stroke.r, it.stroke.g, it.stroke.b, it.stroke.a);
     // Each dash is drawn again one period up and down, so that a round end that crosses
     // the tile's edge continues in the next tile.
@@ -370,7 +374,8 @@ gfx::Pattern Painter::dash_tile(const Item& it) const {
     gfx::Pattern pattern(cairo_pattern_create_for_surface(surface.get()));
     cairo_pattern_set_extend(pattern.get(), CAIRO_EXTEND_REPEAT);
     cairo_matrix_t m;
-    cairo_matrix_init_translate(&m, -(it.from.x - r), 0);
+    cairo_matrix_init_scale(&m, scale, scale);
+    cairo_matrix_translate(&m, -(it.from.x - r), 0);
     cairo_pattern_set_matrix(pattern.get(), &m);
     return pattern;
 }
