@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Writes a deterministic corpus of conflict events for the benchmark.
 
-    generate_events.py --events N --out DIR [--shape register|tracker]
+    generate_events.py --events N --out DIR [--shape register|tracker|one-day]
 
-Two shapes. `register` (the default) is like an arms-transfer register such as SIPRI's:
+Three shapes. `register` (the default) is like an arms-transfer register such as SIPRI's:
 support between many parties (40 actors, up to 250 from 30,000 events), 2015-2024.
 `tracker` is like a support tracker such as the Kiel Ukraine Support Tracker: 45 donors
-supporting one recipient, Ukraine, over the four years 2022-2025.
+supporting one recipient, Ukraine, over the four years 2022-2025. `one-day` is the register
+with every event on one day, 24 February 2022: the worst case for a detail layout, where
+every marker and every arrow falls at one x.
 
 The corpus looks like a real project's: about 200 events per file in a few topic
 folders, with actors.yaml, kinds.yaml (two declared kinds) and eras.yaml beside them.
@@ -30,6 +32,7 @@ FIRST_DAY = datetime.date(2015, 1, 1)
 LAST_DAY = datetime.date(2024, 12, 31)
 TRACKER_FIRST_DAY = datetime.date(2022, 1, 1)
 TRACKER_LAST_DAY = datetime.date(2025, 12, 31)
+ONE_DAY = datetime.date(2022, 2, 24)
 
 # (id, name, colour or "", group or "")
 KNOWN_ACTORS = [
@@ -288,6 +291,8 @@ class Generator:
     def make_date(self):
         """The event's date text, an optional separate `end`, and its first day."""
         rng = self.rng
+        if self.shape == "one-day":
+            return "2022-02-24", None, ONE_DAY
         d = self.random_day()
         r = rng.random()
         if r < 0.10:  # an interval
@@ -513,9 +518,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, required=True, help="number of events")
     parser.add_argument("--out", required=True, help="corpus folder to create (replaced)")
-    parser.add_argument("--shape", choices=["register", "tracker"], default="register",
+    parser.add_argument("--shape", choices=["register", "tracker", "one-day"],
+                        default="register",
                         help="register: support between many parties (default); tracker: "
-                             "45 donors to one recipient over four years")
+                             "45 donors to one recipient over four years; one-day: the "
+                             "register with every event on one day")
     args = parser.parse_args()
     if args.events < 1:
         parser.error("--events must be at least 1")

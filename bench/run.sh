@@ -84,6 +84,13 @@ for n in $SIZES; do
     fi
 done
 
+# The worst case for a detail layout: 10,000 events on one day, every marker and arrow at
+# one x (docs/performance.md, "One day in detail").
+ONE_DAY=$CORPORA/one-day-10000
+if [ ! -d "$ONE_DAY" ]; then
+    $PY bench/generate_events.py --events 10000 --shape one-day --out "$ONE_DAY"
+fi
+
 echo "== stages, in-process (timeline_bench; render skipped above $SKIP_RENDER_ABOVE events," \
     "a stage stopped after $STAGE_TIMEOUT s)"
 # Each corpus runs in a fresh child process (--stage-timeout), so that one corpus's heap does
@@ -95,6 +102,11 @@ for n in seed $SIZES; do
         --stage-timeout "$STAGE_TIMEOUT" --json="$RESULTS/stages-$n.json" "$dir" |
         tee "$RESULTS/stages-$n.txt" || echo "warning: timeline_bench found errors in $dir"
 done
+
+echo "== one day in detail: 10,000 events on one day, --layout detail"
+"$BUILD/timeline_bench" --layout detail --stage-timeout "$STAGE_TIMEOUT" \
+    --json="$RESULTS/stages-one-day-detail.json" "$ONE_DAY" |
+    tee "$RESULTS/stages-one-day-detail.txt" || echo "warning: timeline_bench found errors in $ONE_DAY"
 
 # Runs a command under GNU time with a time limit; prints "WALL_S KIB USER_S SYS_S",
 # "timeout LIMIT" or "failed(STATUS)".
@@ -160,6 +172,10 @@ for n in seed $SIZES; do
     if [ "$m" = skipped ]; then mshow=skipped; else mshow=$(show "$m"); fi
     printf '%-8s  %-34s  %-34s  %s\n' "$n" "$(show "$t")" "$mshow" "$ratio" | tee -a "$summary"
 done
+t=$(timed_median cli-one-day-detail "$CLI_TIMEOUT" "$BUILD/timeline" render "$ONE_DAY" \
+    --layout detail -o "$RESULTS/cli-one-day-detail.pdf")
+printf '%-8s  %-34s\n' "one day" "$(show "$t")  (10,000 events, --layout detail)" |
+    tee -a "$summary"
 echo "matplotlib runs on the seed and on $MPL_SIZES events only: above, it would take far" \
     "longer than the whole bench." |
     tee -a "$summary"

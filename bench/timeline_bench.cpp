@@ -1,7 +1,7 @@
 // timeline_bench: times each pipeline stage in-process on corpus folders.
 //
 //   timeline_bench [--json | --json=FILE] [--skip-render-above N] [--runs N]
-//                  [--stage-timeout SECONDS] CORPUS...
+//                  [--stage-timeout SECONDS] [--layout detail] CORPUS...
 //
 // For each corpus: yaml-cpp alone (the floor: YAML::LoadAll of every file's text, nodes
 // discarded) on one thread and on two, and yaml-cpp's event parser alone with a handler that
@@ -59,6 +59,7 @@ struct Args {
     long skip_render_above = 100000;
     int runs = 0;              // 0: by corpus size
     double stage_timeout = 0;  // seconds; 0: no limit, everything in this process
+    bool detail = false;       // --layout detail: every event drawn, as with the CLI's flag
 };
 
 struct Stage {
@@ -336,9 +337,11 @@ void run_corpus(const std::string& corpus, const Args& args, CorpusResult& res,
     const tl::Theme theme = default_template();
     const tl::TextShaper shaper;  // made once, as the CLI does
     tl::Scene scene;
+    tl::LayoutOptions layout_options;
+    if (args.detail) layout_options.mode = tl::LayoutMode::detail;
     Stage layout = measure(kLayout, runs, progress, [&] {
         scene = tl::Scene{};
-        scene = tl::layout_chart(*timeline, model, theme, shaper);
+        scene = tl::layout_chart(*timeline, model, theme, shaper, layout_options);
     });
     {
         std::ostringstream note;
@@ -668,7 +671,7 @@ int usage(const char* why, int code) {
     (code ? std::cerr : std::cout)
         << "timeline_bench: " << why << "\n"
         << "usage: timeline_bench [--json | --json=FILE] [--skip-render-above N] [--runs N]\n"
-           "                      [--stage-timeout SECONDS] CORPUS...\n";
+           "                      [--stage-timeout SECONDS] [--layout detail] CORPUS...\n";
     return code;
 }
 
@@ -689,6 +692,9 @@ int main(int argc, char** argv) {
             args.runs = static_cast<int>(std::strtol(argv[++i], nullptr, 10));
         } else if (a == "--stage-timeout" && has_value) {
             args.stage_timeout = std::strtod(argv[++i], nullptr);
+        } else if (a == "--layout" && has_value && std::string(argv[i + 1]) == "detail") {
+            args.detail = true;
+            ++i;
         } else if (a == "--help" || a == "-h") {
             return usage("times each pipeline stage on corpus folders", 0);
         } else if (!a.empty() && a[0] == '-') {

@@ -375,30 +375,48 @@ class ChartBuilder {
                 proto.quantity = quantity_label(*proto.event->quantity);
                 width += kQuantityGap + tm_.measure(proto.quantity, quantity_font_).width;
             }
-            for (std::size_t lane : t_.event_lanes(*proto.event)) {
+            const std::vector<std::size_t> lanes = t_.event_lanes(*proto.event);
+            const std::vector<std::size_t> targets = recipient_lanes(*proto.event);
+            const auto [top, bottom] = std::minmax_element(lanes.begin(), lanes.end());
+            for (std::size_t lane : lanes) {
                 Placement p = proto;
                 p.lane = lane;
-                place(std::move(p), width);
+                // All of an event's arrows run at its x, with its colour and line style: an
+                // arrow from a supplier to a recipient lies under the one from the supplier
+                // farthest above it (or below), which passes through the nearer supplier's
+                // lane. So only the topmost supplier draws arrows down and the bottommost
+                // arrows up, one per recipient: at most 2 x 64 per event, not 64 x 64.
+                const bool draws_down = lane == *top;
+                const bool draws_up = lane == *bottom;
+                std::vector<std::size_t> to;
+                for (std::size_t t : targets)
+                    if ((draws_down && t > lane) || (draws_up && t < lane)) to.push_back(t);
+                place(std::move(p), width, to);
             }
         }
     }
 
-    /// Puts one event in one lane: picks a row that its arrows can leave without crossing
-    /// other rows, takes it, then routes the arrows through the lanes they pass.
-    void place(Placement p, double label_width) {
+    /// The lanes an event's arrows point into: those of its recipients, each once, in lane
+    /// order.
+    std::vector<std::size_t> recipient_lanes(const Event& e) const {
+        std::vector<std::size_t> out;
+        for (const Ref& r : e.to)
+            if (const auto lane = t_.lane_of(r.id)) out.push_back(*lane);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+
+    /// Puts one event in one lane with arrows into the lanes `to`: picks a row that the
+    /// arrows can leave without crossing other rows, takes it, then routes the arrows through
+    /// the lanes they pass.
+    void place(Placement p, double label_width, const std::vector<std::size_t>& to) {
         LabelSpan span = label_span(p, label_width);
-        const std::size_t first_arrow = arrows_.size();
         const std::size_t index = placements_.size();
         bool up = false, down = false;
-        for (const Ref& to_ref : p.event->to) {
-            const auto to = t_.lane_of(to_ref.id);
-            if (!to || *to == p.lane) continue;
-            const bool seen =
-                std::any_of(arrows_.begin() + static_cast<std::ptrdiff_t>(first_arrow),
-                            arrows_.end(), [&](const ArrowPlan& a) { return a.to_lane == *to; });
-            if (seen) continue;
-            arrows_.push_back({index, p.lane, *to});
-            (*to < p.lane ? up : down) = true;
+        for (std::size_t lane : to) {
+            arrows_.push_back({index, p.lane, lane});
+            (lane < p.lane ? up : down) = true;
         }
         LaneRows& rows = lanes_[p.lane];
         const double pad = kItemGap / 2;
@@ -410,8 +428,11 @@ class ChartBuilder {
         spans_.push_back(span);
         rows.take(p.row, std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad, p.span);
         placements_.push_back(std::move(p));
-        for (std::size_t i = first_arrow; i < arrows_.size(); ++i)
-            route(arrows_[i]);
+        // The arrow into the farthest lane each way passes every lane the nearer ones pass,
+        // so routing it alone marks every row that they cross: each lane once, not once per
+        // recipient.
+        if (up) route({index, placements_.back().lane, to.front()});
+        if (down) route({index, placements_.back().lane, to.back()});
     }
 
     /// The label's span in the row chosen for its marker: the free part beside the marker on

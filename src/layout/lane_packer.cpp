@@ -20,15 +20,11 @@ const LaneRows::Spans& LaneRows::spans_of(RowIndex i) const {
     return rows_[static_cast<std::size_t>(i - first_)];
 }
 
-std::size_t LaneRows::blocked(RowIndex row, double shaft_x, bool up, bool down) const {
-    std::size_t n = 0;
-    if (up)
-        for (RowIndex i = first_; i < row; ++i)
-            n += !is_free(spans_of(i), shaft_x, shaft_x);
-    if (down)
-        for (RowIndex i = row + 1; i <= last(); ++i)
-            n += !is_free(spans_of(i), shaft_x, shaft_x);
-    return n;
+std::vector<std::size_t> LaneRows::blocked_before(double shaft_x) const {
+    std::vector<std::size_t> before(rows_.size() + 1, 0);
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+        before[i + 1] = before[i] + !is_free(rows_[i], shaft_x, shaft_x);
+    return before;
 }
 
 LaneRows::RowIndex LaneRows::choose(const Item& item, double shaft_x, bool up, bool down) const {
@@ -39,12 +35,20 @@ LaneRows::RowIndex LaneRows::choose(const Item& item, double shaft_x, bool up, b
     struct Extent {
         double x0, x1;
     };
+    // The rows in the arrows' way, counted once per choice rather than once per free row
+    // (which made a lane of thousands of rows cost their square).
+    const std::vector<std::size_t> before =
+        up || down ? blocked_before(shaft_x) : std::vector<std::size_t>(rows_.size() + 1, 0);
+    const auto blocked = [&](RowIndex row) {
+        const auto i = static_cast<std::size_t>(row - first_);
+        return (up ? before[i] : 0) + (down ? before.back() - before[i + 1] : 0);
+    };
     for (const Extent e : {Extent{item.x0, item.x1}, Extent{item.marker_x0, item.marker_x1}}) {
         RowIndex best = first_;
         std::size_t best_cost = npos;
         for (RowIndex i = first_; i <= last() && best_cost != 0; ++i) {
             if (!is_free(spans_of(i), e.x0, e.x1)) continue;
-            const std::size_t cost = blocked(i, shaft_x, up, down);
+            const std::size_t cost = blocked(i);
             if (cost < best_cost) {
                 best_cost = cost;
                 best = i;
@@ -133,11 +137,12 @@ void LaneRows::cross(double shaft_x, double clearance, bool whole_lane, RowIndex
     const Span shaft{shaft_x - clearance, shaft_x + clearance, npos};
     if (whole_lane || up) insert(top_edge_, shaft);
     if (whole_lane || !up) insert(bottom_edge_, shaft);
-    for (RowIndex i = first_; i <= last(); ++i) {
-        const bool crossed = whole_lane || (up ? i < row : i > row);
-        if (crossed)
-            cross_row(rows_[static_cast<std::size_t>(i - first_)], shaft_x, clearance, labels);
-    }
+    // Only the rows crossed are visited: an arrow leaving the bottom row of a tall lane
+    // downward costs nothing here, not a pass over every row.
+    const RowIndex from = whole_lane || up ? first_ : row + 1;
+    const RowIndex to = whole_lane || !up ? last() : row - 1;
+    for (RowIndex i = std::max(from, first_); i <= std::min(to, last()); ++i)
+        cross_row(rows_[static_cast<std::size_t>(i - first_)], shaft_x, clearance, labels);
 }
 
 }  // namespace tl

@@ -69,7 +69,9 @@ class LaneRows {
     static bool is_free(const Spans& spans, double x0, double x1);
     const Spans& spans_of(RowIndex i) const;
     RowIndex last() const { return first_ + static_cast<RowIndex>(rows_.size()) - 1; }
-    std::size_t blocked(RowIndex row, double shaft_x, bool up, bool down) const;
+    /// For each row i (from the top), how many rows above it an arrow at `shaft_x` would
+    /// pass through taken; the last entry counts every row.
+    std::vector<std::size_t> blocked_before(double shaft_x) const;
     void cross_row(Spans& spans, double shaft_x, double clearance, std::vector<LabelSpan>& labels);
     static void insert(Spans& spans, Span span);
 

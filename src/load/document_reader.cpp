@@ -23,6 +23,41 @@ constexpr std::string_view kUrlHint =
     "give an http or https address as a browser shows it; percent-encode other characters as "
     "%XX (a space is %20)";
 
+/// A list of an event with a bound of its own, checked before anything reads the list.
+struct ListBound {
+    std::string_view key;
+    std::size_t max;
+    std::string_view rule;
+    std::string_view limit;  ///< what the bound says, after "'KEY' lists N ITEMS; "
+    std::string_view hint;
+};
+
+constexpr std::string_view kActorsHint =
+    "split the event, or declare the group as one actor (such as 'EU' for its members)";
+constexpr std::array<ListBound, 4> kEventListBounds{{
+    {"from", kMaxActorsPerSide, "too-many-actors", "an event has at most 64 on one side",
+     kActorsHint},
+    {"to", kMaxActorsPerSide, "too-many-actors", "an event has at most 64 on one side",
+     kActorsHint},
+    {"actors", kMaxActorsPerSide, "too-many-actors", "an event has at most 64", kActorsHint},
+    {"sources", kMaxSourcesPerEvent, "too-many-sources", "an event cites at most 64",
+     "cite the most direct sources, or one that collects the others"},
+}};
+
+/// Reports each list of an event that is longer than its bound. The lists are still read,
+/// so that their other problems are reported too; the error keeps the chart from being drawn.
+void check_list_bounds(const MapReader& r) {
+    for (const ListBound& b : kEventListBounds) {
+        const Entry* e = r.find(b.key);
+        if (!e || !e->value.is_sequence() || e->value.size() <= b.max) continue;
+        const std::string noun = b.key == "sources" ? "sources" : "actors";
+        r.report(*e, std::string(b.rule),
+                 "'" + std::string(b.key) + "' lists " + std::to_string(e->value.size()) + " " +
+                     noun + "; " + std::string(b.limit),
+                 std::string(b.hint));
+    }
+}
+
 bool expect_map(const NodeRef& node, const Context& ctx, std::string_view what) {
     if (node.is_map()) return true;
     ctx.error(node, "wrong-type",
@@ -341,6 +376,7 @@ void read_event(const NodeRef& node, const Context& ctx, Model& into) {
     Event ev;
     ev.loc = r.loc();
     ev.id = read_id(r, &ev.id_loc);
+    check_list_bounds(r);
     read_event_date(r, ev);
     read_event_fields(r, ev);
     read_event_sources(r, ev);

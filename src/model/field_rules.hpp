@@ -33,6 +33,11 @@ std::optional<std::string> check_text(std::string_view text, TextLines lines);
 inline constexpr std::size_t kMaxIdLength = 64;
 inline constexpr std::size_t kMaxTitleLength = 200;
 inline constexpr std::size_t kMaxSummaryLength = 2000;
+/// Bounds on an event's lists whose length multiplies the layout's work (docs/format.md,
+/// "Bounds"): an event is drawn, label and citation marks included, in the lane of each of
+/// its suppliers (or actors), with arrows to its recipients.
+inline constexpr std::size_t kMaxActorsPerSide = 64;  ///< `from`, `to` and `actors` each
+inline constexpr std::size_t kMaxSourcesPerEvent = 64;
 
 /// A quantity's value or total: a count or an amount, so positive; at most 10^15 (more
 /// than any count of arms, troops or dollars) and at least 0.001, so that what is drawn

@@ -1,7 +1,12 @@
 #include "render/painter.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "render/link_uri.hpp"
 
@@ -50,7 +55,17 @@ void Painter::paint(const Scene& scene) {
     cairo_rectangle(cr_, 0, 0, scene.width, scene.height);
     cairo_fill(cr_);
     if (links_) cairo_tag_begin(cr_, "Document", "");
-    for (const Item& it : scene.items) {
+    const std::vector<Item>& items = scene.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if (it.type == ItemType::arrow) {
+            std::size_t end = i + 1;
+            while (end < items.size() && items[end].type == ItemType::arrow)
+                ++end;
+            arrows(std::span<const Item>(items).subspan(i, end - i));
+            i = end - 1;
+            continue;
+        }
         gfx::SavedState saved(cr_);
         cairo_new_path(cr_);  // the path is not part of the saved state
         switch (it.type) {
@@ -58,7 +73,7 @@ void Painter::paint(const Scene& scene) {
             case ItemType::line: line(it); break;
             case ItemType::bar: bar(it); break;
             case ItemType::marker: marker(it); break;
-            case ItemType::arrow: arrow(it); break;
+            case ItemType::arrow: break;  // drawn by arrows() above
             case ItemType::text: text(it); break;
         }
     }
@@ -208,21 +223,175 @@ void Painter::marker(const Item& it) {
     cairo_stroke(cr_);
 }
 
+namespace {
+
+constexpr double kArrowHead = 6;
+
+/// Arrows whose shafts share one vertical line and one look, so that where they overlap
+/// one stroke draws them all.
+struct ShaftKey {
+    double x, width, r, g, b, a;
+    LineStyle style;
+    auto operator<=>(const ShaftKey&) const = default;
+};
+
+}  // namespace
+
+void Painter::arrows(std::span<const Item> run) {
+    // Many events on one day stack their markers at one x, and each arrow runs from its
+    // marker through every row below (or above) it: the arrows' total length grows with the
+    // square of the events, and cairo's work with their length. Overlapping shafts of one
+    // look are drawn as their union instead, once; every head is drawn, each place once. The
+    // layout draws its arrows together, so nothing else lies between them.
+    const auto vertical = [](const Item& it) {
+        return it.from.x == it.to.x && it.from.y != it.to.y;
+    };
+    const auto key_of = [](const Item& it) {
+        return ShaftKey{it.from.x,   it.stroke_width, it.stroke.r, it.stroke.g,
+                        it.stroke.b, it.stroke.a,     it.style};
+    };
+    std::map<ShaftKey, std::pair<const Item*, std::vector<std::pair<double, double>>>> shafts;
+    std::vector<ShaftKey> order;  // keys as they first occur, to keep the scene's order
+    for (const Item& it : run) {
+        if (!vertical(it)) {
+            gfx::SavedState saved(cr_);
+            cairo_new_path(cr_);
+            arrow(it);
+            continue;
+        }
+        const double toward = it.to.y > it.from.y ? 1 : -1;
+        auto& [first, spans] = shafts[key_of(it)];
+        if (!first) {
+            first = &it;
+            order.push_back(key_of(it));
+        }
+        spans.push_back(std::minmax(it.from.y, it.to.y - toward * kArrowHead));
+    }
+    for (const ShaftKey& key : order) {
+        auto& [first, spans] = shafts[key];
+        std::sort(spans.begin(), spans.end());
+        gfx::SavedState saved(cr_);
+        cairo_new_path(cr_);
+        // A dashed, dotted or dash-dot shaft is a strip filled with its pattern as a
+        // repeating tile: cairo strokes a dashed path dash by dash, so a detail chart of
+        // thousands of events, whose shafts run the height of a tall page, cost the square
+        // of its events. A tile costs the same at any length.
+        const gfx::Pattern tile = first->style == LineStyle::solid ? nullptr : dash_tile(*first);
+        const double w = first->stroke_width;
+        if (tile) {
+            cairo_set_source(cr_, tile.get());
+        } else {
+            set_line(*first);
+            set_color(first->stroke);
+        }
+        for (std::size_t i = 0; i < spans.size();) {
+            const double top = spans[i].first;
+            double bottom = spans[i].second;
+            for (++i; i < spans.size() && spans[i].first <= bottom; ++i)
+                bottom = std::max(bottom, spans[i].second);
+            if (tile) {
+                cairo_rectangle(cr_, key.x - w / 2, top, w, bottom - top);
+            } else {
+                cairo_move_to(cr_, key.x, top);
+                cairo_line_to(cr_, key.x, bottom);
+            }
+        }
+        if (tile) {
+            cairo_fill(cr_);
+        } else {
+            cairo_stroke(cr_);
+        }
+    }
+    std::set<std::tuple<double, double, double, double, double, double, double>> heads;
+    for (const Item& it : run) {
+        if (!vertical(it)) continue;
+        const double toward = it.to.y > it.from.y ? 1 : -1;
+        if (!heads
+                 .insert(
+                     {it.to.x, it.to.y, toward, it.stroke.r, it.stroke.g, it.stroke.b, it.stroke.a})
+                 .second)
+            continue;
+        gfx::SavedState saved(cr_);
+        cairo_new_path(cr_);
+        set_color(it.stroke);
+        head(it.to, 0, toward);
+    }
+}
+
+/// One period of a vertical shaft's dash pattern, the same as set_line() gives a stroke
+/// (dashes with butt ends; dots and dash-dots with round ones), as a pattern that repeats
+/// down the page from y = 0 and is `it.stroke_width` wide centred on `it.from.x`.
+gfx::Pattern Painter::dash_tile(const Item& it) const {
+    const double w = it.stroke_width;
+    const double r = w / 2;
+    double period = 0;
+    std::vector<std::pair<double, double>> dashes;  // along y: start and end of each
+    switch (it.style) {
+        case LineStyle::solid: return nullptr;
+        case LineStyle::dashed:
+            period = 6.5 * w;
+            dashes = {{0, 4 * w}};
+            break;
+        case LineStyle::dotted:
+            period = 2.2 * w + 0.01;
+            dashes = {{0, 0.01}};
+            break;
+        case LineStyle::dash_dot:
+            period = 9 * w + 0.01;
+            dashes = {{0, 5 * w}, {7 * w, 7 * w + 0.01}};
+            break;
+    }
+    const bool round = it.style != LineStyle::dashed;
+    // cairo rounds a recording surface's extents to whole units, which would stretch the
+    // period: the tile is drawn scaled so that its period is a whole number of units.
+    const double scale = std::ceil(period * 8) / period;
+    const cairo_rectangle_t extents{0, 0, std::ceil(w * scale), period * scale};
+    gfx::Surface surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+    gfx::Context cr(cairo_create(surface.get()));
+    cairo_scale(cr.get(), scale, scale);
+    cairo_set_source_rgba(cr.get(), it.stroke.r, it.stroke.g, it.stroke.b, it.stroke.a);
+    // Each dash is drawn again one period up and down, so that a round end that crosses
+    // the tile's edge continues in the next tile.
+    for (const double shift : {-period, 0.0, period}) {
+        for (const auto& [y0, y1] : dashes) {
+            cairo_rectangle(cr.get(), 0, y0 + shift, w, y1 - y0);
+            cairo_fill(cr.get());
+            if (!round) continue;
+            cairo_arc(cr.get(), r, y0 + shift, r, 0, 2 * kPi);
+            cairo_fill(cr.get());
+            cairo_arc(cr.get(), r, y1 + shift, r, 0, 2 * kPi);
+            cairo_fill(cr.get());
+        }
+    }
+    gfx::Pattern pattern(cairo_pattern_create_for_surface(surface.get()));
+    cairo_pattern_set_extend(pattern.get(), CAIRO_EXTEND_REPEAT);
+    cairo_matrix_t m;
+    cairo_matrix_init_scale(&m, scale, scale);
+    cairo_matrix_translate(&m, -(it.from.x - r), 0);
+    cairo_pattern_set_matrix(pattern.get(), &m);
+    return pattern;
+}
+
 void Painter::arrow(const Item& it) {
     const double dx = it.to.x - it.from.x;
     const double dy = it.to.y - it.from.y;
     const double len = std::hypot(dx, dy);
     if (len < 1e-6) return;
     const double ux = dx / len, uy = dy / len;
-    const double head = 6;
     set_line(it);
     set_color(it.stroke);
     cairo_move_to(cr_, it.from.x, it.from.y);
-    cairo_line_to(cr_, it.to.x - ux * head, it.to.y - uy * head);
+    cairo_line_to(cr_, it.to.x - ux * kArrowHead, it.to.y - uy * kArrowHead);
     cairo_stroke(cr_);
-    cairo_move_to(cr_, it.to.x, it.to.y);
-    cairo_line_to(cr_, it.to.x - ux * head - uy * head / 2, it.to.y - uy * head + ux * head / 2);
-    cairo_line_to(cr_, it.to.x - ux * head + uy * head / 2, it.to.y - uy * head - ux * head / 2);
+    head(it.to, ux, uy);
+}
+
+/// A filled arrow head with its tip at `tip`, pointing along the unit vector (ux, uy).
+void Painter::head(const Point& tip, double ux, double uy) {
+    const double head = kArrowHead;
+    cairo_move_to(cr_, tip.x, tip.y);
+    cairo_line_to(cr_, tip.x - ux * head - uy * head / 2, tip.y - uy * head + ux * head / 2);
+    cairo_line_to(cr_, tip.x - ux * head + uy * head / 2, tip.y - uy * head - ux * head / 2);
     cairo_close_path(cr_);
     cairo_fill(cr_);
 }

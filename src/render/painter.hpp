@@ -2,7 +2,10 @@
 
 #include <cairo.h>
 
+#include <span>
+
 #include "layout/scene.hpp"
+#include "render/cairo_handles.hpp"
 #include "render/text_shaper.hpp"
 
 namespace tl {
@@ -19,7 +22,10 @@ class Painter {
     void bar(const Item& it);
     void bar_end(const Item& it, bool right);
     void marker(const Item& it);
+    void arrows(std::span<const Item> run);
     void arrow(const Item& it);
+    void head(const Point& tip, double ux, double uy);
+    gfx::Pattern dash_tile(const Item& it) const;
     void text(const Item& it);
 
     void set_color(const Color& c);

@@ -57,8 +57,8 @@ class InvalidFixtures(TempDirTest):
             "bad-name", "bad-number", "bad-qualifier", "bad-summary", "bad-tag", "bad-text",
             "bad-title", "bad-url", "duplicate-id", "duplicate-key", "end-with-interval",
             "from-to-pairing", "interval-order", "invalid-utf8", "kind-clash", "missing-field",
-            "no-sources", "related-self", "unknown-actor", "unknown-key", "unknown-kind",
-            "unknown-related", "wrong-type", "yaml-syntax"}
+            "no-sources", "related-self", "too-many-actors", "too-many-sources", "unknown-actor",
+            "unknown-key", "unknown-kind", "unknown-related", "wrong-type", "yaml-syntax"}
         self.assertEqual(expected - rules, set())
 
 

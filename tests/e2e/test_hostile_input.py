@@ -1,11 +1,14 @@
 """Inputs from many hands: every one gets a diagnostic in bounded time, never a crash."""
 import json
 import os
+import resource
 import struct
+import subprocess
+import sys
 import time
 import unittest
 
-from helpers import EVENTS, TempDirTest, run
+from helpers import EVENTS, SOURCE_DIR, TempDirTest, run, tool
 
 
 class HostileInput(TempDirTest):
@@ -132,6 +135,117 @@ class HostileInput(TempDirTest):
         self.assertEqual(run("validate", EVENTS, "--max-events", "12").returncode, 0)
         self.assertEqual(run("validate", EVENTS, "--max-events", "0").returncode, 2)
 
+
+def actors_file(per_side, events=1, sources=1):
+    """Events that each name `per_side` suppliers and as many recipients."""
+    lines = ["actors:"] + [f"  - {{id: A{i}, name: Actor {i}}}" for i in range(2 * per_side)]
+    lines.append("events:")
+    suppliers = ", ".join(f"A{i}" for i in range(per_side))
+    recipients = ", ".join(f"A{i}" for i in range(per_side, 2 * per_side))
+    cited = ", ".join(f"'https://example.org/{n}'" for n in range(sources))
+    for k in range(events):
+        lines.append(f"  - {{id: e{k}, date: 2024-0{1 + k % 9}-1{k % 10}, title: Event {k}, "
+                     f"kind: arms-transfer, from: [{suppliers}], to: [{recipients}], "
+                     f"sources: [{cited}]}}")
+    return "\n".join(lines) + "\n"
+
+
+def time_limit(seconds):
+    # An unoptimised sanitizer build runs several times slower; its ctest says how much.
+    return seconds * float(os.environ.get("TIMELINE_TIME_FACTOR", "1"))
+
+
+class ActorsPerEvent(TempDirTest):
+    """Layout work grows with the actors of an event (arrows go from each supplier to each
+    recipient), so an event names at most 64 on a side, and what is allowed stays quick."""
+
+    def render(self, name, text, *extra):
+        path = self.tmp / name
+        path.write_text(text)
+        out = self.tmp / (name + ".pdf")
+        start = time.monotonic()
+        proc = run("render", path, "-o", out, *extra)
+        return proc, time.monotonic() - start, out
+
+    def test_a_thousand_actors_a_side_is_an_error_with_its_rule_quickly(self):
+        proc, elapsed, out = self.render("wide.yaml", actors_file(1000))
+        self.assertLess(elapsed, time_limit(10), f"took {elapsed:.1f} s")
+        self.assertRan(proc, 1)
+        self.assertIn("[too-many-actors]", proc.stderr)
+        self.assertIn("at most 64", proc.stderr)
+        self.assertIn("hint:", proc.stderr)
+        self.assertRegex(proc.stderr, r"wide\.yaml:\d+:\d+: error: 'from' lists 1000 actors")
+        self.assertIn("'to' lists 1000 actors", proc.stderr)
+        self.assertFalse(out.exists())
+        self.assertEqual([p.name for p in self.tmp.iterdir()], ["wide.yaml"])
+
+    def test_sixty_five_actors_or_sources_are_over_the_bound(self):
+        proc = run("validate", self.write("over.yaml", actors_file(65)))
+        self.assertRan(proc, 1)
+        self.assertIn("[too-many-actors]", proc.stderr)
+        proc = run("validate", self.write("cites.yaml", actors_file(1, sources=65)))
+        self.assertRan(proc, 1)
+        self.assertIn("[too-many-sources]", proc.stderr)
+        self.assertIn("at most 64", proc.stderr)
+        self.assertRan(run("validate", self.write("ok.yaml", actors_file(64, sources=64))), 0)
+
+    def write(self, name, text):
+        path = self.tmp / name
+        path.write_text(text)
+        return path
+
+    def test_sixty_four_a_side_renders_quickly_with_one_arrow_per_recipient_and_side(self):
+        scene = self.tmp / "scene.json"
+        proc, elapsed, out = self.render("limit.yaml", actors_file(64), "--scene", scene)
+        self.assertRan(proc)
+        self.assertLess(elapsed, time_limit(10), f"took {elapsed:.1f} s")
+        self.assertEqual(tool("qpdf", "--check", out).returncode, 0)
+        # Every supplier's arrows run at the event's x, so an arrow from a nearer supplier
+        # to a recipient lies under the one from the farthest: 64 arrows, not 64 x 64.
+        arrows = [i for i in json.loads(scene.read_text())["items"] if i["role"] == "support"]
+        self.assertEqual(sorted({a["to_lane"] for a in arrows}),
+                         sorted(f"A{i}" for i in range(64, 128)))
+        self.assertLessEqual(len(arrows), 64)
+
+    def test_ten_events_at_the_bound_render_in_every_format(self):
+        text = actors_file(64, events=10, sources=64)
+        proc, elapsed, out = self.render("ten.yaml", text, "-o", self.tmp / "ten.svg",
+                                         "-o", self.tmp / "ten.png")
+        self.assertRan(proc)
+        self.assertLess(elapsed, time_limit(20), f"took {elapsed:.1f} s")
+        self.assertEqual(tool("qpdf", "--check", out).returncode, 0)
+        self.assertFalse([p for p in self.tmp.iterdir() if ".tmp" in p.name])
+
+    def render_in_detail(self, shape):
+        """Renders 10,000 generated events in detail; returns the CPU seconds it took (CPU
+        time, not wall time, since the cores are shared)."""
+        # A sanitizer build (TIMELINE_TIME_FACTOR above 1) draws 2,000: it looks for memory
+        # errors, and 10,000 would take it past the helper's two minutes.
+        events = 10000 if float(os.environ.get("TIMELINE_TIME_FACTOR", "1")) <= 1 else 2000
+        folder = self.tmp / shape
+        subprocess.run([sys.executable, SOURCE_DIR / "bench" / "generate_events.py", "--events",
+                        str(events), "--out", folder, "--shape", shape],
+                       check=True, capture_output=True)
+        out = self.tmp / f"{shape}.pdf"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        proc = run("render", folder, "-o", out, "--layout", "detail")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.assertRan(proc)
+        self.assertEqual(tool("qpdf", "--check", out).returncode, 0)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    def test_ten_thousand_events_on_one_day_in_detail(self):
+        # Every marker and every arrow at one x: markers stack into thousands of rows, and
+        # each arrow runs through the rows beside it. 106 s before overlapping shafts were
+        # drawn once, as their union.
+        cpu = self.render_in_detail("one-day")
+        self.assertLess(cpu, time_limit(45), f"took {cpu:.1f} s of CPU")
+
+    def test_ten_thousand_events_over_ten_years_in_detail(self):
+        # The page grows with the events, and so does every arrow that crosses its lanes:
+        # 111 s of CPU while cairo stroked dashed shafts dash by dash.
+        cpu = self.render_in_detail("register")
+        self.assertLess(cpu, time_limit(45), f"took {cpu:.1f} s of CPU")
 
 def png_size(path):
     """Width and height from a PNG's header, without decoding a possibly huge image."""

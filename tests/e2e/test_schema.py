@@ -69,7 +69,7 @@ SCHEMA_RULES = {
     "unknown-key", "missing-field", "wrong-type", "bad-id", "bad-date", "bad-tag", "bad-color",
     "bad-url", "bad-grading", "bad-confidence", "bad-qualifier", "bad-number", "no-sources",
     "bad-title", "bad-name", "bad-text", "bad-summary", "from-to-pairing", "bad-location",
-    "kind-clash", "end-with-interval", "quantity-range",
+    "kind-clash", "end-with-interval", "quantity-range", "too-many-actors", "too-many-sources",
 }
 # Dates of the right shape that the calendar rules out: the tool's job, not the schema's.
 CALENDAR_ONLY = {"bad-date-2024-02-30.yaml", "bad-date-2023-02-29.yaml", "bad-date-in-end.yaml"}

@@ -154,6 +154,43 @@ TEST_CASE("arrows leave the supplier's lane and end at the recipient's lane") {
     }
 }
 
+TEST_CASE("an event's arrows: one per recipient and side, however many suppliers it has") {
+    // Work and ink grow with the arrows drawn. Every arrow of an event runs at its x, so one
+    // from a nearer supplier lies under the one from the farthest: 64 suppliers and 64
+    // recipients draw 64 arrows, not 4,096.
+    tl::Model m = tl::testing::generated_model(0, 130);
+    tl::Event e;
+    e.id = "wide";
+    e.title = "wide";
+    e.kind = "arms-transfer";
+    e.date = *tl::parse_date("2024-03-05").value;
+    e.sources.push_back({});
+    for (int a = 0; a < 64; ++a) {
+        e.from.push_back({"A" + std::to_string(a), {}});
+        e.to.push_back({"A" + std::to_string(64 + a), {}});
+    }
+    tl::Event both = e;  // recipients above and below its suppliers
+    both.id = "both";
+    both.from = {{"A10", {}}, {"A128", {}}};
+    both.to = {{"A0", {}}, {"A64", {}}, {"A129", {}}};
+    m.events.push_back(e);
+    m.events.push_back(both);
+    const Laid l(std::move(m));
+    std::map<std::string, std::set<std::pair<std::string, std::string>>> arrows;
+    for (const Item* a : l.all(ItemType::arrow, "support"))
+        arrows[a->event].insert({a->lane, a->to_lane});
+    CHECK(arrows["wide"].size() == 64);
+    for (const auto& [from, to] : arrows["wide"])
+        CHECK(from == "A0");
+    // A0 is above both suppliers; A64 lies between them; A129 below both.
+    const std::set<std::pair<std::string, std::string>> expected{
+        {"A128", "A0"}, {"A10", "A64"}, {"A128", "A64"}, {"A10", "A129"}};
+    CHECK(arrows["both"] == expected);
+    CHECK(l.all(ItemType::arrow, "support").size() == 68);
+    CHECK(text_overlaps(l) == 0);
+    CHECK(labels_in_the_way(l) == 0);
+}
+
 TEST_CASE("a density view of 2,000 events: every lane shown, labels apart, strips counted") {
     tl::Model m = tl::testing::generated_model(2000, 30);
     const tl::Timeline t = tl::build_timeline(m);
