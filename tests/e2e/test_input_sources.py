@@ -99,7 +99,7 @@ class StreamInputs(TempDirTest):
     def test_process_substitution_is_read(self):
         source = self.tmp / "source.yaml"
         source.write_text(event_text("substituted"))
-        proc = subprocess.run(["bash", "-c", f'"$0" list <(cat "$1") --format json', TIMELINE,
+        proc = subprocess.run(["bash", "-c", '"$0" list <(cat "$1") --format json', TIMELINE,
                                source], capture_output=True, text=True, timeout=60)
         self.assertRan(proc)
         self.assertEqual(listed_ids(proc), ["substituted"])

@@ -10,7 +10,6 @@ import signal
 import stat
 import subprocess
 import threading
-import time
 import unittest
 
 from helpers import EVENTS, TIMELINE, TempDirTest, run

@@ -1,4 +1,5 @@
 """Standard streams, --quiet, the progress line, and signals in the middle of a render."""
+import os
 import shutil
 import signal
 import subprocess
