@@ -190,7 +190,9 @@ class ChartBuilder {
         for (const Lane& l : t_.lanes)
             widest = std::max(widest, tm_.measure(l.name, lane_font).width);
         const double usable = width_ - 2 * theme_.margin;
-        gutter_ = std::clamp(widest + 18, 70.0, usable * 0.22);
+        // At least 70 pt for the names, but never more than 22% of the chart: on a narrow
+        // page the chart's share wins (std::clamp would be undefined with 70 above it).
+        gutter_ = std::min(std::max(widest + 18, 70.0), usable * 0.22);
         scale_.x0 = theme_.margin + gutter_;
         scale_.x1 = width_ - theme_.margin;
         DaySpan span = options_.window ? *options_.window : t_.span;
@@ -639,8 +641,10 @@ class ChartBuilder {
         DatePoint day{Precision::day, *options_.today, *options_.today, false, false, {}};
         const std::string label = "today, " + human_date(day);
         const double w = tm_.measure(label, font).width;
-        text(std::clamp(x - w / 2, theme_.margin, width_ - theme_.margin - w), bottom + 2, label,
-             font, theme_.today, "today-label");
+        // Centred on the line, kept inside the right margin, and the left margin wins when the
+        // label is wider than the page.
+        text(std::max(theme_.margin, std::min(x - w / 2, width_ - theme_.margin - w)), bottom + 2,
+             label, font, theme_.today, "today-label");
     }
 
     void lane_background(std::size_t l, double bottom) {

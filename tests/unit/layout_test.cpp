@@ -322,3 +322,24 @@ TEST_CASE("the test measurer, like Pango, gives invisible characters no width") 
     CHECK(measurer.measure("a\u200bb", font).width == measurer.measure("ab", font).width);
     CHECK(measurer.measure("\u00e9", font).width == measurer.measure("e", font).width);
 }
+
+TEST_CASE("a narrow page lays out inside its margins (no clamp with its bounds reversed)") {
+    // A 150 pt chart area: the lane gutter's 70 pt floor is above 22% of it, and the "today"
+    // label is wider than a column. std::clamp with a lower bound above the upper one is
+    // undefined (libstdc++ asserts it in Debug builds, as the sanitizer run builds).
+    tl::Theme theme = tl::default_theme();
+    theme.page_width = 170;
+    theme.margin = 10;
+    theme.grow_width = false;
+    const tl::Model m = tl::testing::generated_model(30, 4);
+    tl::LayoutOptions options;
+    options.today = tl::parse_date("2024-06-01").value->start.earliest;
+    options.mode = tl::LayoutMode::detail;
+    const tl::Scene scene =
+        tl::layout_chart(tl::build_timeline(m), m, theme, tl::FixedWidthMeasurer(), options);
+    for (const tl::Item& it : scene.items) {
+        if (it.role != "lane-label" && it.role != "today-label") continue;
+        CAPTURE(it.role);
+        CHECK(it.box.x >= theme.margin - 1e-9);
+    }
+}
