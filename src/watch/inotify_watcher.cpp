@@ -40,7 +40,17 @@ class InotifyWatcher final : public FileWatcher {
     std::string watch_folder(const std::string& path) override {
         int wd = -1;
         if (std::string why = add(path, wd); !why.empty()) return why;
-        folders_[wd].whole = true;
+        Folder& f = folders_[wd];
+        f.whole = true;
+        f.path = path;
+        // Links to folders are read as folders, but inotify reports a link as a plain entry
+        // (no IN_ISDIR), and once it is removed nothing says what it led to: note them now.
+        std::error_code ec;
+        for (std::filesystem::directory_iterator it(path, ec), end; !ec && it != end;
+             it.increment(ec)) {
+            if (it->is_symlink(ec) && it->is_directory(ec))
+                f.linked_folders.insert(it->path().filename().string());
+        }
         return {};
     }
 
@@ -65,9 +75,24 @@ class InotifyWatcher final : public FileWatcher {
 
   private:
     struct Folder {
-        bool whole = false;           ///< every entry the filter accepts counts
-        std::set<std::string> names;  ///< these entries count
+        bool whole = false;                    ///< every entry the filter accepts counts
+        std::set<std::string> names;           ///< these entries count
+        std::string path;                      ///< for whole folders: where it is
+        std::set<std::string> linked_folders;  ///< entries that are links to folders
     };
+
+    /// Whether an entry of a whole folder is a folder, or a link to one (now, or before it
+    /// was removed or renamed).
+    static bool leads_to_folder(Folder& f, const inotify_event& event, std::string_view name) {
+        if (event.mask & IN_ISDIR) return true;
+        const std::string entry(name);
+        std::error_code ec;
+        if (std::filesystem::is_directory(std::filesystem::path(f.path) / entry, ec)) {
+            f.linked_folders.insert(entry);
+            return true;
+        }
+        return f.linked_folders.erase(entry) > 0;
+    }
 
     std::string add(const std::string& folder, int& wd) {
         wd = inotify_add_watch(fd_, folder.c_str(), kMask);
@@ -107,9 +132,9 @@ class InotifyWatcher final : public FileWatcher {
         }
         if (event.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) return true;
         if (name.empty()) return false;
-        const Folder& f = it->second;
+        Folder& f = it->second;
         if (f.names.count(std::string(name))) return true;
-        return f.whole && (!filter_ || filter_(name, (event.mask & IN_ISDIR) != 0));
+        return f.whole && (!filter_ || filter_(name, leads_to_folder(f, event, name)));
     }
 
     int fd_;

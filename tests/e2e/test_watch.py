@@ -74,13 +74,41 @@ class Watch(TempDirTest):
         template = self.tmp / "mine.yaml"
         shutil.copy(SOURCE_DIR / "templates" / "default.yaml", template)
         scene = self.tmp / "scene.json"
-        proc = subprocess.Popen([TIMELINE, "render", events, "-o", self.tmp / "chart.svg",
-                                 "--scene", scene, "--template", template, "--watch"],
+        proc, renders, wait_for_renders = self.start_watch(
+            events, "-o", self.tmp / "chart.svg", "--scene", scene, "--template", template)
+        wait_for_renders(1)
+        sub = events / "later"
+        sub.mkdir()
+        wait_for_renders(2)
+        (sub / "new.yaml").write_text(
+            (events / "russia-invasion.yaml").read_text().replace("id: ", "id: new-"))
+        wait_for_renders(3)
+        self.assertIn("new-", scene.read_text())
+        template.write_text(template.read_text())
+        wait_for_renders(4)
+        (events / "notes.txt").write_text("not an event file")
+        time.sleep(0.4)
+        self.assertEqual(renders(), 4, "a file that is not read must not render again")
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(5), 0)
+
+    def start_watch(self, *args):
+        """Starts `render --watch ARGS`; returns the process, a function counting its renders so
+        far and one waiting for the count to reach n. The watch is ended when the test ends."""
+        proc = subprocess.Popen([TIMELINE, "render", *args, "--watch"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                 preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
         lines = []
         reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
         reader.start()
+
+        def stop():
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            reader.join(5)
+            proc.stderr.close()
+        self.addCleanup(stop)
 
         def renders():
             return sum(" rendered " in l for l in lines)
@@ -90,29 +118,26 @@ class Watch(TempDirTest):
             while renders() < n and time.monotonic() < deadline:
                 time.sleep(0.02)
             self.assertGreaterEqual(renders(), n, "".join(lines))
+        return proc, renders, wait_for_renders
 
-        try:
-            wait_for_renders(1)
-            sub = events / "later"
-            sub.mkdir()
-            wait_for_renders(2)
-            (sub / "new.yaml").write_text(
-                (events / "russia-invasion.yaml").read_text().replace("id: ", "id: new-"))
-            wait_for_renders(3)
-            self.assertIn("new-", scene.read_text())
-            template.write_text(template.read_text())
-            wait_for_renders(4)
-            (events / "notes.txt").write_text("not an event file")
-            time.sleep(0.4)
-            self.assertEqual(renders(), 4, "a file that is not read must not render again")
-            proc.send_signal(signal.SIGTERM)
-            self.assertEqual(proc.wait(5), 0)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            reader.join(5)
-            proc.stderr.close()
+    def test_watch_sees_a_link_to_a_folder_come_and_go(self):
+        # inotify reports a new link as a plain entry, not a folder: it used to be ignored.
+        events = self.tmp / "events"
+        shutil.copytree(EVENTS, events)
+        elsewhere = self.tmp / "elsewhere"
+        elsewhere.mkdir()
+        (elsewhere / "linked.yaml").write_text(
+            (events / "russia-invasion.yaml").read_text().replace("id: ", "id: linked-"))
+        scene = self.tmp / "scene.json"
+        _, _, wait_for_renders = self.start_watch(events, "-o", self.tmp / "chart.svg",
+                                                  "--scene", scene)
+        wait_for_renders(1)
+        (events / "more").symlink_to(elsewhere, target_is_directory=True)
+        wait_for_renders(2)
+        self.assertIn("linked-", scene.read_text())
+        (events / "more").unlink()
+        wait_for_renders(3)
+        self.assertNotIn("linked-", scene.read_text())
 
     def test_watch_refuses_standard_streams(self):
         self.assertRan(run("render", "-", "-o", self.tmp / "a.pdf", "--watch", input=""), 2)
