@@ -45,3 +45,26 @@ TEST_CASE("CSV fields that a spreadsheet would run as a formula start with a quo
     CHECK(csv.find(",\"plain, text\",other,") != std::string::npos);
     CHECK(csv.find("\r\nc,2024-03,2024-03-01,2024-03-31,month,") != std::string::npos);
 }
+
+TEST_CASE("CSV: a formula after a semicolon or behind blanks is neutralised too") {
+    // Spreadsheets in semicolon-separator locales split an unquoted field at ';' (the sources
+    // column joins its entries with ';'), and some importers trim blanks and invisible
+    // characters before a leading '='.
+    tl::Model m;
+    tl::Diagnostics diags;
+    tl::load_text(
+        "events:\n"
+        "  - {id: a, date: 2024-01, title: 'Harmless;=1+1', kind: other,\n"
+        "     sources: [Reuters, '=2+2']}\n"
+        "  - {id: b, date: 2024-02, title: \" =3+3\", kind: other, sources: [P]}\n"
+        "  - {id: c, date: 2024-03, title: \"\\u00a0\\u200b=4+4\", kind: other,\n"
+        "     sources: [\"\\ufe66cmd\"]}\n",
+        m.files.add("e.yaml"), m, diags);
+    REQUIRE(m.events.size() == 3);
+    const std::string csv = tl::cli::listing_csv(tl::sorted_events(m.events), m.files);
+    CHECK(csv.find(",\"Harmless;=1+1\",") != std::string::npos);
+    CHECK(csv.find(",\"Reuters;=2+2\",") != std::string::npos);
+    CHECK(csv.find(",\"' =3+3\",") != std::string::npos);
+    CHECK(csv.find(",\"'\u00a0\u200b=4+4\",") != std::string::npos);
+    CHECK(csv.find(",\"'\ufe66cmd\",") != std::string::npos);
+}
