@@ -66,6 +66,16 @@ void for_each_request_signal(F f) {
         f(sig);
 }
 
+}  // namespace
+
+void remove_temporary_files_now() {
+    for (const auto& slot : g_temporaries) {
+        if (const char* path = slot.load()) unlink(path);
+    }
+}
+
+namespace {
+
 int register_temporary(const char* path) {
     for (std::size_t i = 0; i < kSlots; ++i) {
         const char* expected = nullptr;
@@ -84,9 +94,7 @@ void write_stderr(const char* s) {
 
 extern "C" void remove_temporaries_and_die(int sig) {
     const int saved_errno = errno;
-    for (const auto& slot : g_temporaries) {
-        if (const char* path = slot.load()) unlink(path);
-    }
+    remove_temporary_files_now();
     if (const int fd = g_wake_fd.load(); fd >= 0 && ends_watch(sig)) {
         const char byte = static_cast<char>(sig);
         [[maybe_unused]] const ssize_t n = write(fd, &byte, 1);

@@ -82,6 +82,10 @@ std::optional<CommitFailure> commit_all(std::span<AtomicFile* const> files);
 /// stays ignored. Idempotent.
 void install_signal_cleanup();
 
+/// Removes the temporary file of every live AtomicFile, at once and without allocating, for
+/// a library's fatal error hook that is about to end the process (async-signal-safe).
+void remove_temporary_files_now();
+
 /// While `fd` >= 0, SIGINT, SIGTERM and SIGHUP still remove temporary files but then write
 /// one byte (the signal number) to `fd` and return instead of ending the process:
 /// `render --watch` sets it while it waits, so that Ctrl-C ends the watch cleanly. -1

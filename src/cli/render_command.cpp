@@ -23,11 +23,13 @@
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/output_failure.hpp"
+#include "cli/output_identity.hpp"
 #include "cli/progress.hpp"
 #include "layout/chart_layout.hpp"
 #include "load/input_files.hpp"
 #include "model/field_rules.hpp"
 #include "render/font_check.hpp"
+#include "render/library_errors.hpp"
 #include "render/render.hpp"
 #include "theme/template_loader.hpp"
 #include "timeline/timeline.hpp"
@@ -61,8 +63,10 @@ int output_error(const std::string& path, const std::string& message, const std:
 }
 
 /// Refuses, before anything is written, an output that is a folder and a file named twice
-/// (the second write would replace the first).
-int check_output_files(const std::vector<std::string>& targets, const std::string& depfile) {
+/// (the second write would replace the first), also as standard output (`-o -` beside
+/// `-o /dev/stdout`, which would write two documents into one stream).
+int check_output_files(const std::vector<std::string>& targets, const std::string& depfile,
+                       bool writes_standard_output) {
     namespace fs = std::filesystem;
     std::vector<std::string> files = targets;
     if (!depfile.empty()) files.push_back(depfile);
@@ -76,6 +80,11 @@ int check_output_files(const std::vector<std::string>& targets, const std::strin
             return output_error(path, "it is named more than once",
                                 "give each output, --scene and --depfile its own file");
         seen.push_back(same);
+    }
+    if (writes_standard_output) {
+        if (const std::string same = output_that_is_standard_output(files); !same.empty())
+            return output_error(same, "it is named more than once, as standard output (-o -) too",
+                                "write standard output once");
     }
     return kOk;
 }
@@ -148,7 +157,9 @@ int make_plan(const Options& o, Plan& plan) {
     if (const auto problem = check_text(o.title, TextLines::one))
         return usage_error("--title " + *problem, "give the title as one line of printable text");
     // Last: a usage error is reported before a problem with the files.
-    return check_output_files(plan.targets, o.depfile);
+    const bool writes_standard_output = std::any_of(
+        plan.outputs.begin(), plan.outputs.end(), [](const Output& out) { return out.to_stdout; });
+    return check_output_files(plan.targets, o.depfile, writes_standard_output);
 }
 
 /// The PDF's creation date: SOURCE_DATE_EPOCH when set (the reproducible-builds
@@ -202,6 +213,25 @@ std::vector<std::string> files_read(const Options& o, const Model& model) {
     return read;
 }
 
+/// What a render reads, for output_that_is_an_input: every file loaded (the template too),
+/// and "-" for standard input.
+std::vector<std::string> read_files(const Options& o, const Model& model) {
+    std::vector<std::string> read;
+    const bool reads_stdin = std::find(o.inputs.begin(), o.inputs.end(), "-") != o.inputs.end();
+    if (reads_stdin) read.emplace_back("-");
+    for (const std::string& path : model.files.paths) {
+        if (!(reads_stdin && path == "<stdin>")) read.push_back(path);
+    }
+    return read;
+}
+
+/// Every file a render writes: the outputs, --scene and --depfile.
+std::vector<std::string> written_files(const Options& o, const Plan& plan) {
+    std::vector<std::string> written = plan.targets;
+    if (!o.depfile.empty()) written.push_back(o.depfile);
+    return written;
+}
+
 struct RenderReport {
     std::size_t events = 0;  ///< drawn, after filters
 };
@@ -234,6 +264,11 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     progress.clear();
     print_diagnostics(diags, model.files, o.quiet);
     if (diags.has_errors()) return kInvalidInput;
+    if (const std::string clash =
+            output_that_is_an_input(written_files(o, plan), read_files(o, model));
+        !clash.empty())
+        return output_error(clash, "it is also an input of this render, and would be destroyed",
+                            "write the chart, --scene and --depfile to files that are not read");
 
     const auto filter = make_filter(o, model);
     if (!filter) return kUsage;
@@ -436,6 +471,7 @@ int run_render(const Options& o) {
     Plan plan;
     if (const int code = make_plan(o, plan); code != kOk) return code;
     install_signal_cleanup();
+    install_library_error_handlers(kOutputFailed);
     if (o.watch) return run_watch(o, plan);
 
     Progress progress(progress_wanted(o.quiet), progress_delay());
