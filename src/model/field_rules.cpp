@@ -57,12 +57,17 @@ std::optional<std::string> check_tag(std::string_view tag) {
 
 namespace {
 
-/// Characters a reader cannot see (controls, format characters, see is_invisible) or tell
-/// apart from a space: refused in a URL even where RFC 3987 would allow them, since they
-/// serve only to make a link look like another.
+/// Characters a reader cannot see (controls, format characters, see is_invisible; the rest
+/// of Unicode's Default_Ignorable_Code_Point: fillers, variation selectors, the combining
+/// grapheme joiner...; the Braille blank) or tell apart from a space: refused in a URL even
+/// where RFC 3987 would allow them, since they serve only to make a link look like another.
 bool invisible_or_space(char32_t c) {
-    return is_invisible(c) || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x202F || c == 0x205F || c == 0x3000;
+    const bool default_ignorable = c == 0x034F || c == 0x115F || c == 0x1160 ||
+                                   (c >= 0x17B4 && c <= 0x17B5) || (c >= 0x180B && c <= 0x180F) ||
+                                   c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFFA0 ||
+                                   (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
+    return is_invisible(c) || default_ignorable || c == 0x2800 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 /// RFC 3987 `ucschar`, the non-ASCII characters an IRI may hold; `iprivate` in a query.

@@ -175,7 +175,18 @@ TEST_CASE("check_url: the shape of RFC 3986, so that a URL cannot smuggle syntax
     bad(tl::check_url, "https://x.org/\xEF\xBF\xBE");  // U+FFFE, a noncharacter
     bad(tl::check_url, "https://x.org/\xEE\x80\x80");  // private use, outside a query
     ok(tl::check_url, "https://x.org/?\xEE\x80\x80");
-    bad(tl::check_url, "https://x.org/\xFF");  // not UTF-8
+    // Default-ignorable and blank-looking letters a reader cannot see (second red-team pass).
+    bad(tl::check_url, "https://x.org/a\u3164b");      // Hangul filler
+    bad(tl::check_url, "https://x.org/a\u115Fb");      // Hangul choseong filler
+    bad(tl::check_url, "https://x.org/a\uFFA0b");      // halfwidth Hangul filler
+    bad(tl::check_url, "https://x.org/a\u2800b");      // Braille blank
+    bad(tl::check_url, "https://x.org/a\u034Fb");      // combining grapheme joiner
+    bad(tl::check_url, "https://x.org/a\u17B4b");      // Khmer inherent vowel
+    bad(tl::check_url, "https://x.org/a\uFE0Fb");      // variation selector 16
+    bad(tl::check_url, "https://x.org/a\U000E0100b");  // variation selector 17
+    bad(tl::check_url, "https://x.org/a\u180Bb");      // Mongolian free variation selector
+    ok(tl::check_url, "https://x.org/\u00e9t\u00e9");  // letters stay fine
+    bad(tl::check_url, "https://x.org/\xFF");          // not UTF-8
     bad(tl::check_url, "https://x.org/\xC3");
     bad(tl::check_url, std::string_view("https://x.org/a\0b", 17));
 }
