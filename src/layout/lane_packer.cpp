@@ -183,8 +183,14 @@ void LaneRows::cross(double shaft_x, double clearance, bool whole_lane, RowIndex
     const RowIndex from = whole_lane || up ? first_ : row + 1;
     const RowIndex to = whole_lane || !up ? last() : row - 1;
     for (RowIndex i = std::max(from, first_); i <= std::min(to, last()); ++i) {
-        cross_row(rows_[static_cast<std::size_t>(i - first_)], shaft_x, clearance, labels);
-        update_tail(i);
+        Spans& spans = rows_[static_cast<std::size_t>(i - first_)];
+        // Most arrows pass through a marker or a stretch already taken, and the row's last
+        // stretch stays as it was: then the index needs no update.
+        const Span tail = spans.empty() ? Span{0, 0, npos} : spans.back();
+        const std::size_t before = spans.size();
+        cross_row(spans, shaft_x, clearance, labels);
+        if (spans.size() != before || spans.back().x0 != tail.x0 || spans.back().x1 != tail.x1)
+            update_tail(i);
     }
 }
 
