@@ -20,11 +20,53 @@ const LaneRows::Spans& LaneRows::spans_of(RowIndex i) const {
     return rows_[static_cast<std::size_t>(i - first_)];
 }
 
-std::vector<std::size_t> LaneRows::blocked_before(double shaft_x) const {
-    std::vector<std::size_t> before(rows_.size() + 1, 0);
-    for (std::size_t i = 0; i < rows_.size(); ++i)
-        before[i + 1] = before[i] + !is_free(rows_[i], shaft_x, shaft_x);
-    return before;
+std::optional<LaneRows::RowIndex> LaneRows::free_row(RowIndex lo, RowIndex hi, double x0, double x1,
+                                                     bool forward) const {
+    return tails_.find_free(lo, hi, x0, x1, forward, [&](RowIndex i) {
+        ++rows_examined_;
+        return is_free(spans_of(i), x0, x1);
+    });
+}
+
+std::optional<LaneRows::RowIndex> LaneRows::taken_row(RowIndex lo, RowIndex hi, double x,
+                                                      bool forward) const {
+    return tails_.find_taken(lo, hi, x, forward, [&](RowIndex i) {
+        ++rows_examined_;
+        return !is_free(spans_of(i), x, x);
+    });
+}
+
+LaneRows::Best LaneRows::best_row(double x0, double x1, double shaft_x, bool up, bool down) const {
+    // The row chosen is the first free row with the fewest taken rows in the arrows' way.
+    // Upward that count grows from the top row down, downward it shrinks, both ways it is
+    // the whole lane less the row itself: so a few searches find it, with no count kept.
+    const RowIndex lo = first_;
+    const RowIndex hi = last();
+    const std::optional<RowIndex> first = free_row(lo, hi, x0, x1, true);
+    if (!first) return {};
+    if (!up && !down) return {first, true};
+    if (!down) return {first, !taken_row(lo, *first - 1, shaft_x, true)};
+    if (!up) {
+        // The last free row has the fewest below it; a free row above it is as good when
+        // no row between them is taken at the arrow.
+        const RowIndex last_free = *free_row(lo, hi, x0, x1, false);
+        const std::optional<RowIndex> taken = taken_row(lo, last_free, shaft_x, false);
+        return {taken ? free_row(*taken, last_free, x0, x1, true) : first,
+                !taken_row(last_free + 1, hi, shaft_x, true)};
+    }
+    // Both ways: a free row taken at the arrow saves one crossing. When the arrow leaves
+    // from within the extent, as it always does from a marker, no free row is taken there.
+    std::optional<RowIndex> best = first;
+    if (shaft_x < x0 || shaft_x > x1) {
+        for (auto r = first; r; r = free_row(*r + 1, hi, x0, x1, true)) {
+            if (!is_free(spans_of(*r), shaft_x, shaft_x)) {
+                best = r;
+                break;
+            }
+        }
+    }
+    return {best,
+            !taken_row(lo, *best - 1, shaft_x, true) && !taken_row(*best + 1, hi, shaft_x, true)};
 }
 
 LaneRows::RowIndex LaneRows::choose(const Item& item, double shaft_x, bool up, bool down) const {
@@ -35,33 +77,16 @@ LaneRows::RowIndex LaneRows::choose(const Item& item, double shaft_x, bool up, b
     struct Extent {
         double x0, x1;
     };
-    // The rows in the arrows' way, counted once per choice rather than once per free row
-    // (which made a lane of thousands of rows cost their square).
-    const std::vector<std::size_t> before =
-        up || down ? blocked_before(shaft_x) : std::vector<std::size_t>(rows_.size() + 1, 0);
-    const auto blocked = [&](RowIndex row) {
-        const auto i = static_cast<std::size_t>(row - first_);
-        return (up ? before[i] : 0) + (down ? before.back() - before[i + 1] : 0);
-    };
     for (const Extent e : {Extent{item.x0, item.x1}, Extent{item.marker_x0, item.marker_x1}}) {
-        RowIndex best = first_;
-        std::size_t best_cost = npos;
-        for (RowIndex i = first_; i <= last() && best_cost != 0; ++i) {
-            if (!is_free(spans_of(i), e.x0, e.x1)) continue;
-            const std::size_t cost = blocked(i);
-            if (cost < best_cost) {
-                best_cost = cost;
-                best = i;
-            }
-        }
-        if (best_cost == 0) return best;
+        const Best best = best_row(e.x0, e.x1, shaft_x, up, down);
+        if (best.row && best.clear) return *best.row;
         // With arrows both ways a new row is as much in the way as a free one.
-        if (up && down && best_cost != npos) return best;
+        if (up && down && best.row) return *best.row;
         // A new row on the side an arrow leaves by crosses nothing of this lane; with no
         // arrow, a new row on either side that no earlier arrow runs through.
         if (is_free(spans_of(preferred), e.x0, e.x1)) return preferred;
         if (!up && !down && is_free(spans_of(other), e.x0, e.x1)) return other;
-        if (best_cost != npos) return best;
+        if (best.row) return *best.row;
     }
     return preferred;
 }
@@ -107,6 +132,22 @@ void LaneRows::take(RowIndex row, double x0, double x1, std::size_t label) {
         rows_.push_back(bottom_edge_);
     }
     insert(rows_[static_cast<std::size_t>(row - first_)], {x0, x1, label});
+    if (!tails_.covers(first_) || !tails_.covers(last())) {
+        tails_.reset(first_, rows_.size());
+        for (RowIndex i = first_; i <= last(); ++i)
+            update_tail(i);
+    } else {
+        update_tail(row);
+    }
+}
+
+void LaneRows::update_tail(RowIndex i) {
+    const Spans& spans = rows_[static_cast<std::size_t>(i - first_)];
+    if (spans.empty()) {
+        tails_.set_empty(i);
+    } else {
+        tails_.set(i, spans.back().x0, spans.back().x1);
+    }
 }
 
 void LaneRows::cross_row(Spans& spans, double shaft_x, double clearance,
@@ -141,8 +182,16 @@ void LaneRows::cross(double shaft_x, double clearance, bool whole_lane, RowIndex
     // downward costs nothing here, not a pass over every row.
     const RowIndex from = whole_lane || up ? first_ : row + 1;
     const RowIndex to = whole_lane || !up ? last() : row - 1;
-    for (RowIndex i = std::max(from, first_); i <= std::min(to, last()); ++i)
-        cross_row(rows_[static_cast<std::size_t>(i - first_)], shaft_x, clearance, labels);
+    for (RowIndex i = std::max(from, first_); i <= std::min(to, last()); ++i) {
+        Spans& spans = rows_[static_cast<std::size_t>(i - first_)];
+        // Most arrows pass through a marker or a stretch already taken, and the row's last
+        // stretch stays as it was: then the index needs no update.
+        const Span tail = spans.empty() ? Span{0, 0, npos} : spans.back();
+        const std::size_t before = spans.size();
+        cross_row(spans, shaft_x, clearance, labels);
+        if (spans.size() != before || spans.back().x0 != tail.x0 || spans.back().x1 != tail.x1)
+            update_tail(i);
+    }
 }
 
 }  // namespace tl

@@ -3,7 +3,10 @@
 #include <cstddef>
 #include <deque>
 #include <limits>
+#include <optional>
 #include <vector>
+
+#include "layout/row_tails.hpp"
 
 namespace tl {
 
@@ -18,8 +21,9 @@ struct LabelSpan {
 /// The rows of one lane. Each row keeps the stretches that are taken, in order and never
 /// overlapping: items (a marker or bar with its label) and arrows that pass through. Items
 /// are placed left to right, so a query looks at the last few stretches of a row, never at
-/// every item. Rows can be added below and above, because an arrow leaving a lane should
-/// cross as few rows as it can.
+/// every item; and an index of each row's last stretch finds a free row without looking
+/// into every row, so that a lane of n rows costs about log n per item, not n. Rows can be
+/// added below and above, because an arrow leaving a lane should cross as few rows as it can.
 class LaneRows {
   public:
     /// Logical index of a row; the top row may be negative after rows were added above.
@@ -59,6 +63,10 @@ class LaneRows {
     RowIndex top() const { return first_; }
     std::size_t count() const { return rows_.size(); }
 
+    /// How many rows choose() has looked into so far, and index nodes it visited: the work
+    /// of choosing, counted rather than timed so that a test can tell n log n from n².
+    std::size_t choice_work() const { return rows_examined_ + tails_.visits(); }
+
   private:
     struct Span {
         double x0, x1;
@@ -69,9 +77,19 @@ class LaneRows {
     static bool is_free(const Spans& spans, double x0, double x1);
     const Spans& spans_of(RowIndex i) const;
     RowIndex last() const { return first_ + static_cast<RowIndex>(rows_.size()) - 1; }
-    /// For each row i (from the top), how many rows above it an arrow at `shaft_x` would
-    /// pass through taken; the last entry counts every row.
-    std::vector<std::size_t> blocked_before(double shaft_x) const;
+    /// The row choose() would take among the rows there are, for one extent.
+    struct Best {
+        std::optional<RowIndex> row;  ///< none when no row is free over the extent
+        bool clear = false;           ///< no taken row in the arrows' way
+    };
+    Best best_row(double x0, double x1, double shaft_x, bool up, bool down) const;
+    /// The first (`forward`) or last row in [lo, hi] free over [x0, x1].
+    std::optional<RowIndex> free_row(RowIndex lo, RowIndex hi, double x0, double x1,
+                                     bool forward) const;
+    /// The first (`forward`) or last row in [lo, hi] taken at x.
+    std::optional<RowIndex> taken_row(RowIndex lo, RowIndex hi, double x, bool forward) const;
+    /// Records row `i`'s last stretch in tails_ after the row changed.
+    void update_tail(RowIndex i);
     void cross_row(Spans& spans, double shaft_x, double clearance, std::vector<LabelSpan>& labels);
     static void insert(Spans& spans, Span span);
 
@@ -79,6 +97,8 @@ class LaneRows {
     RowIndex first_ = 0;
     Spans top_edge_;     ///< arrows through the top edge: a new top row starts with them
     Spans bottom_edge_;  ///< likewise for the bottom edge
+    RowTails tails_;     ///< every row's last stretch, to find free rows without a scan
+    mutable std::size_t rows_examined_ = 0;
 };
 
 }  // namespace tl
