@@ -176,6 +176,14 @@ t=$(timed_median cli-one-day-detail "$CLI_TIMEOUT" "$BUILD/timeline" render "$ON
     --layout detail -o "$RESULTS/cli-one-day-detail.pdf")
 printf '%-8s  %-34s\n' "one day" "$(show "$t")  (10,000 events, --layout detail)" |
     tee -a "$summary"
+# A detail page of spread-out events is tall and its image is scaled down to fit: the case
+# where a resampled dash tile cost 19 s of CPU (docs/performance.md, "Spread-out events in
+# detail, as an image").
+if [ -d "$CORPORA/events-1000" ]; then
+    t=$(timed_median cli-1000-detail-png "$CLI_TIMEOUT" "$BUILD/timeline" render \
+        "$CORPORA/events-1000" --layout detail -o "$RESULTS/cli-1000-detail.png")
+    printf '%-8s  %-34s\n' "1000" "$(show "$t")  (--layout detail, PNG)" | tee -a "$summary"
+fi
 echo "matplotlib runs on the seed and on $MPL_SIZES events only: above, it would take far" \
     "longer than the whole bench." |
     tee -a "$summary"

@@ -272,11 +272,17 @@ void Painter::arrows(std::span<const Item> run) {
         std::sort(spans.begin(), spans.end());
         gfx::SavedState saved(cr_);
         cairo_new_path(cr_);
-        // A dashed, dotted or dash-dot shaft is a strip filled with its pattern as a
-        // repeating tile: cairo strokes a dashed path dash by dash, so a detail chart of
-        // thousands of events, whose shafts run the height of a tall page, cost the square
-        // of its events. A tile costs the same at any length.
-        const gfx::Pattern tile = first->style == LineStyle::solid ? nullptr : dash_tile(*first);
+        // On a vector page a dashed, dotted or dash-dot shaft is a strip filled with its
+        // pattern as a repeating tile: cairo strokes a dashed path dash by dash, so a detail
+        // chart of thousands of events, whose shafts run the height of a tall page, cost the
+        // square of its events. A tile costs the same at any length. An image is the other
+        // way round: there a dash is a few pixels, cheap, while a tile is resampled for
+        // every pixel of the strip, and on a tall page scaled down to fit the image cairo
+        // averages a block of the tile's pixels for each one (40 s for 1,000 events).
+        const bool raster =
+            cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_IMAGE;
+        const gfx::Pattern tile =
+            first->style == LineStyle::solid || raster ? nullptr : dash_tile(*first);
         const double w = first->stroke_width;
         if (tile) {
             cairo_set_source(cr_, tile.get());
