@@ -1,5 +1,9 @@
 #include "cli/output_failure.hpp"
 
+#include <sys/resource.h>
+
+#include <string>
+
 #include "base/out_of_memory.hpp"
 #include "base/standard_output.hpp"
 #include "cli/messages.hpp"
@@ -34,6 +38,19 @@ int report_output_failure(const std::string& name, const std::string& why, Failu
 int print_to_standard_output(std::string_view text) {
     const std::string why = write_standard_output(text);
     return why.empty() ? kOk : report_output_failure(kStandardOutput, why, FailureCause::stream);
+}
+
+int check_address_space() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY ||
+        limit.rlim_cur >= kMinRenderAddressSpace)
+        return kOk;
+    print_error(
+        std::string(kOutOfMemory) + ": the address-space limit (ulimit -v) is " +
+            std::to_string(limit.rlim_cur >> 20) + " MiB, and a render needs at least " +
+            std::to_string(kMinRenderAddressSpace >> 20) + " MiB",
+        "raise the limit (ulimit -v " + std::to_string(kMinRenderAddressSpace >> 10) + " or more)");
+    return kOutputFailed;
 }
 
 int report_out_of_memory() {

@@ -28,4 +28,13 @@ int print_to_standard_output(std::string_view text);
 /// Reports an allocation that failed anywhere in a command; returns kOutputFailed.
 int report_out_of_memory();
 
+/// The least address space (`ulimit -v`) a render starts with. Below it, GLib and fontconfig
+/// do not report the memory they cannot get: Pango cannot start its font threads, and the
+/// render crashes (SIGSEGV) or waits forever for a thread that never started.
+inline constexpr unsigned long long kMinRenderAddressSpace = 256ull << 20;
+
+/// kOk, or (having said so) kOutputFailed when the process's address-space limit is below
+/// kMinRenderAddressSpace: refused before anything is drawn, rather than a hang.
+int check_address_space();
+
 }  // namespace tl::cli

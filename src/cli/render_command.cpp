@@ -470,6 +470,7 @@ int run_watch(const Options& o, const Plan& plan) {
 int run_render(const Options& o) {
     Plan plan;
     if (const int code = make_plan(o, plan); code != kOk) return code;
+    if (const int code = check_address_space(); code != kOk) return code;
     install_signal_cleanup();
     install_library_error_handlers(kOutputFailed);
     if (o.watch) return run_watch(o, plan);

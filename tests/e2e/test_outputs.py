@@ -405,19 +405,45 @@ class StandardOutputNamedTwice(TempDirTest):
 
 
 class OutOfMemory(TempDirTest):
-    def test_a_small_address_space_is_a_clear_error_and_leaves_nothing(self):
+    def setUp(self):
+        super().setUp()
         if b"__asan_init" in pathlib.Path(TIMELINE).read_bytes():
             self.skipTest("a sanitizer build reserves more address space than any limit here")
+
+    def render_limited(self, out, mib, *inputs):
+        limit = mib << 20
+        args = [TIMELINE, "render", *(inputs or [EVENTS]), "-o", out, "--layout", "detail"]
+        return subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120,
+                              preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS,
+                                                                    (limit, limit)))
+
+    def test_an_address_space_below_what_a_render_needs_is_refused_at_once(self):
+        # Below 256 MiB, Pango could not start its font threads: GLib ended the process with
+        # SIGTRAP, fontconfig crashed, or (2 runs in 10 at 96 MiB) the render waited forever
+        # for a thread that never started.
         out = self.tmp / "chart.png"
-        seen_message = False
-        for mib in (64, 96, 112, 128, 144, 160, 192, 224, 256, 384):
-            limit = mib << 20
+        for mib in (64, 96, 128, 160, 192, 255):
             with self.subTest(limit_mib=mib):
                 out.write_bytes(b"previous")
-                proc = render("-o", out, preexec_fn=lambda: resource.setrlimit(
-                    resource.RLIMIT_AS, (limit, limit)))
-                # GLib's fatal errors (it cannot allocate, or Pango cannot start a thread) are
-                # exit 3 too; only a crash inside fontconfig still ends by its signal.
+                proc = self.render_limited(out, mib)
+                self.assertEqual(proc.returncode, 3, proc.stderr)
+                self.assertIn(b"out of memory: the address-space limit (ulimit -v) is", proc.stderr)
+                self.assertIn(b"at least 256 MiB", proc.stderr)
+                self.assertEqual(out.read_bytes(), b"previous")
+                self.assertEqual(temporaries(self.tmp), [])
+
+    def test_a_small_address_space_is_a_clear_error_and_leaves_nothing(self):
+        # 2,000 events in detail make a PNG of 32,767 pixels by about 2,500: some 330 MB.
+        events = self.tmp / "many"
+        write_events(events, 2000)
+        out = self.tmp / "chart.png"
+        seen_message = False
+        for mib in (256, 288, 320, 384):
+            with self.subTest(limit_mib=mib):
+                out.write_bytes(b"previous")
+                proc = self.render_limited(out, mib, events)
+                # GLib's fatal errors are exit 3 too; only a crash inside fontconfig still
+                # ends by its signal.
                 self.assertIn(proc.returncode, (0, 3, -signal.SIGSEGV), proc.stderr)
                 self.assertEqual(temporaries(self.tmp), [])
                 if proc.returncode != 0:
