@@ -278,11 +278,12 @@ void Painter::arrows(std::span<const Item> run) {
         // square of its events. A tile costs the same at any length. An image is the other
         // way round: there a dash is a few pixels, cheap, while a tile is resampled for
         // every pixel of the strip, and on a tall page scaled down to fit the image cairo
-        // averages a block of the tile's pixels for each one (40 s for 1,000 events).
-        const bool raster =
-            cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_IMAGE;
+        // averages a block of the tile's pixels for each one (40 s for 1,000 events). An SVG
+        // keeps the stroke too: it writes one stroke-dasharray, and cairo 1.16's SVG surface
+        // reads uninitialised memory (valgrind) when it writes a recording-surface pattern.
+        const bool pdf = cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_PDF;
         const gfx::Pattern tile =
-            first->style == LineStyle::solid || raster ? nullptr : dash_tile(*first);
+            first->style == LineStyle::solid || !pdf ? nullptr : dash_tile(*first);
         const double w = first->stroke_width;
         if (tile) {
             cairo_set_source(cr_, tile.get());
