@@ -3,27 +3,40 @@
 #include <glib.h>
 #include <unistd.h>
 
-#include <cstdio>
+#include <array>
 #include <mutex>
-#include <string>
+#include <string_view>
 
 #include "base/atomic_file.hpp"
 #include "base/out_of_memory.hpp"
-#include "base/text.hpp"
 
 namespace tl {
 namespace {
 
 int g_exit_code = 3;
 
+void write_stderr(std::string_view s) {
+    [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, s.data(), s.size());
+}
+
+/// Ends the process with the out-of-memory message. Memory has most likely run out, so
+/// nothing here allocates: GLib's message is copied into a fixed buffer, printable ASCII as
+/// it is and every other byte as '?', which is also all the escaping it needs.
 [[noreturn]] void fail(const char* message) {
     remove_temporary_files_now();
-    const std::string text = std::string("timeline: error: ") + kOutOfMemory +
-                             " or system resources (GLib: " + visible(message ? message : "") +
-                             ")\n  hint: raise the process's memory limit (ulimit -v), or draw "
-                             "less: --from, --to, filters, --layout density\n";
-    std::fputs(text.c_str(), stderr);
-    std::fflush(stderr);
+    std::array<char, 512> text{};
+    std::size_t n = 0;
+    for (const char* p = message ? message : ""; *p && n < text.size(); ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        text[n++] = c >= 0x20 && c < 0x7f ? static_cast<char>(c) : '?';
+    }
+    write_stderr("timeline: error: ");
+    write_stderr(kOutOfMemory);
+    write_stderr(" or system resources (GLib: ");
+    write_stderr(std::string_view(text.data(), n));
+    write_stderr(
+        ")\n  hint: raise the process's memory limit (ulimit -v), or draw less: "
+        "--from, --to, filters, --layout density\n");
     _exit(g_exit_code);
 }
 
