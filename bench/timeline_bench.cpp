@@ -335,7 +335,9 @@ void run_corpus(const std::string& corpus, const Args& args, CorpusResult& res,
     add(sort);
 
     const tl::Theme theme = default_template();
-    const tl::TextShaper shaper;  // made once, as the CLI does
+    // Made once, as the CLI does, by the same factory (Pango behind a cache).
+    const std::unique_ptr<tl::TextMeasurer> measurer = tl::make_text_measurer();
+    const tl::TextMeasurer& shaper = *measurer;
     tl::Scene scene;
     tl::LayoutOptions layout_options;
     if (args.detail) layout_options.mode = tl::LayoutMode::detail;

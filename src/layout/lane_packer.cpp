@@ -180,17 +180,38 @@ void LaneRows::cross(double shaft_x, double clearance, bool whole_lane, RowIndex
     if (whole_lane || !up) insert(bottom_edge_, shaft);
     // Only the rows crossed are visited: an arrow leaving the bottom row of a tall lane
     // downward costs nothing here, not a pass over every row.
-    const RowIndex from = whole_lane || up ? first_ : row + 1;
-    const RowIndex to = whole_lane || !up ? last() : row - 1;
-    for (RowIndex i = std::max(from, first_); i <= std::min(to, last()); ++i) {
-        Spans& spans = rows_[static_cast<std::size_t>(i - first_)];
-        // Most arrows pass through a marker or a stretch already taken, and the row's last
-        // stretch stays as it was: then the index needs no update.
-        const Span tail = spans.empty() ? Span{0, 0, npos} : spans.back();
-        const std::size_t before = spans.size();
-        cross_row(spans, shaft_x, clearance, labels);
-        if (spans.size() != before || spans.back().x0 != tail.x0 || spans.back().x1 != tail.x1)
-            update_tail(i);
+    const RowIndex from = std::max(whole_lane || up ? first_ : row + 1, first_);
+    const RowIndex to = std::min(whole_lane || !up ? last() : row - 1, last());
+    if (from > to) return;
+    // Rows an arrow at this very stretch has crossed already hold it, and no label placed
+    // since reaches into it (a label is placed only where its row is free): only the rest
+    // are visited, so that n arrows down one line cost n, not n times the rows.
+    const auto [known, fresh] = crossed_.try_emplace({shaft.x0, shaft.x1}, RowRun{from, to});
+    RowRun& run = known->second;
+    const auto visit = [&](RowIndex lo, RowIndex hi) {
+        for (RowIndex i = lo; i <= hi; ++i) {
+            ++rows_crossed_;
+            Spans& spans = rows_[static_cast<std::size_t>(i - first_)];
+            // Most arrows pass through a marker or a stretch already taken, and the row's
+            // last stretch stays as it was: then the index needs no update.
+            const Span tail = spans.empty() ? Span{0, 0, npos} : spans.back();
+            const std::size_t before = spans.size();
+            cross_row(spans, shaft_x, clearance, labels);
+            if (spans.size() != before || spans.back().x0 != tail.x0 || spans.back().x1 != tail.x1)
+                update_tail(i);
+        }
+    };
+    if (fresh) {
+        visit(from, to);
+        return;
+    }
+    visit(from, std::min(to, run.first - 1));
+    visit(std::max(from, run.last + 1), to);
+    // The run grows when the rows crossed now meet it; else it becomes the rows crossed now.
+    if (from <= run.last + 1 && to + 1 >= run.first) {
+        run = {std::min(run.first, from), std::max(run.last, to)};
+    } else {
+        run = {from, to};
     }
 }
 

@@ -3,7 +3,9 @@
 #include <cstddef>
 #include <deque>
 #include <limits>
+#include <map>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "layout/row_tails.hpp"
@@ -56,7 +58,9 @@ class LaneRows {
     void take(RowIndex row, double x0, double x1, std::size_t label);
 
     /// An arrow at `shaft_x` crosses the rows strictly above (`up`) or below `row`, or
-    /// every row of the lane. Labels it runs through are shortened to clear it.
+    /// every row of the lane. Labels it runs through are shortened to clear it. Rows an
+    /// arrow at the same place already crossed are not visited again: a day of events in
+    /// detail sends hundreds of arrows down one line through the same rows.
     void cross(double shaft_x, double clearance, bool whole_lane, RowIndex row, bool up,
                std::vector<LabelSpan>& labels);
 
@@ -66,6 +70,8 @@ class LaneRows {
     /// How many rows choose() has looked into so far, and index nodes it visited: the work
     /// of choosing, counted rather than timed so that a test can tell n log n from n².
     std::size_t choice_work() const { return rows_examined_ + tails_.visits(); }
+    /// How many rows cross() has visited so far, for the same reason.
+    std::size_t crossing_work() const { return rows_crossed_; }
 
   private:
     struct Span {
@@ -99,6 +105,13 @@ class LaneRows {
     Spans bottom_edge_;  ///< likewise for the bottom edge
     RowTails tails_;     ///< every row's last stretch, to find free rows without a scan
     mutable std::size_t rows_examined_ = 0;
+    /// For each shaft stretch, one run of rows that all hold it: rows never lose a stretch
+    /// and keep their index when rows are added, so the run stays true.
+    struct RowRun {
+        RowIndex first, last;
+    };
+    std::map<std::pair<double, double>, RowRun> crossed_;
+    std::size_t rows_crossed_ = 0;
 };
 
 }  // namespace tl

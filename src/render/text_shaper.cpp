@@ -1,5 +1,6 @@
 #include "render/text_shaper.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace tl {
@@ -50,6 +51,20 @@ TextSize TextShaper::measure(std::string_view text, const FontSpec& font) const 
     pango_layout_get_extents(l.get(), nullptr, &logical);
     return {static_cast<double>(logical.width) / PANGO_SCALE,
             static_cast<double>(logical.height) / PANGO_SCALE};
+}
+
+std::size_t TextShaper::prefix_within(std::string_view text, const FontSpec& font,
+                                      double width) const {
+    if (width <= 0) return 0;
+    const auto l = layout(text, font);
+    int index = 0;
+    int trailing = 0;
+    // The character under x = width is the first that does not fit (in left-to-right text;
+    // in other text the guess is poorer and fit() measures more). Past the end, all fit.
+    const bool inside = pango_layout_xy_to_index(l.get(), static_cast<int>(width * PANGO_SCALE), 0,
+                                                 &index, &trailing);
+    if (!inside && trailing > 0) return text.size();
+    return static_cast<std::size_t>(std::clamp(index, 0, static_cast<int>(text.size())));
 }
 
 }  // namespace tl

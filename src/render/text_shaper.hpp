@@ -17,6 +17,9 @@ class TextShaper : public TextMeasurer {
     /// A shaper for drawing on `cr`, which must outlive it.
     explicit TextShaper(cairo_t* cr);
     TextSize measure(std::string_view text, const FontSpec& font) const override;
+    /// Where Pango's own glyph positions put `width`: one shaping instead of a search.
+    std::size_t prefix_within(std::string_view text, const FontSpec& font,
+                              double width) const override;
 
     /// A layout of `text` in `font` on this shaper's context.
     gfx::LayoutPtr layout(std::string_view text, const FontSpec& font) const;

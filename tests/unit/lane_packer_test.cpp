@@ -154,6 +154,47 @@ TEST_CASE("choosing among n stacked rows costs about log n rows, not n") {
     CHECK(large < 6 * small);
 }
 
+TEST_CASE("arrows down one line through a stack of n rows cost about n row visits, not n^2") {
+    // A day of events in detail: every item at one x, each sending its arrow through the
+    // rows above or below it, and arrows from other lanes through the whole lane.
+    const auto work = [](std::size_t n) {
+        LaneRows rows;
+        std::vector<tl::LabelSpan> labels;
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool up = i % 3 == 1;
+            const bool down = i % 3 == 2;
+            const auto it = item(0, 40);
+            const auto row = rows.choose(it, 4, up || down, down);
+            rows.take(row, it.x0, it.x1, kNoLabel);
+            if (up || down) rows.cross(4, 1, false, row, true, labels);
+            if (down) rows.cross(4, 1, false, row, false, labels);
+            rows.cross(4, 1, true, 0, false, labels);  // an arrow between two other lanes
+        }
+        CHECK(rows.count() == n);
+        return rows.crossing_work();
+    };
+    const std::size_t small = work(500);
+    const std::size_t large = work(2000);
+    CAPTURE(small);
+    CAPTURE(large);
+    CHECK(large < 6 * small);
+}
+
+TEST_CASE("a second arrow at the same place still shortens a label placed across its way") {
+    // The first arrow crossed rows 0 and 1; a label then taken in a new row 2 is crossed
+    // by the next arrow, which must visit that row even though rows 0 and 1 are known.
+    LaneRows rows;
+    std::vector<tl::LabelSpan> labels;
+    place(rows, 0, 40);
+    place(rows, 0, 40);
+    rows.cross(30, 1, true, 0, false, labels);
+    labels.push_back({8, 60, false, false});
+    rows.take(2, 0, 60, 0);
+    rows.cross(30, 1, true, 0, false, labels);
+    CHECK(labels[0].truncated);
+    CHECK(labels[0].x1 == doctest::Approx(29));
+}
+
 namespace {
 
 /// choose() as it was, a scan of every row: the reference the indexed choice must match.
