@@ -1,0 +1,57 @@
+#include "layout/chart_header.hpp"
+
+#include <algorithm>
+
+#include "base/text.hpp"
+#include "layout/date_label.hpp"
+#include "layout/legend.hpp"
+#include "model/kinds.hpp"
+
+namespace tl {
+namespace {
+
+/// A declared kind's label is input, isolated like every piece of input in a label.
+std::string kind_label(const Model& model, const std::string& id) {
+    for (const Kind& k : model.kinds)
+        if (k.id == id) return isolate(k.label);
+    for (const BuiltinKind& k : builtin_kinds())
+        if (k.id == id) return std::string(k.label);
+    return id;
+}
+
+}  // namespace
+
+std::string chart_subtitle(const Timeline& t) {
+    std::string s = std::to_string(t.events.size()) + (t.events.size() == 1 ? " event" : " events");
+    if (!t.span.empty()) {
+        DatePoint a{Precision::month, t.span.first, t.span.first, false, false, {}};
+        DatePoint b{Precision::month, t.span.last, t.span.last, false, false, {}};
+        s += ", " + human_date(a) + " \u2013 " + human_date(b);
+    }
+    s += ", " + std::to_string(t.lanes.size()) + (t.lanes.size() == 1 ? " actor" : " actors");
+    return s;
+}
+
+double draw_header(PageWriter& page, double y) {
+    const Theme& theme = page.theme;
+    const FontSpec title_font = theme.font(theme.title_size, true);
+    y += page.text(theme.margin, y, page.scene.title, title_font, theme.text, "title").box.height;
+    const FontSpec sub = theme.font(theme.subtitle_size);
+    y +=
+        page.text(theme.margin, y + 2, page.scene.subject, sub, theme.muted, "subtitle").box.height;
+    return y + 14;
+}
+
+double draw_kind_legend(ChartCanvas& c, double y) {
+    if (!c.theme.show_legend) return y;
+    std::vector<std::string> kinds;
+    for (const Event* e : c.timeline.events)
+        if (std::find(kinds.begin(), kinds.end(), e->kind) == kinds.end()) kinds.push_back(e->kind);
+    std::sort(kinds.begin(), kinds.end());
+    std::vector<LegendKind> entries;
+    for (const std::string& kind : kinds)
+        entries.push_back({kind_label(c.model, kind), c.colors.kind(kind)});
+    return draw_legend(c.page, y, entries);
+}
+
+}  // namespace tl

@@ -1,0 +1,22 @@
+#pragma once
+
+// Internal to the layout stage: what a chart says about itself above its axis, and the
+// legend of its kinds below its lanes.
+
+#include <string>
+
+#include "layout/chart_canvas.hpp"
+
+namespace tl {
+
+/// "12 events, Jan 2024 – Dec 2024, 5 actors": what the chart counts.
+std::string chart_subtitle(const Timeline& timeline);
+
+/// Draws the scene's title and subtitle at `y`; returns the y below them.
+double draw_header(PageWriter& page, double y);
+
+/// Draws the legend at `y` (when the theme shows one) for the kinds the chart's events
+/// have; returns the y below it.
+double draw_kind_legend(ChartCanvas& c, double y);
+
+}  // namespace tl

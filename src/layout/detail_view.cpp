@@ -1,0 +1,149 @@
+#include "layout/detail_view.hpp"
+
+#include <algorithm>
+
+#include "layout/chart_builder.hpp"
+#include "layout/quantity_label.hpp"
+
+namespace tl {
+namespace {
+
+constexpr double kShaftClear = 3;  // between an arrow and a label it passes
+
+class DetailView : public ChartView {
+  public:
+    explicit DetailView(ChartCanvas& c) : c_(c) {}
+
+    void place_events(PlacedEvents& placed) override {
+        c_.citations = number_citations(c_.timeline.events);
+        const TextMeasurer& tm = c_.measurer;
+        // Placed left to right by where their markers start, not in timeline order (an
+        // unknown start sorts first but is drawn late): then only the last item of a row can
+        // reach past the current x, which is what lets an arrow shorten it.
+        std::vector<Placement> order;
+        order.reserve(c_.timeline.events.size());
+        for (const Event* e : c_.timeline.events) {
+            Placement p;
+            p.event = e;
+            set_extent(c_.columns, p);
+            order.push_back(std::move(p));
+        }
+        std::stable_sort(order.begin(), order.end(),
+                         [](const Placement& a, const Placement& b) { return a.x0 < b.x0; });
+        for (Placement& proto : order) {
+            proto.label = event_label_text(*proto.event, c_.citations);
+            double width = tm.measure(proto.label, c_.columns.label_font).width;
+            if (proto.event->quantity) {
+                proto.quantity = quantity_label(*proto.event->quantity);
+                width += kQuantityGap + tm.measure(proto.quantity, c_.columns.quantity_font).width;
+            }
+            const std::vector<std::size_t> lanes = c_.timeline.event_lanes(*proto.event);
+            const std::vector<std::size_t> targets = recipient_lanes(*proto.event);
+            const auto [top, bottom] = std::minmax_element(lanes.begin(), lanes.end());
+            for (std::size_t lane : lanes) {
+                Placement p = proto;
+                p.lane = lane;
+                // All of an event's arrows run at its x, with its colour and line style: an
+                // arrow from a supplier to a recipient lies under the one from the supplier
+                // farthest above it (or below), which passes through the nearer supplier's
+                // lane. So only the topmost supplier draws arrows down and the bottommost
+                // arrows up, one per recipient: at most 2 x 64 per event, not 64 x 64.
+                const bool draws_down = lane == *top;
+                const bool draws_up = lane == *bottom;
+                std::vector<std::size_t> to;
+                for (std::size_t t : targets)
+                    if ((draws_down && t > lane) || (draws_up && t < lane)) to.push_back(t);
+                place(placed, std::move(p), width, to);
+            }
+        }
+    }
+
+  private:
+    /// The lanes an event's arrows point into: those of its recipients, each once, in lane
+    /// order.
+    std::vector<std::size_t> recipient_lanes(const Event& e) const {
+        std::vector<std::size_t> out;
+        for (const Ref& r : e.to)
+            if (const auto lane = c_.timeline.lane_of(r.id)) out.push_back(*lane);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+
+    /// Puts one event in one lane with arrows into the lanes `to`: picks a row that the
+    /// arrows can leave without crossing other rows, takes it, then routes the arrows through
+    /// the lanes they pass.
+    void place(PlacedEvents& placed, Placement p, double label_width,
+               const std::vector<std::size_t>& to) {
+        LabelSpan span = label_span(c_.columns.scale, p, label_width);
+        const std::size_t index = placed.placements.size();
+        bool up = false, down = false;
+        for (std::size_t lane : to) {
+            placed.arrows.push_back({index, p.lane, lane});
+            (lane < p.lane ? up : down) = true;
+        }
+        LaneRows& rows = placed.rows[p.lane];
+        const double pad = kItemGap / 2;
+        const LaneRows::Item item{std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad,
+                                  p.x0 - pad, p.x1 + pad};
+        p.row = rows.choose(item, p.anchor, up, down);
+        span = fit_label_in_row(rows, p, span, label_width);
+        p.span = placed.spans.size();
+        placed.spans.push_back(span);
+        rows.take(p.row, std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad, p.span);
+        placed.placements.push_back(std::move(p));
+        // The arrow into the farthest lane each way passes every lane the nearer ones pass,
+        // so routing it alone marks every row that they cross: each lane once, not once per
+        // recipient.
+        if (up) route(placed, {index, placed.placements.back().lane, to.front()});
+        if (down) route(placed, {index, placed.placements.back().lane, to.back()});
+    }
+
+    /// The label's span in the row chosen for its marker: the free part beside the marker on
+    /// its side; or, when that is shorter than the label and the other side of the marker has
+    /// more room, the other side.
+    LabelSpan fit_label_in_row(const LaneRows& rows, const Placement& p, LabelSpan span,
+                               double width) const {
+        const TimeScale& scale = c_.columns.scale;
+        const double pad = kItemGap / 2;
+        const bool inside = !span.left_of_marker && span.x1 <= p.x1;  // inside a long bar
+        const double left_end = p.x0 - kLabelGap;
+        const double left_limit = std::max(rows.free_left(p.row, left_end + pad) + pad, scale.x0);
+        const double right_start = inside ? span.x0 : p.x1 + kLabelGap;
+        const double right_limit =
+            std::min(rows.free_right(p.row, right_start - pad) - pad, scale.x1);
+        const double left_room = std::max(0.0, left_end - left_limit);
+        const double right_room = std::max(0.0, right_limit - right_start);
+        bool left = span.left_of_marker;
+        const double room = left ? left_room : right_room;
+        if (room < width && !inside && (left ? right_room : left_room) > room) left = !left;
+        if (left) {
+            const double w = std::min(width, left_room);
+            return {left_end - w, left_end, true, w < width};
+        }
+        const double w = std::min(width, right_room);
+        return {right_start, right_start + w, false, w < width};
+    }
+
+    /// Marks the rows an arrow passes through, shortening labels already placed there.
+    static void route(PlacedEvents& placed, const ArrowPlan& a) {
+        const Placement& p = placed.placements[a.placement];
+        const bool up = a.to_lane < a.from_lane;
+        placed.rows[a.from_lane].cross(p.anchor, kShaftClear, false, p.row, up, placed.spans);
+        const std::size_t lo = std::min(a.from_lane, a.to_lane);
+        const std::size_t hi = std::max(a.from_lane, a.to_lane);
+        for (std::size_t l = lo + 1; l < hi; ++l)
+            placed.rows[l].cross(p.anchor, kShaftClear, true, 0, false, placed.spans);
+    }
+
+    ChartCanvas& c_;
+};
+
+}  // namespace
+
+Document build_detail_chart(const Timeline& timeline, const Model& model, const Theme& theme,
+                            const TextMeasurer& measurer, const LayoutOptions& options) {
+    return build_chart_as<DetailView>(timeline, model, theme, measurer, options);
+}
+
+}  // namespace tl

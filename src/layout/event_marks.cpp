@@ -1,0 +1,140 @@
+#include "layout/event_marks.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tl {
+namespace {
+
+constexpr double kBarHeight = 8;
+constexpr double kMinLabelWidth = 24;
+
+/// Draws a label in its span: the full text and quantity when they fit; else a shortened
+/// text (quantity first to go) ending in a callout number that the notes below explain;
+/// else the callout number alone.
+void draw_event_label(ChartCanvas& c, const LabelSpan& s, const Placement& p, double cy) {
+    const TextMeasurer& tm = c.measurer;
+    const FontSpec& label_font = c.columns.label_font;
+    const FontSpec& quantity_font = c.columns.quantity_font;
+    const std::string& lane = c.timeline.lanes[p.lane].id;
+    std::string shown = p.label;
+    std::string quantity = p.quantity;
+    if (s.truncated) {
+        c.notes.push_back({p.label + (p.quantity.empty() ? "" : " \u00b7 " + p.quantity),
+                           c.timeline.lanes[p.lane].name});
+        const std::string mark = " (" + std::to_string(c.notes.size()) + ")";
+        const double mark_width = tm.measure(mark, label_font).width;
+        double room = s.x1 - s.x0 - mark_width;
+        const double quantity_width =
+            quantity.empty() ? 0 : kQuantityGap + tm.measure(quantity, quantity_font).width;
+        if (room - quantity_width >= kMinLabelWidth) {
+            room -= quantity_width;
+        } else {
+            quantity.clear();
+        }
+        shown = room >= kMinLabelWidth ? tm.fit(p.label, label_font, room) : std::string();
+        shown = shown.empty() ? mark.substr(1) : shown + mark;
+        if (tm.measure(shown, label_font).width > s.x1 - s.x0) return;  // only the marker
+    }
+    const TextSize main = tm.measure(shown, label_font);
+    const double quantity_width =
+        quantity.empty() ? 0 : kQuantityGap + tm.measure(quantity, quantity_font).width;
+    const double x = s.left_of_marker ? s.x1 - main.width - quantity_width : s.x0;
+    c.page
+        .text(x, cy - main.height / 2, shown, label_font, c.theme.text, "event-label", p.event->id)
+        .lane = lane;
+    if (quantity.empty()) return;
+    const double qh = tm.measure(quantity, quantity_font).height;
+    c.page
+        .text(x + main.width + kQuantityGap, cy - qh / 2, quantity, quantity_font,
+              c.colors.kind(p.event->kind), "quantity", p.event->id)
+        .lane = lane;
+}
+
+}  // namespace
+
+LineStyle style_for(Confidence c) {
+    switch (c) {
+        case Confidence::confirmed: return LineStyle::solid;
+        case Confidence::reported: return LineStyle::dashed;
+        case Confidence::alleged: return LineStyle::dotted;
+        case Confidence::assessed: return LineStyle::dash_dot;
+    }
+    return LineStyle::solid;
+}
+
+void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lanes,
+                const Placement& p) {
+    const Event& e = *p.event;
+    const double cy = lanes.row_y(p.lane, p.row);
+    const Color color = c.colors.kind(e.kind);
+    const bool hollow = e.date.start.approximate || e.date.start.uncertain ||
+                        e.date.last().approximate || e.date.last().uncertain;
+    Item mark;
+    mark.event = e.id;
+    mark.lane = c.timeline.lanes[p.lane].id;
+    mark.stroke = color;
+    // Only a confirmed event is drawn solid; the others are lighter inside, so that
+    // the outline's dashes or dots say how sure the sources are.
+    const bool confirmed = e.confidence == Confidence::confirmed;
+    mark.fill = hollow                 ? c.theme.background
+                : e.date.is_interval() ? c.page.tint(color, 0.55)
+                                       : c.page.tint(color, confirmed ? 0.0 : 0.5);
+    mark.hollow = hollow;
+    mark.style = style_for(e.confidence);
+    mark.stroke_width = 1.2;
+    const LabelSpan& label = placed.spans[p.span];
+    if (!e.date.is_interval() && e.date.start.precision == Precision::day) {
+        mark.type = ItemType::marker;
+        mark.role = "event-marker";
+        mark.shape = MarkerShape::circle;
+        mark.box = {p.x0, cy - kMarkerRadius, p.x1 - p.x0, 2 * kMarkerRadius};
+    } else if (!e.date.is_interval()) {
+        // Known to a month, season or year: a bracket across the whole range.
+        mark.type = ItemType::marker;
+        mark.role = "event-range";
+        mark.shape = MarkerShape::bracket;
+        mark.fill = c.page.tint(color, hollow ? 0.85 : 0.6);
+        mark.box = {p.x0, cy - kMarkerRadius, p.x1 - p.x0, 2 * kMarkerRadius};
+    } else {
+        mark.type = ItemType::bar;
+        mark.role = "event-bar";
+        // A bar that carries its label inside is as tall as the text, so that its edges
+        // do not run through the letters.
+        const bool inside = label.x0 >= p.x0 && label.x1 <= p.x1;
+        const double height = inside ? c.columns.pitch - 3 : kBarHeight;
+        mark.box = {p.x0, cy - height / 2, p.x1 - p.x0, height};
+        mark.fade_start = e.date.start.precision == Precision::open;
+        mark.fade_end = e.date.end->precision == Precision::open;
+        mark.dashed_start = e.date.start.precision == Precision::unknown;
+        mark.dashed_end = e.date.end->precision == Precision::unknown;
+    }
+    c.scene.items.push_back(std::move(mark));
+    draw_event_label(c, label, p, cy);
+}
+
+void draw_arrow(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lanes,
+                const ArrowPlan& a) {
+    const Placement& p = placed.placements[a.placement];
+    const bool up = a.to_lane < a.from_lane;
+    const double pitch = c.columns.pitch;
+    // From the edge of the event's row, clear of its own label (which may sit inside a
+    // long bar, across the arrow's x).
+    const double y0 = lanes.row_y(a.from_lane, p.row) + (up ? -pitch / 2 : pitch / 2);
+    const double y1 = up ? lanes.bottom(a.to_lane) : lanes.top(a.to_lane);
+    Item it;
+    it.type = ItemType::arrow;
+    it.role = "support";
+    it.event = p.event->id;
+    it.from = {p.anchor, y0};
+    it.to = {p.anchor, y1};
+    it.box = {p.anchor - 4, std::min(y0, y1), 8, std::abs(y1 - y0)};
+    it.stroke = c.colors.kind(p.event->kind);
+    it.stroke_width = 1.4;
+    it.style = style_for(p.event->confidence);
+    it.lane = c.timeline.lanes[a.from_lane].id;
+    it.to_lane = c.timeline.lanes[a.to_lane].id;
+    c.scene.items.push_back(std::move(it));
+}
+
+}  // namespace tl

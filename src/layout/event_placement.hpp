@@ -1,0 +1,62 @@
+#pragma once
+
+// Internal to the layout stage: where events sit in their lanes' rows, as the views decide
+// it and the event marks draw it.
+
+#include <string>
+#include <vector>
+
+#include "layout/chart_columns.hpp"
+#include "layout/citations.hpp"
+#include "layout/lane_packer.hpp"
+
+namespace tl {
+
+// Sizes in points, relative to the label font where they belong to a label row.
+inline constexpr double kMarkerRadius = 4;
+inline constexpr double kLabelGap = 4;     // between a marker and its label
+inline constexpr double kItemGap = 8;      // between neighbours in a row
+inline constexpr double kQuantityGap = 5;  // between a label and its quantity
+
+/// Where one event sits and what its label says, decided before anything is drawn.
+struct Placement {
+    const Event* event = nullptr;
+    std::size_t lane = 0;
+    LaneRows::RowIndex row = 0;
+    double x0 = 0, x1 = 0;  ///< marker or bar
+    double anchor = 0;      ///< where its arrows leave
+    std::string label;      ///< full text: date, title, citation marks
+    std::string quantity;   ///< "200+ ballistic missiles", drawn after the label in bold
+    std::size_t span = 0;   ///< index into spans
+};
+
+/// An arrow from a placed event to another lane at one x; y is known only once lane
+/// heights are.
+struct ArrowPlan {
+    std::size_t placement;
+    std::size_t from_lane;
+    std::size_t to_lane;
+};
+
+/// What a view placed: every lane's rows, the events with a mark, their labels' spans and
+/// the arrows between lanes.
+struct PlacedEvents {
+    explicit PlacedEvents(std::size_t lanes) : rows(lanes) {}
+
+    std::vector<LaneRows> rows;  ///< one per lane
+    std::vector<Placement> placements;
+    std::vector<LabelSpan> spans;
+    std::vector<ArrowPlan> arrows;
+};
+
+/// An event's label: its date, its title and its citation marks.
+std::string event_label_text(const Event& e, const Citations& citations);
+
+/// Sets where `p`'s marker or bar lies on the axis, and where its arrows leave.
+void set_extent(const ChartColumns& columns, Placement& p);
+
+/// Puts the label right of the marker when it fits, else left, else inside a bar long
+/// enough to hold it, else on the roomier side (to be shortened with an ellipsis).
+LabelSpan label_span(const TimeScale& scale, const Placement& p, double width);
+
+}  // namespace tl
