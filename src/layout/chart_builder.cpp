@@ -7,9 +7,11 @@
 
 #include "base/text.hpp"
 #include "layout/axis.hpp"
+#include "layout/chart_heading.hpp"
 #include "layout/citations.hpp"
 #include "layout/date_label.hpp"
 #include "layout/density.hpp"
+#include "layout/lane_accents.hpp"
 #include "layout/lane_packer.hpp"
 #include "layout/legend.hpp"
 #include "layout/paginate.hpp"
@@ -93,9 +95,10 @@ class ChartBuilder {
         page_.width = width_;
         scene_.background = theme_.background;
         scene_.title = options_.title.empty() ? theme_.title : options_.title;
-        scene_.subject = subtitle();
+        scene_.subject = chart_subtitle(t_, model_);
         if (!density_) citations_ = number_citations(t_.events);
         assign_kind_colors();
+        lane_accents_ = lane_accents(t_, theme_, kind_color_);
         double y = theme_.margin;
         if (theme_.show_title) y = header(y);
         setup_columns();
@@ -135,18 +138,6 @@ class ChartBuilder {
         return page_.text(x, y, std::move(s), font, color, std::move(role), std::move(event));
     }
 
-    std::string subtitle() const {
-        std::string s =
-            std::to_string(t_.events.size()) + (t_.events.size() == 1 ? " event" : " events");
-        if (!t_.span.empty()) {
-            DatePoint a{Precision::month, t_.span.first, t_.span.first, false, false, {}};
-            DatePoint b{Precision::month, t_.span.last, t_.span.last, false, false, {}};
-            s += ", " + human_date(a) + " \u2013 " + human_date(b);
-        }
-        s += ", " + std::to_string(t_.lanes.size()) + (t_.lanes.size() == 1 ? " actor" : " actors");
-        return s;
-    }
-
     double header(double y) {
         const FontSpec title_font = theme_.font(theme_.title_size, true);
         y += text(theme_.margin, y, scene_.title, title_font, theme_.text, "title").box.height;
@@ -176,12 +167,7 @@ class ChartBuilder {
 
     Color tint(const Color& color, double amount) const { return page_.tint(color, amount); }
 
-    Color lane_color(std::size_t lane) const {
-        if (auto c = Color::parse(t_.lanes[lane].color)) return *c;
-        if (t_.mode == LaneMode::kind) return kind_color(t_.lanes[lane].id);
-        if (theme_.actor_palette.empty()) return theme_.muted;
-        return theme_.actor_palette[lane % theme_.actor_palette.size()];
-    }
+    Color lane_color(std::size_t lane) const { return lane_accents_[lane]; }
 
     // ---- columns and scale ------------------------------------------------------------
     void setup_columns() {
@@ -822,6 +808,7 @@ class ChartBuilder {
     std::vector<std::vector<int>> counts_;
     Citations citations_;
     std::map<std::string, Color> kind_color_;
+    std::vector<Color> lane_accents_;
     TimeScale scale_;
     std::vector<Tick> ticks_;
     FontSpec label_font_;
