@@ -10,6 +10,7 @@ namespace {
 
 constexpr const char* kDash = " \u2013 ";
 constexpr const char* kDot = " \u00b7 ";
+constexpr std::size_t kMostNamed = 6;  ///< actors named in the subtitle before "and N more"
 
 /// How coarse a window's end may be said: a whole year, a whole month, or a day.
 enum class Grain { day, month, year };
@@ -62,13 +63,17 @@ std::string window_text(const EventFilter& filter) {
 
 std::string chart_subtitle(const Timeline& t, const Model& model) {
     std::string s;
+    // A long list would run off the page: the first few, then how many more.
+    const std::vector<std::string>& named = t.filter.actors;
+    const std::size_t shown = named.size() > kMostNamed ? kMostNamed - 1 : named.size();
     std::string names;
-    for (const std::string& id : t.filter.actors) {
-        std::string name = id;
+    for (std::size_t i = 0; i < shown; ++i) {
+        std::string name = named[i];
         for (const Actor& a : model.actors)
-            if (a.id == id) name = a.name;
+            if (a.id == named[i]) name = a.name;
         names += (names.empty() ? "" : ", ") + isolate(name);
     }
+    if (shown < named.size()) names += " and " + std::to_string(named.size() - shown) + " more";
     if (!names.empty()) s += names + kDot;
     const std::string window = window_text(t.filter);
     if (!window.empty()) s += window + kDot;

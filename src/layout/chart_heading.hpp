@@ -14,9 +14,9 @@ namespace tl {
 std::string window_text(const EventFilter& filter);
 
 /// What a chart shows, for its subtitle: the filter asked for (the actors named, by their
-/// display names, and the window), then how many events and how many actors take part in them
-/// (actors, not lanes, which may be folded): "Germany, France, Poland · 2024 · 187 events,
-/// 4 actors". Without a window the events' span is given instead.
+/// display names, the first five of more than six, and the window), then how many events and how
+/// many actors take part in them (actors, not lanes, which may be folded): "Germany, France, Poland
+/// · 2024 · 187 events, 4 actors". Without a window the events' span is given instead.
 std::string chart_subtitle(const Timeline& t, const Model& model);
 
 }  // namespace tl

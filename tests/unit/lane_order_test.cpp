@@ -214,6 +214,21 @@ TEST_CASE("the subtitle states the filter and counts actors, not lanes") {
     CHECK(s.subject == sub->text);
 }
 
+TEST_CASE("a long list of named actors is cut short in the subtitle") {
+    tl::Model m = donors();
+    tl::EventFilter f;
+    for (int i = 0; i < 7; ++i) {
+        const std::string id = "d" + std::to_string(i);
+        m.actors.push_back({id, "Donor " + std::to_string(i), "", "", {}});
+        m.events.push_back(support(id, "2024-09-1" + std::to_string(i), {id}, {"ukraine"}));
+        f.actors.push_back(id);
+    }
+    const tl::Timeline t = tl::build_timeline(m, f);
+    const std::string sub = tl::chart_subtitle(t, m);
+    CHECK(sub.find(tl::isolate("Donor 4") + " and 2 more \u00b7 ") != std::string::npos);
+    CHECK(sub.find("Donor 5") == std::string::npos);
+}
+
 TEST_CASE("the window is said at the precision it was given") {
     const auto day = [](const char* text) { return tl::parse_date(text).value->start.earliest; };
     tl::EventFilter f;
