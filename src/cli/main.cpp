@@ -76,6 +76,11 @@ const Command kCommands[] = {
                         "pages (an overview, then detail pages over slices of time)")
              ->check(CLI::IsMember({"auto", "detail", "density", "pages"}))
              ->capture_default_str();
+         cmd.add_option("--lane-order", o.lane_order,
+                        "lanes from the top: role (recipients first, then by events; the "
+                        "default), events (most first), name, or input (as declared); "
+                        "overrides the template's lane-order")
+             ->check(CLI::IsMember({"role", "events", "name", "input"}));
          cmd.add_option("--depfile", o.depfile,
                         "also write a make rule: the outputs depend on every file read");
          cmd.add_flag("-w,--watch", o.watch,

@@ -32,6 +32,7 @@
 #include "render/library_errors.hpp"
 #include "render/render.hpp"
 #include "theme/template_loader.hpp"
+#include "timeline/lane_order.hpp"
 #include "timeline/timeline.hpp"
 #include "watch/file_watcher.hpp"
 
@@ -272,7 +273,9 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
 
     const auto filter = make_filter(o, model);
     if (!filter) return kUsage;
-    const Timeline timeline = build_timeline(model, *filter, theme.lanes);
+    const LaneOrder order =
+        o.lane_order.empty() ? theme.lane_order : *lane_order_from_string(o.lane_order);
+    const Timeline timeline = build_timeline(model, *filter, theme.lanes, order);
     report.events = timeline.events.size();
     progress.stage("laying out " + std::to_string(timeline.events.size()) + " events");
     const std::unique_ptr<TextMeasurer> measurer = make_text_measurer();

@@ -1,6 +1,6 @@
 #include "layout/chart_canvas.hpp"
 
-#include "layout/chart_header.hpp"
+#include "layout/chart_heading.hpp"
 
 namespace tl {
 
@@ -18,7 +18,7 @@ ChartCanvas::ChartCanvas(const Timeline& t, const Model& m, const Theme& th, con
     scene.width = width;
     scene.background = theme.background;
     scene.title = options.title.empty() ? theme.title : options.title;
-    scene.subject = chart_subtitle(timeline);
+    scene.subject = chart_subtitle(timeline, model);
 }
 
 }  // namespace tl

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "layout/theme.hpp"
 #include "model/model.hpp"
@@ -22,13 +23,13 @@ class ChartColors {
 
     /// A kind's colour; the theme's muted colour for a kind nobody coloured.
     Color kind(const std::string& kind) const;
-    /// A lane's declared colour, else its kind's (lanes by kind), else the actor palette's.
-    Color lane(std::size_t lane) const;
+    /// A lane's accent (see lane_accents: never to be read as a kind).
+    Color lane(std::size_t lane) const { return lanes_[lane]; }
 
   private:
-    const Timeline& timeline_;
     const Theme& theme_;
     std::map<std::string, Color> kinds_;
+    std::vector<Color> lanes_;
 };
 
 }  // namespace tl

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "base/text.hpp"
-#include "layout/date_label.hpp"
 #include "layout/legend.hpp"
 #include "model/kinds.hpp"
 
@@ -20,17 +19,6 @@ std::string kind_label(const Model& model, const std::string& id) {
 }
 
 }  // namespace
-
-std::string chart_subtitle(const Timeline& t) {
-    std::string s = std::to_string(t.events.size()) + (t.events.size() == 1 ? " event" : " events");
-    if (!t.span.empty()) {
-        DatePoint a{Precision::month, t.span.first, t.span.first, false, false, {}};
-        DatePoint b{Precision::month, t.span.last, t.span.last, false, false, {}};
-        s += ", " + human_date(a) + " \u2013 " + human_date(b);
-    }
-    s += ", " + std::to_string(t.lanes.size()) + (t.lanes.size() == 1 ? " actor" : " actors");
-    return s;
-}
 
 double draw_header(PageWriter& page, double y) {
     const Theme& theme = page.theme;

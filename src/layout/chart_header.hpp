@@ -9,9 +9,6 @@
 
 namespace tl {
 
-/// "12 events, Jan 2024 – Dec 2024, 5 actors": what the chart counts.
-std::string chart_subtitle(const Timeline& timeline);
-
 /// Draws the scene's title and subtitle at `y`; returns the y below them.
 double draw_header(PageWriter& page, double y);
 

@@ -13,7 +13,35 @@ int hex_value(char c) {
     return -1;
 }
 
+struct Lab {
+    double l, a, b;
+};
+
+Lab to_lab(const Color& c) {
+    const auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    const double r = linear(c.r), g = linear(c.g), b = linear(c.b);
+    // sRGB to XYZ, relative to the D65 white point.
+    const double x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+    const double y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    const double z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+    const auto f = [](double t) {
+        constexpr double kEpsilon = 216.0 / 24389.0;
+        constexpr double kKappa = 24389.0 / 27.0;
+        return t > kEpsilon ? std::cbrt(t) : (kKappa * t + 16) / 116;
+    };
+    const double fx = f(x), fy = f(y), fz = f(z);
+    return {116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)};
+}
+
 }  // namespace
+
+double color_distance(const Color& a, const Color& b) {
+    const Lab p = to_lab(a);
+    const Lab q = to_lab(b);
+    return std::hypot(p.l - q.l, p.a - q.a, p.b - q.b);
+}
 
 std::optional<Color> Color::parse(std::string_view hex) {
     if (hex.empty() || hex[0] != '#') return std::nullopt;

@@ -18,4 +18,17 @@ struct Color {
     friend bool operator==(const Color&, const Color&) = default;
 };
 
+/// How far apart two colours look: the CIE76 distance in CIELAB (D65), alpha ignored. About 2
+/// is the smallest difference a reader notices side by side; black to white is 100.
+double color_distance(const Color& a, const Color& b);
+
+/// Lane accents stay at least this far from every kind colour, so that a lane's colour is
+/// never read as a kind of event.
+inline constexpr double kMinAccentDistance = 15;
+
+/// An actor's declared colour is an accent only this far from every kind colour: it is any
+/// hue, chosen without the kinds in mind, and a red lane beside red arms transfers still
+/// reads as one at 20 (the template palettes are neutrals, held to kMinAccentDistance).
+inline constexpr double kMinDeclaredAccentDistance = 25;
+
 }  // namespace tl

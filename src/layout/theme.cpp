@@ -28,9 +28,9 @@ Theme default_theme() {
     for (const char* c :
          {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"})
         t.kind_palette.push_back(hex(c));
-    for (const char* c : {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-                          "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"})
-        t.actor_palette.push_back(hex(c));
+    // One neutral blue-grey for every lane: the lane's name says whose it is, and colour stays
+    // the kind's alone (the old ten-colour palette gave Ukraine arms-transfer red).
+    t.actor_palette.push_back(hex("#aab4bf"));
     return t;
 }
 

@@ -27,6 +27,7 @@ struct Theme {
     double page_height = 0;       ///< 0: as tall as the content needs
     bool grow_width = false;      ///< widen the page with the number of events
     LaneMode lanes = LaneMode::actor;
+    LaneOrder lane_order = LaneOrder::role;
     double margin = 36;
     double png_dpi = 150;
 
@@ -50,7 +51,7 @@ struct Theme {
     Color arrow{0.25, 0.27, 0.32};
     Color today{0.80, 0.15, 0.15};
 
-    std::vector<Color> actor_palette;
+    std::vector<Color> actor_palette;  ///< lane accents: neutral, apart from the kind colours
     std::vector<Color> kind_palette;
     std::map<std::string, Color> kind_colors;
 

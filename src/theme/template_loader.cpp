@@ -11,6 +11,7 @@
 #include "load/yaml_prescan.hpp"
 #include "load/yaml_reader.hpp"
 #include "model/field_rules.hpp"
+#include "timeline/lane_order.hpp"
 
 namespace tl {
 namespace fs = std::filesystem;
@@ -19,8 +20,8 @@ namespace {
 using yaml::Entry;
 using yaml::MapReader;
 
-constexpr std::array<std::string_view, 8> kTopKeys{"name",   "title",   "page", "fonts",
-                                                   "colors", "palette", "show", "lanes"};
+constexpr std::array<std::string_view, 9> kTopKeys{
+    "name", "title", "page", "fonts", "colors", "palette", "show", "lanes", "lane-order"};
 constexpr std::array<std::string_view, 7> kPageKeys{"size",   "orientation", "width", "height",
                                                     "margin", "png-dpi",     "grow"};
 constexpr std::array<std::string_view, 8> kFontKeys{"family", "title", "subtitle", "lane",
@@ -227,6 +228,7 @@ void read_theme(const MapReader& top, Theme& t) {
          {"kind", LaneMode::kind},
          {"single", LaneMode::single}}};
     read_choice(top, "lanes", kLaneModes, t.lanes);
+    read_choice(top, "lane-order", kLaneOrderNames, t.lane_order);
     if (auto fonts = section(top, "fonts", kFontKeys)) {
         if (const Entry* e = fonts->find("family")) {
             if (auto family = fonts->text(*e)) {

@@ -17,8 +17,22 @@ void fold_lanes(Timeline& t, std::size_t max_lanes) {
     std::stable_sort(by_size.begin(), by_size.end(),
                      [&](std::size_t a, std::size_t b) { return events[a] > events[b]; });
     std::vector<bool> keep(t.lanes.size(), false);
-    for (std::size_t i = 0; i + 1 < max_lanes; ++i)
+    // The actors the user named are what the chart is about: their lanes stay, even past
+    // `max_lanes`; the rest of the room goes to the most involved.
+    std::size_t kept = 0;
+    for (const std::string& actor : t.filter.actors) {
+        const auto lane = t.lane_of(actor);
+        if (lane && !keep[*lane]) {
+            keep[*lane] = true;
+            ++kept;
+        }
+    }
+    for (std::size_t i = 0; i < by_size.size() && kept + 1 < max_lanes; ++i) {
+        if (keep[by_size[i]]) continue;
         keep[by_size[i]] = true;
+        ++kept;
+    }
+    if (kept == t.lanes.size()) return;
 
     std::vector<std::size_t> moved(t.lanes.size());
     std::vector<Lane> lanes;

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "model/kinds.hpp"
+#include "timeline/lane_order.hpp"
 #include "timeline/order.hpp"
 
 namespace tl {
@@ -143,9 +144,11 @@ void kind_lanes(const Model& model, Timeline& t) {
 
 }  // namespace
 
-Timeline build_timeline(const Model& model, const EventFilter& filter, LaneMode mode) {
+Timeline build_timeline(const Model& model, const EventFilter& filter, LaneMode mode,
+                        LaneOrder order) {
     Timeline t;
     t.mode = mode;
+    t.filter = filter;
     t.events = filter_events(sorted_events(model.events), filter);
     for (const Era& era : model.eras)
         t.eras.push_back(&era);
@@ -157,6 +160,7 @@ Timeline build_timeline(const Model& model, const EventFilter& filter, LaneMode 
             if (!t.events.empty()) t.lanes.push_back({"", "All events", "", ""});
             break;
     }
+    order_lanes(t, order);
     t.span = span_of(t.events, t.eras);
     return t;
 }

@@ -19,6 +19,15 @@ enum class LaneMode {
     single,  ///< every event in one lane
 };
 
+/// How lanes are ordered from the top of the chart.
+enum class LaneOrder {
+    role,    ///< recipients first (actors that receive more than they supply), then the others;
+             ///< each by events (most first), ties by name
+    events,  ///< by the number of events a lane takes part in, most first; ties by name
+    name,    ///< by display name
+    input,   ///< as the actors (or kinds) are declared in the inputs
+};
+
 /// One horizontal band of the chart: the events of one actor, group or kind.
 struct Lane {
     std::string id;  ///< actor, group or kind id; empty for events that name no actor
@@ -42,6 +51,7 @@ struct Timeline {
     std::vector<const Era*> eras;
     DaySpan span;
     LaneMode mode = LaneMode::actor;
+    EventFilter filter;  ///< what was asked for: the subtitle states it; named actors never fold
     std::unordered_map<std::string, std::size_t> actor_lane;  ///< actor and group modes
     std::unordered_map<std::string, std::size_t> kind_lane;   ///< kind mode
 
@@ -58,8 +68,9 @@ struct Timeline {
 };
 
 /// Sorts the events `filter` keeps and forms their lanes: per actor (or group) that takes
-/// part, in declaration order; per kind, built-ins first; or one lane.
+/// part, per kind, or one lane; then puts the lanes in `order` (lane_order.hpp; by default
+/// recipients first, then by events).
 Timeline build_timeline(const Model& model, const EventFilter& filter = {},
-                        LaneMode mode = LaneMode::actor);
+                        LaneMode mode = LaneMode::actor, LaneOrder order = LaneOrder::role);
 
 }  // namespace tl

@@ -55,7 +55,7 @@ class TemplateOptions(TempDirTest):
     def lanes(self, mode):
         scene = self.tmp / f"{mode}.json"
         self.assertRan(run("render", EVENTS, "-o", self.tmp / "x.svg", "--scene", scene,
-                           "--template", self.template(f"lanes: {mode}\n")))
+                           "--template", self.template(f"lanes: {mode}\nlane-order: input\n")))
         items = json.loads(scene.read_text())["items"]
         return [i.get("lane", "") for i in items if i["role"] == "lane"], items
 

@@ -60,6 +60,6 @@ TEST_CASE("filtered timelines form lanes only for the actors that remain") {
     const tl::Timeline t = tl::build_timeline(m, f);
     REQUIRE(t.events.size() == 1);
     REQUIRE(t.lanes.size() == 2);
-    CHECK(t.lanes[0].id == "IR");
-    CHECK(t.lanes[1].id == "RU");
+    CHECK(t.lanes[0].id == "RU");  // the recipient first
+    CHECK(t.lanes[1].id == "IR");
 }

@@ -14,6 +14,7 @@
 
 #include "generated_model.hpp"
 #include "layout/chart_layout.hpp"
+#include "layout/color.hpp"
 #include "load/loader.hpp"
 #include "theme/template_loader.hpp"
 #include "timeline/timeline.hpp"
@@ -87,18 +88,26 @@ tl::LayoutOptions with_today() {
     return options;
 }
 
-}  // namespace
-
-TEST_CASE("golden scenes: the seed events with every template") {
+/// Calls `check(name, model, theme, timeline)` for the seed events with each shipped template.
+template <typename Check>
+void for_each_template(Check check) {
     tl::Diagnostics diags;
     tl::Model model = load_seed(diags);
     REQUIRE_FALSE(diags.has_errors());
     for (const char* name : {"default", "briefing", "dark"}) {
         CAPTURE(name);
         const tl::Theme theme = template_named(name, model.files);
-        const tl::Timeline timeline = tl::build_timeline(model, {}, theme.lanes);
-        check_golden(std::string("seed-") + name, lay_out(timeline, model, theme, with_today()));
+        check(name, model, theme, tl::build_timeline(model, {}, theme.lanes, theme.lane_order));
     }
+}
+
+}  // namespace
+
+TEST_CASE("golden scenes: the seed events with every template") {
+    for_each_template([](const std::string& name, const tl::Model& model, const tl::Theme& theme,
+                         const tl::Timeline& timeline) {
+        check_golden("seed-" + name, lay_out(timeline, model, theme, with_today()));
+    });
 }
 
 TEST_CASE("golden scenes: the seed events in a window of 2024") {
@@ -124,4 +133,28 @@ TEST_CASE("golden scenes: a density chart and a pages document of generated even
     const tl::Model smaller = tl::testing::generated_model(150, 12);
     options.mode = tl::LayoutMode::pages;
     check_golden("generated-pages", lay_out(tl::build_timeline(smaller), smaller, theme, options));
+}
+
+TEST_CASE("every template: the seed's lane accents stand apart from the kind colours") {
+    for_each_template([](const std::string&, const tl::Model& model, const tl::Theme& theme,
+                         const tl::Timeline& timeline) {
+        const tl::Scene scene =
+            tl::layout_chart(timeline, model, theme, tl::FixedWidthMeasurer(), with_today());
+        std::vector<tl::Color> kinds;
+        for (const auto& [kind, color] : theme.kind_colors)
+            kinds.push_back(color);
+        for (const tl::Kind& k : model.kinds)
+            if (auto c = tl::Color::parse(k.color)) kinds.push_back(*c);
+        int accents = 0;
+        for (const tl::Item& it : scene.items) {
+            if (it.role != "lane-accent") continue;
+            ++accents;
+            for (const tl::Color& kind : kinds) {
+                CAPTURE(it.fill.hex());
+                CAPTURE(kind.hex());
+                CHECK(tl::color_distance(it.fill, kind) >= tl::kMinAccentDistance);
+            }
+        }
+        CHECK(accents == static_cast<int>(timeline.lanes.size()));
+    });
 }

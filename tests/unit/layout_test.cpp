@@ -21,8 +21,10 @@ struct Laid {
     tl::Timeline timeline;
     tl::Scene scene;
 
-    explicit Laid(tl::Model m, tl::LayoutMode mode = tl::LayoutMode::detail) : model(std::move(m)) {
-        timeline = tl::build_timeline(model);
+    explicit Laid(tl::Model m, tl::LayoutMode mode = tl::LayoutMode::detail,
+                  tl::LaneOrder order = tl::LaneOrder::role)
+        : model(std::move(m)) {
+        timeline = tl::build_timeline(model, {}, tl::LaneMode::actor, order);
         tl::LayoutOptions options;
         options.mode = mode;
         scene = tl::layout_chart(timeline, model, tl::default_theme(), tl::FixedWidthMeasurer(),
@@ -175,7 +177,8 @@ TEST_CASE("an event's arrows: one per recipient and side, however many suppliers
     both.to = {{"A0", {}}, {"A64", {}}, {"A129", {}}};
     m.events.push_back(e);
     m.events.push_back(both);
-    const Laid l(std::move(m));
+    // Lanes as declared, so that A0 is the top lane and A129 the bottom one.
+    const Laid l(std::move(m), tl::LayoutMode::detail, tl::LaneOrder::input);
     std::map<std::string, std::set<std::pair<std::string, std::string>>> arrows;
     for (const Item* a : l.all(ItemType::arrow, "support"))
         arrows[a->event].insert({a->lane, a->to_lane});

@@ -94,3 +94,20 @@ TEST_CASE("margins must leave room for a chart across and down a fixed page") {
     CHECK(rules("page:\n  width: 1000\n  height: 100\n  margin: 40\n").empty());
     CHECK(rules("page:\n  width: 1000\n  height: auto\n  margin: 200\n").empty());
 }
+
+TEST_CASE("a template chooses the lane order; role by default, an unknown one reported") {
+    const char* path = "/tmp/timeline-template-lane-order.yaml";
+    tl::SourceFiles files;
+    tl::Diagnostics diags;
+    std::ofstream(path) << "name: x\n";
+    CHECK(tl::load_template(path, files, diags).lane_order == tl::LaneOrder::role);
+    std::ofstream(path) << "name: x\nlane-order: name\n";
+    CHECK(tl::load_template(path, files, diags).lane_order == tl::LaneOrder::name);
+    CHECK(diags.empty());
+    std::ofstream(path) << "name: x\nlane-order: alphabetical\n";
+    tl::load_template(path, files, diags);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].rule == "bad-template");
+    CHECK(diags.items()[0].hint.find("role, events, name, input") != std::string::npos);
+    std::remove(path);
+}
