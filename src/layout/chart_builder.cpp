@@ -16,6 +16,7 @@
 #include "layout/quantity_label.hpp"
 #include "layout/references.hpp"
 #include "layout/time_scale.hpp"
+#include "layout/window_cut.hpp"
 #include "model/kinds.hpp"
 #include "timeline/order.hpp"
 
@@ -99,6 +100,7 @@ class ChartBuilder {
         double y = theme_.margin;
         if (theme_.show_title) y = header(y);
         setup_columns();
+        scene_.range = {scale_.first, scale_.last};
         if (density_) {
             bins_ = choose_bins(scale_, kMinBinWidth);
             counts_ = count_by_lane(t_, bins_);
@@ -112,7 +114,7 @@ class ChartBuilder {
             place_events();
         }
         y = lanes(y);
-        if (options_.today) y += tm_.measure("Ag", theme_.font(theme_.axis_size, true)).height + 2;
+        if (today_shown()) y += tm_.measure("Ag", theme_.font(theme_.axis_size, true)).height + 2;
         y = legend(y + 14);
         const PageBreaks breaks{scene_.items.size(), y, 0};
         if (theme_.show_references) y = draw_references(page_, y + 10, citations_);
@@ -138,9 +140,11 @@ class ChartBuilder {
     std::string subtitle() const {
         std::string s =
             std::to_string(t_.events.size()) + (t_.events.size() == 1 ? " event" : " events");
-        if (!t_.span.empty()) {
-            DatePoint a{Precision::month, t_.span.first, t_.span.first, false, false, {}};
-            DatePoint b{Precision::month, t_.span.last, t_.span.last, false, false, {}};
+        // The window asked for, not the reach of events that began before it or go on.
+        const DaySpan span = options_.window ? *options_.window : t_.span;
+        if (!span.empty()) {
+            DatePoint a{Precision::month, span.first, span.first, false, false, {}};
+            DatePoint b{Precision::month, span.last, span.last, false, false, {}};
             s += ", " + human_date(a) + " \u2013 " + human_date(b);
         }
         s += ", " + std::to_string(t_.lanes.size()) + (t_.lanes.size() == 1 ? " actor" : " actors");
@@ -198,7 +202,7 @@ class ChartBuilder {
         DaySpan span = options_.window ? *options_.window : t_.span;
         if (span.empty() && options_.today) span = {*options_.today, *options_.today};
         if (span.empty()) span = {day_number(2000, 1, 1), day_number(2000, 12, 31)};
-        if (options_.today) {
+        if (options_.today && !options_.window) {  // a window is the days asked for
             span.first = std::min(span.first, *options_.today);
             span.last = std::max(span.last, *options_.today);
         }
@@ -327,7 +331,9 @@ class ChartBuilder {
         if (d.is_interval() && d.end->precision == Precision::unknown)
             p.x1 = std::min(scale_.x1, std::max(x_end(d.start), p.x0 + kUnknownStub));
         if (p.x1 - p.x0 < 2 * kMarkerRadius) {
-            const double c = (p.x0 + p.x1) / 2;
+            // Widened about its middle, but not past the axis's ends, where it may be cut.
+            const double c =
+                std::clamp((p.x0 + p.x1) / 2, scale_.x0 + kMarkerRadius, scale_.x1 - kMarkerRadius);
             p.x0 = c - kMarkerRadius;
             p.x1 = c + kMarkerRadius;
         }
@@ -500,7 +506,7 @@ class ChartBuilder {
         grid(top, bottom);
         for (const ArrowPlan& a : arrows_)
             arrow(a, lane_bottom);
-        if (options_.today) today_line(top, bottom);
+        if (today_shown()) today_line(top, bottom);
         for (const Placement& p : placements_)
             event_items(p);
         return bottom;
@@ -624,6 +630,11 @@ class ChartBuilder {
             p.label = label_text(p.event);
     }
 
+    /// --today is drawn where it falls on the axis: a window does not widen for it.
+    bool today_shown() const {
+        return options_.today && *options_.today >= scale_.first && *options_.today <= scale_.last;
+    }
+
     /// A dashed line across the lanes at --today, labelled beneath them.
     void today_line(double top, double bottom) {
         const double x = (scale_.x(*options_.today) + scale_.x_end(*options_.today)) / 2;
@@ -744,7 +755,11 @@ class ChartBuilder {
             mark.dashed_start = e.date.start.precision == Precision::unknown;
             mark.dashed_end = e.date.end->precision == Precision::unknown;
         }
+        std::vector<Item> cuts = cut_at_axis_ends(mark, e.date, scale_);
+        cut_ = cut_ || !cuts.empty();
         scene_.items.push_back(std::move(mark));
+        for (Item& cut : cuts)
+            scene_.items.push_back(std::move(cut));
         event_label(p, cy);
     }
 
@@ -797,7 +812,7 @@ class ChartBuilder {
         std::vector<LegendKind> entries;
         for (const std::string& kind : kinds)
             entries.push_back({kind_label(kind), kind_color(kind)});
-        return draw_legend(page_, y, entries);
+        return draw_legend(page_, y, entries, cut_);
     }
 
     /// A declared kind's label is input, isolated like every piece of input in a label.
@@ -836,6 +851,7 @@ class ChartBuilder {
     std::vector<LabelSpan> spans_;
     std::vector<ArrowPlan> arrows_;
     std::vector<ShortenedLabel> notes_;  ///< labels that were shortened, numbered from 1
+    bool cut_ = false;                   ///< some event reaches beyond the axis's ends
 };
 
 }  // namespace
