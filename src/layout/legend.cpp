@@ -99,11 +99,12 @@ Item sample_line(const PageWriter& page, LineStyle style, bool arrow) {
 
 /// A bar that runs past the axis's end: cut there, with the wedge the chart draws.
 std::vector<Item> sample_cut_bar(const PageWriter& page, double width, Color color) {
-    Item bar = sample_bar(page, width, false, false, color);
+    const double bar_width = width - kCutWedgeWidth;
+    Item bar = sample_bar(page, bar_width, false, false, color);
     Date date;
     date.start = {Precision::day, 0, 0, false, false, {}};
     date.end = DatePoint{Precision::day, 2, 2, false, false, {}};
-    std::vector<Item> items = cut_at_axis_ends(bar, date, {0, 1, 0, width});
+    std::vector<Item> items = cut_at_axis_ends(bar, date, {0, 1, 0, bar_width});
     items.insert(items.begin(), std::move(bar));
     return items;
 }

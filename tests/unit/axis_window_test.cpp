@@ -117,11 +117,22 @@ TEST_CASE("with a window the axis is the window; what reaches beyond it is cut a
     REQUIRE(bar != nullptr);
     REQUIRE(before != nullptr);
     REQUIRE(after != nullptr);
+    // The bar runs to the axis's ends; each wedge points on out of it from there.
+    const double x0 = bar->box.x;
     const double x1 = s.width - theme.margin;
-    CHECK(after->box.right() == doctest::Approx(x1));
-    CHECK(before->box.right() <= bar->box.x + 0.01);
-    CHECK(after->box.x >= bar->box.right() - 0.01);
+    CHECK(bar->box.right() == doctest::Approx(x1));
+    CHECK(before->box.right() == doctest::Approx(x0));
+    CHECK(after->box.x == doctest::Approx(x1));
+    CHECK(before->box.x < x0);
+    CHECK(after->box.right() > x1);
     CHECK(before->lane == bar->lane);
+    // Outside the axis, they reach no text: not the lane names, not a label.
+    for (const Item& text : s.items)
+        if (text.type == tl::ItemType::text) {
+            CAPTURE(text.text);
+            CHECK_FALSE(text.box.intersects(before->box));
+            CHECK_FALSE(text.box.intersects(after->box));
+        }
     // Events inside the window go on nowhere.
     for (const char* id : {"first", "middle", "last"}) {
         CAPTURE(std::string(id));
@@ -129,7 +140,6 @@ TEST_CASE("with a window the axis is the window; what reaches beyond it is cut a
         CHECK(find(s, "continues-after", id) == nullptr);
     }
     // The window's first and last days are the axis's ends: their markers touch them.
-    const double x0 = before->box.x;
     const double day_width = (x1 - x0) / 182;
     const Item* first = find(s, "event-marker", "first");
     const Item* last = find(s, "event-marker", "last");
