@@ -7,6 +7,7 @@
 
 #include "generated_model.hpp"
 #include "layout/chart_layout.hpp"
+#include "layout/density.hpp"
 #include "timeline/timeline.hpp"
 
 namespace {
@@ -184,4 +185,20 @@ TEST_CASE("without a window the axis frames the events, and nothing is marked as
     CHECK(s.range.last > t.span.last);
     for (const Item& it : s.items)
         CHECK(it.role.rfind("continues-", 0) == std::string::npos);
+}
+
+TEST_CASE("a density view of a window counts a long event in the middle of what it shows") {
+    const tl::Model m = window_model();
+    const tl::TimeScale window{day("2024-01-01"), day("2024-06-30"), 100, 1100};
+    const tl::Bins bins = tl::choose_bins(window, 5);
+    REQUIRE(bins.size() > 20);
+    const tl::Event& ongoing = m.events.front();
+    REQUIRE(ongoing.id == "ongoing");
+    // Its whole range's middle is in November 2023, before the window: it was piled into
+    // the first bin, with the events of the window's first week.
+    const std::size_t bin = tl::bin_of(ongoing, bins);
+    CHECK(bins.edges[bin] <= day("2024-04-01"));
+    CHECK(day("2024-04-01") < bins.edges[bin + 1] + 7);
+    CHECK(bin > 0);
+    CHECK(bin + 1 < bins.size());
 }
