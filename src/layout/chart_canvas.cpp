@@ -18,7 +18,8 @@ ChartCanvas::ChartCanvas(const Timeline& t, const Model& m, const Theme& th, con
     scene.width = width;
     scene.background = theme.background;
     scene.title = options.title.empty() ? theme.title : options.title;
-    scene.subject = chart_subtitle(timeline);
+    scene.subject = chart_subtitle(timeline, options);
+    scene.range = {columns.scale.first, columns.scale.last};
 }
 
 }  // namespace tl

@@ -21,11 +21,13 @@ std::string kind_label(const Model& model, const std::string& id) {
 
 }  // namespace
 
-std::string chart_subtitle(const Timeline& t) {
+std::string chart_subtitle(const Timeline& t, const LayoutOptions& options) {
     std::string s = std::to_string(t.events.size()) + (t.events.size() == 1 ? " event" : " events");
-    if (!t.span.empty()) {
-        DatePoint a{Precision::month, t.span.first, t.span.first, false, false, {}};
-        DatePoint b{Precision::month, t.span.last, t.span.last, false, false, {}};
+    // The window asked for, not the reach of events that began before it or go on.
+    const DaySpan span = options.window ? *options.window : t.span;
+    if (!span.empty()) {
+        DatePoint a{Precision::month, span.first, span.first, false, false, {}};
+        DatePoint b{Precision::month, span.last, span.last, false, false, {}};
         s += ", " + human_date(a) + " \u2013 " + human_date(b);
     }
     s += ", " + std::to_string(t.lanes.size()) + (t.lanes.size() == 1 ? " actor" : " actors");
@@ -51,7 +53,7 @@ double draw_kind_legend(ChartCanvas& c, double y) {
     std::vector<LegendKind> entries;
     for (const std::string& kind : kinds)
         entries.push_back({kind_label(c.model, kind), c.colors.kind(kind)});
-    return draw_legend(c.page, y, entries);
+    return draw_legend(c.page, y, entries, c.cut);
 }
 
 }  // namespace tl

@@ -9,8 +9,9 @@
 
 namespace tl {
 
-/// "12 events, Jan 2024 – Dec 2024, 5 actors": what the chart counts.
-std::string chart_subtitle(const Timeline& timeline);
+/// "12 events, Jan 2024 – Dec 2024, 5 actors": what the chart counts, over the window asked
+/// for when there is one.
+std::string chart_subtitle(const Timeline& timeline, const LayoutOptions& options);
 
 /// Draws the scene's title and subtitle at `y`; returns the y below them.
 double draw_header(PageWriter& page, double y);
