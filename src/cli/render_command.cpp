@@ -282,6 +282,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     LayoutOptions layout_options;
     layout_options.title = o.title;
     layout_options.today = plan.today;
+    layout_options.window = window_of(*filter, timeline.span);
     layout_options.mode = o.layout == "detail"    ? LayoutMode::detail
                           : o.layout == "density" ? LayoutMode::density
                           : o.layout == "pages"   ? LayoutMode::pages

@@ -39,6 +39,11 @@ void draw_grid(ChartCanvas& c, const std::vector<Tick>& ticks, double top, doubl
     }
 }
 
+bool today_shown(const ChartCanvas& c) {
+    const TimeScale& scale = c.columns.scale;
+    return c.options.today && *c.options.today >= scale.first && *c.options.today <= scale.last;
+}
+
 void draw_today_line(ChartCanvas& c, double top, double bottom) {
     const Theme& theme = c.theme;
     const DayNumber today = *c.options.today;

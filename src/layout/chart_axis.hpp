@@ -20,6 +20,9 @@ double draw_axis_labels(ChartCanvas& c, const std::vector<Tick>& ticks, double y
 /// A grid line at each tick from `top` to `bottom`.
 void draw_grid(ChartCanvas& c, const std::vector<Tick>& ticks, double top, double bottom);
 
+/// --today is drawn where it falls on the axis: a window does not widen for it.
+bool today_shown(const ChartCanvas& c);
+
 /// A dashed line across the lanes at --today, labelled beneath them.
 void draw_today_line(ChartCanvas& c, double top, double bottom);
 

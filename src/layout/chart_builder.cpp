@@ -24,7 +24,7 @@ double draw_lanes(ChartCanvas& c, ChartView& view, const PlacedEvents& placed,
     draw_grid(c, ticks, top, bottom);
     for (const ArrowPlan& a : placed.arrows)
         draw_arrow(c, placed, lanes, a);
-    if (c.options.today) draw_today_line(c, top, bottom);
+    if (today_shown(c)) draw_today_line(c, top, bottom);
     for (const Placement& p : placed.placements)
         draw_event(c, placed, lanes, p);
     return bottom;
@@ -43,7 +43,7 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     PlacedEvents placed(c.timeline.lanes.size());
     view.place_events(placed);
     y = draw_lanes(c, view, placed, ticks, y);
-    if (c.options.today) y += today_label_room(c);
+    if (today_shown(c)) y += today_label_room(c);
     y = draw_kind_legend(c, y + 14);
     const PageBreaks breaks{c.scene.items.size(), y, 0};
     if (theme.show_references) y = draw_references(c.page, y + 10, c.citations);

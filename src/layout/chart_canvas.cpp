@@ -19,6 +19,7 @@ ChartCanvas::ChartCanvas(const Timeline& t, const Model& m, const Theme& th, con
     scene.background = theme.background;
     scene.title = options.title.empty() ? theme.title : options.title;
     scene.subject = chart_subtitle(timeline, model);
+    scene.range = {columns.scale.first, columns.scale.last};
 }
 
 }  // namespace tl

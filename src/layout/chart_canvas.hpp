@@ -36,6 +36,7 @@ struct ChartCanvas {
     ChartColumns columns;
     Citations citations;                ///< the sources the chart's labels cite, numbered
     std::vector<ShortenedLabel> notes;  ///< labels that were shortened, numbered from 1
+    bool cut = false;                   ///< some event reaches beyond the axis's ends
 };
 
 }  // namespace tl

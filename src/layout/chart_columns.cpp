@@ -48,7 +48,7 @@ ChartColumns lay_out_columns(const Timeline& timeline, const Theme& theme,
     DaySpan span = options.window ? *options.window : timeline.span;
     if (span.empty() && options.today) span = {*options.today, *options.today};
     if (span.empty()) span = {day_number(2000, 1, 1), day_number(2000, 12, 31)};
-    if (options.today) {
+    if (options.today && !options.window) {  // a window is the days asked for
         span.first = std::min(span.first, *options.today);
         span.last = std::max(span.last, *options.today);
     }

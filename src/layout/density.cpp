@@ -52,7 +52,13 @@ std::size_t bin_of(const Event& e, const Bins& bins) {
     const DatePoint& b = e.date.last();
     DayNumber day;
     if (a.bounded() && b.bounded()) {
-        day = a.earliest + (b.latest - a.earliest) / 2;
+        // The middle of the part the bins show: an event that began long before a window
+        // (--from) is counted where it is drawn, not piled into the window's first bin.
+        const DayNumber lo =
+            bins.edges.empty() ? a.earliest : std::max(a.earliest, bins.edges.front());
+        const DayNumber hi =
+            bins.edges.empty() ? b.latest : std::min(b.latest, bins.edges.back() - 1);
+        day = lo <= hi ? lo + (hi - lo) / 2 : a.earliest + (b.latest - a.earliest) / 2;
     } else {
         day = a.bounded() ? a.earliest : b.latest;
     }

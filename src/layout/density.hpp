@@ -18,7 +18,8 @@ struct Bins {
 /// points wide on `scale`.
 Bins choose_bins(const TimeScale& scale, double min_width);
 
-/// The bin an event is counted in: that of the middle of its range, or of its known side.
+/// The bin an event is counted in: that of the middle of its range within the bins, or of
+/// its known side.
 std::size_t bin_of(const Event& e, const Bins& bins);
 
 /// Events per lane and bin: an event counts once in the lane of each actor taking part in

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/window_cut.hpp"
+
 namespace tl {
 namespace {
 
@@ -109,7 +111,11 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
         mark.dashed_start = e.date.start.precision == Precision::unknown;
         mark.dashed_end = e.date.end->precision == Precision::unknown;
     }
+    std::vector<Item> cuts = cut_at_axis_ends(mark, e.date, c.columns.scale);
+    c.cut = c.cut || !cuts.empty();
     c.scene.items.push_back(std::move(mark));
+    for (Item& cut : cuts)
+        c.scene.items.push_back(std::move(cut));
     draw_event_label(c, label, p, cy);
 }
 

@@ -36,7 +36,9 @@ void set_extent(const ChartColumns& columns, Placement& p) {
     if (d.is_interval() && d.end->precision == Precision::unknown)
         p.x1 = std::min(scale.x1, std::max(columns.x_end(d.start), p.x0 + kUnknownStub));
     if (p.x1 - p.x0 < 2 * kMarkerRadius) {
-        const double c = (p.x0 + p.x1) / 2;
+        // Widened about its middle, but not past the axis's ends, where it may be cut.
+        const double c =
+            std::clamp((p.x0 + p.x1) / 2, scale.x0 + kMarkerRadius, scale.x1 - kMarkerRadius);
         p.x0 = c - kMarkerRadius;
         p.x1 = c + kMarkerRadius;
     }

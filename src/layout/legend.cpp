@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "layout/window_cut.hpp"
+
 namespace tl {
 namespace {
 
@@ -24,18 +26,25 @@ class LegendRow {
 
     /// Adds `sample` (its box relative to the entry's left middle, `width` wide) and `label`.
     void add(Item sample, double width, const std::string& label) {
+        add(std::vector<Item>{std::move(sample)}, width, label);
+    }
+
+    /// Adds a sample drawn as several items, and `label`.
+    void add(std::vector<Item> samples, double width, const std::string& label) {
         const double total = width + 5 + page_.measurer.measure(label, font_).width;
         if (x_ + total > page_.width - page_.theme.margin && x_ > indent_) {
             x_ = indent_;
             y_ += line_;
         }
         const double cy = y_ + line_ / 2 - 2;
-        sample.box.x += x_;
-        sample.box.y += cy;
-        sample.from = {sample.from.x + x_, sample.from.y + cy};
-        sample.to = {sample.to.x + x_, sample.to.y + cy};
-        sample.role = "legend-sample";
-        page_.scene.items.push_back(sample);
+        for (Item& sample : samples) {
+            sample.box.x += x_;
+            sample.box.y += cy;
+            sample.from = {sample.from.x + x_, sample.from.y + cy};
+            sample.to = {sample.to.x + x_, sample.to.y + cy};
+            sample.role = "legend-sample";
+            page_.scene.items.push_back(std::move(sample));
+        }
         page_.text(x_ + width + 5, y_, label, font_, page_.theme.text, "legend");
         x_ += total + 16;
     }
@@ -88,9 +97,21 @@ Item sample_line(const PageWriter& page, LineStyle style, bool arrow) {
     return it;
 }
 
+/// A bar that runs past the axis's end: cut there, with the wedge the chart draws.
+std::vector<Item> sample_cut_bar(const PageWriter& page, double width, Color color) {
+    const double bar_width = width - kCutWedgeWidth;
+    Item bar = sample_bar(page, bar_width, false, false, color);
+    Date date;
+    date.start = {Precision::day, 0, 0, false, false, {}};
+    date.end = DatePoint{Precision::day, 2, 2, false, false, {}};
+    std::vector<Item> items = cut_at_axis_ends(bar, date, {0, 1, 0, bar_width});
+    items.insert(items.begin(), std::move(bar));
+    return items;
+}
+
 }  // namespace
 
-double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds) {
+double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds, bool cut) {
     LegendRow kind_row(page, y, "Kinds");
     for (const LegendKind& kind : kinds)
         kind_row.add(sample_marker(page, MarkerShape::circle, 2 * kMarkerRadius, false, kind.color),
@@ -105,6 +126,7 @@ double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& ki
     dates.add(sample_bar(page, 30, false, false, ink), 30, "interval");
     dates.add(sample_bar(page, 30, true, false, ink), 30, "ongoing");
     dates.add(sample_bar(page, 30, false, true, ink), 30, "start or end unknown");
+    if (cut) dates.add(sample_cut_bar(page, 30, ink), 30, "goes on beyond the dates shown");
     LegendRow lines(page, dates.bottom() + 2, "Confidence");
     lines.add(sample_line(page, LineStyle::solid, false), 24, "confirmed");
     lines.add(sample_line(page, LineStyle::dashed, false), 24, "reported");

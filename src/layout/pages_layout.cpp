@@ -15,15 +15,17 @@ Document layout_pages(const Timeline& timeline, const Model& model, const Theme&
                       const TextMeasurer& measurer, const LayoutOptions& options) {
     Document doc = build_density_chart(timeline, model, theme, measurer, options);
     doc.pages.resize(1);  // the overview's chart; each detail page cites its own sources
-    if (timeline.span.empty()) return doc;
+    // The slices cover the window asked for, not the reach of events that began before it.
+    const DaySpan whole = options.window ? *options.window : timeline.span;
+    if (whole.empty()) return doc;
     const std::size_t slices =
         std::max<std::size_t>(1, (timeline.events.size() + kEventsPerPage - 1) / kEventsPerPage);
-    const DayNumber days = timeline.span.last - timeline.span.first + 1;
+    const DayNumber days = whole.last - whole.first + 1;
     const auto length = static_cast<DayNumber>((days + static_cast<DayNumber>(slices) - 1) /
                                                static_cast<DayNumber>(slices));
     for (std::size_t i = 0; i < slices; ++i) {
-        const DayNumber first = timeline.span.first + static_cast<DayNumber>(i) * length;
-        const DaySpan window{first, std::min(first + length - 1, timeline.span.last)};
+        const DayNumber first = whole.first + static_cast<DayNumber>(i) * length;
+        const DaySpan window{first, std::min(first + length - 1, whole.last)};
         EventFilter in_window;
         in_window.from = window.first;
         in_window.to = window.last;

@@ -2,6 +2,7 @@
 
 #include "base/text.hpp"
 #include "layout/number_text.hpp"
+#include "model/date.hpp"
 
 namespace tl {
 namespace {
@@ -64,8 +65,12 @@ std::string items_json(const std::vector<Item>& items) {
 }
 
 std::string page_json(const Scene& page) {
-    return "\"width\": " + num(page.width) + ", \"height\": " + num(page.height) +
-           ", \"items\": " + items_json(page.items);
+    std::string out = "\"width\": " + num(page.width) + ", \"height\": " + num(page.height);
+    if (!page.range.empty()) {
+        out += ", \"range\": {\"from\": \"" + iso_date(page.range.first) + "\", \"to\": \"" +
+               iso_date(page.range.last) + "\"}";
+    }
+    return out + ", \"items\": " + items_json(page.items);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "layout/color.hpp"
 #include "layout/theme.hpp"
+#include "timeline/timeline.hpp"
 
 namespace tl {
 
@@ -27,7 +28,8 @@ enum class ItemType { band, line, bar, marker, arrow, text };
 std::string_view to_string(ItemType t);
 
 enum class LineStyle { solid, dashed, dotted, dash_dot };
-enum class MarkerShape { circle, bracket };
+/// `wedge_before` and `wedge_after`: a solid wedge pointing left or right, out of the chart.
+enum class MarkerShape { circle, bracket, wedge_before, wedge_after };
 
 /// One thing to draw. The renderer draws Items and nothing else, so the Scene is the
 /// complete, testable description of a chart.
@@ -61,6 +63,7 @@ struct Scene {
     Color background{1, 1, 1};
     std::string title;    ///< the document's, for PDF metadata
     std::string subject;  ///< likewise
+    DaySpan range{1, 0};  ///< the days its time axis shows, first to last; empty: no axis
     std::vector<Item> items;
 };
 
@@ -71,8 +74,9 @@ struct Document {
     std::vector<Scene> pages;
 };
 
-/// The first page as JSON, {"width", "height", "title", "items": [{type, x, y, width,
-/// height, ...}]}, with "pages": [{width, height, items}, ...] for the pages after it.
+/// The first page as JSON, {"width", "height", "range": {"from", "to"}, "title", "items":
+/// [{type, x, y, width, height, ...}]}, with "pages": [{width, height, range, items}, ...] for
+/// the pages after it. `range` gives the first and last days of a page's axis (YYYY-MM-DD).
 std::string document_to_json(const Document& doc);
 /// One page as JSON, in the same form.
 std::string scene_to_json(const Scene& scene);

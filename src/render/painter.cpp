@@ -206,6 +206,19 @@ void Painter::marker(const Item& it) {
         cairo_stroke(cr_);
         return;
     }
+    if (it.shape == MarkerShape::wedge_before || it.shape == MarkerShape::wedge_after) {
+        // A solid wedge pointing out of the chart: the tip at the box's outer edge.
+        const bool left = it.shape == MarkerShape::wedge_before;
+        const double tip = left ? b.x : b.right();
+        const double base = left ? b.right() : b.x;
+        cairo_move_to(cr_, base, b.y);
+        cairo_line_to(cr_, tip, b.y + b.height / 2);
+        cairo_line_to(cr_, base, b.bottom());
+        cairo_close_path(cr_);
+        set_color(it.fill);
+        cairo_fill(cr_);
+        return;
+    }
     // A bracket: the whole range lightly filled, closed by ticks at both ends.
     cairo_rectangle(cr_, b.x, b.y + b.height * 0.25, b.width, b.height * 0.5);
     set_color(it.fill);

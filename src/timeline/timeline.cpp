@@ -38,6 +38,16 @@ DaySpan span_of(const std::vector<const Event*>& events, const std::vector<const
 
 }  // namespace
 
+std::optional<DaySpan> window_of(const EventFilter& filter, const DaySpan& events) {
+    if (!filter.from && !filter.to) return std::nullopt;
+    // With one side named and no event kept, the window is that day. The events' span can
+    // end before --from (or start after --to) when the only events reaching the window do
+    // so through an open side, which no span counts: the window never runs backwards.
+    const DayNumber first = filter.from ? *filter.from : events.empty() ? *filter.to : events.first;
+    const DayNumber last = filter.to ? *filter.to : events.empty() ? *filter.from : events.last;
+    return DaySpan{std::min(first, last), std::max(first, last)};
+}
+
 std::optional<std::size_t> Timeline::lane_of(std::string_view actor_id) const {
     const auto it = actor_lane.find(std::string(actor_id));
     if (it == actor_lane.end()) return std::nullopt;

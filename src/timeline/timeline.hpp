@@ -43,6 +43,11 @@ struct DaySpan {
     bool empty() const { return last < first; }
 };
 
+/// The days a chart shows when the filter names a window (--from, --to): exactly those,
+/// with a side it leaves open taken from `events` (the span of the events kept), however
+/// far events that began before or go on after reach. Nothing when it names neither.
+std::optional<DaySpan> window_of(const EventFilter& filter, const DaySpan& events);
+
 /// A model made ready to draw: events in order, the lanes they fall in, the eras behind them.
 /// It points into the Model, which must outlive it.
 struct Timeline {

@@ -36,7 +36,7 @@ TEST_CASE("the date window keeps events whose range overlaps it") {
     CHECK(f.keeps(event("by", "/2024-09-15", "other")));         // unknown start
 }
 
-TEST_CASE("values of one option are alternatives; options combine") {
+TEST_CASE("values of one option are alternatives, options combine") {
     const tl::Event shipment = event("s", "2024-09", "arms-transfer", {"IR"}, {"RU"});
     tl::EventFilter f;
     f.kinds = {"components", "arms-transfer"};

@@ -119,7 +119,9 @@ TEST_CASE("golden scenes: the seed events in a window of 2024") {
     window.from = tl::parse_date("2024-01-01").value->start.earliest;
     window.to = tl::parse_date("2024-12-31").value->start.earliest;
     const tl::Timeline timeline = tl::build_timeline(model, window, theme.lanes);
-    check_golden("seed-window-2024", lay_out(timeline, model, theme, with_today()));
+    tl::LayoutOptions options = with_today();
+    options.window = tl::window_of(window, timeline.span);  // as `render --from --to` does
+    check_golden("seed-window-2024", lay_out(timeline, model, theme, options));
 }
 
 TEST_CASE("golden scenes: a density chart and a pages document of generated events") {

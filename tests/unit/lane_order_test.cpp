@@ -82,7 +82,7 @@ TEST_CASE("lanes by role: the recipient first, then suppliers by events, ties by
     CHECK(t.lane_of("austria") == std::size_t{3});
 }
 
-TEST_CASE("lanes by events, by name, or as declared; the lane of no actor stays last") {
+TEST_CASE("lanes by events, by name, or as declared, the lane of no actor stays last") {
     const tl::Model m = donors();
     using O = tl::LaneOrder;
     using V = std::vector<std::string>;

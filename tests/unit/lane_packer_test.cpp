@@ -25,7 +25,7 @@ LaneRows::RowIndex place(LaneRows& rows, double x, double label = 0, double shaf
 
 }  // namespace
 
-TEST_CASE("items that do not overlap share a row; one that overlaps takes a new row") {
+TEST_CASE("items that do not overlap share a row, one that overlaps takes a new row") {
     LaneRows rows;
     CHECK(place(rows, 0, 50) == 0);
     CHECK(place(rows, 100, 50) == 0);

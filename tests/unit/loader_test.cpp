@@ -235,7 +235,7 @@ TEST_CASE("more events than max_events is an error at the first one too many") {
     std::remove(b.c_str());
 }
 
-TEST_CASE("YAML aliases are refused where they are used; anchors alone are harmless") {
+TEST_CASE("YAML aliases are refused where they are used, anchors alone are harmless") {
     Loaded alias(
         "x-year: &year 2024\nevents:\n  - id: a\n    date: *year\n    title: T\n"
         "    kind: other\n    sources: [P]\n");

@@ -95,7 +95,7 @@ TEST_CASE("margins must leave room for a chart across and down a fixed page") {
     CHECK(rules("page:\n  width: 1000\n  height: auto\n  margin: 200\n").empty());
 }
 
-TEST_CASE("a template chooses the lane order; role by default, an unknown one reported") {
+TEST_CASE("a template chooses the lane order, role by default, an unknown one reported") {
     const char* path = "/tmp/timeline-template-lane-order.yaml";
     tl::SourceFiles files;
     tl::Diagnostics diags;

@@ -56,7 +56,7 @@ TEST_CASE("a mapping keeps its keys in order, repeated ones too, as key-value pa
     CHECK(doc.find("b").scalar() == "1");  // the first, as yaml-cpp's own lookup
 }
 
-TEST_CASE("null, empty and plain-null values are null; quoted null is text") {
+TEST_CASE("null, empty and plain-null values are null, quoted null is text") {
     const auto parsed = parse_yaml("a:\nb: ~\nc: null\nd: \"null\"\ne: ''\n");
     REQUIRE_FALSE(parsed.error);
     const NodeRef doc = parsed.tree.document(0);
@@ -127,7 +127,7 @@ TEST_CASE("a comma that yaml-cpp 0.7 never consumes ends the parse instead of lo
         CHECK_FALSE_MESSAGE(parse_yaml(text).error, text);
 }
 
-TEST_CASE("!!str makes a scalar text; any other tag stops the parse at its node") {
+TEST_CASE("!!str makes a scalar text, any other tag stops the parse at its node") {
     const auto str = parse_yaml("a: !!str 200\nb: ! 300\nc: 400\n");
     REQUIRE_FALSE(str.error);
     CHECK(str.tree.document(0).find("a").is_quoted());
