@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/chart_breaks.hpp"
+
 namespace tl {
 namespace {
 
@@ -109,7 +111,10 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
         mark.dashed_start = e.date.start.precision == Precision::unknown;
         mark.dashed_end = e.date.end->precision == Precision::unknown;
     }
+    const bool bar = mark.type == ItemType::bar;
+    const Rect box = mark.box;
     c.scene.items.push_back(std::move(mark));
+    if (bar) draw_bar_breaks(c, box, color);
     draw_event_label(c, label, p, cy);
 }
 

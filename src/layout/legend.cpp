@@ -90,7 +90,8 @@ Item sample_line(const PageWriter& page, LineStyle style, bool arrow) {
 
 }  // namespace
 
-double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds) {
+double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds,
+                   bool axis_breaks) {
     LegendRow kind_row(page, y, "Kinds");
     for (const LegendKind& kind : kinds)
         kind_row.add(sample_marker(page, MarkerShape::circle, 2 * kMarkerRadius, false, kind.color),
@@ -105,6 +106,15 @@ double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& ki
     dates.add(sample_bar(page, 30, false, false, ink), 30, "interval");
     dates.add(sample_bar(page, 30, true, false, ink), 30, "ongoing");
     dates.add(sample_bar(page, 30, false, true, ink), 30, "start or end unknown");
+    if (axis_breaks) {
+        Item slash = sample_line(page, LineStyle::solid, false);
+        slash.from = {2, 4};
+        slash.to = {6, -4};
+        slash.box = {1, -4, 6, 8};
+        slash.stroke = ink;
+        slash.stroke_width = 1;
+        dates.add(slash, 8, "axis break: a stretch where bars only run on, left out");
+    }
     LegendRow lines(page, dates.bottom() + 2, "Confidence");
     lines.add(sample_line(page, LineStyle::solid, false), 24, "confirmed");
     lines.add(sample_line(page, LineStyle::dashed, false), 24, "reported");

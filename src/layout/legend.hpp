@@ -15,8 +15,9 @@ struct LegendKind {
 };
 
 /// Draws the legend at `y`: the kinds in use, how dates are drawn at each precision, and
-/// which line style says which confidence, each with a sample drawn as the chart draws it.
-/// Returns the y below it.
-double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds);
+/// which line style says which confidence, each with a sample drawn as the chart draws it;
+/// with `axis_breaks`, what a break in the axis means. Returns the y below it.
+double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds,
+                   bool axis_breaks = false);
 
 }  // namespace tl
