@@ -11,6 +11,9 @@ namespace tl {
 struct Tick {
     DayNumber day;
     std::string label;
+    /// The label ends at the tick instead of starting there: the last tick before a break,
+    /// when the break leaves no room after it.
+    bool label_left = false;
 };
 
 /// Ticks at the finest step among days, weeks, months, quarters, years and decades whose

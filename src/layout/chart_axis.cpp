@@ -15,8 +15,8 @@ double draw_axis_labels(ChartCanvas& c, const std::vector<Tick>& ticks, double y
     const TimeScale& scale = c.columns.scale;
     double h = 0;
     for (const Tick& tick : ticks) {
-        const double x = scale.x(tick.day);
         const double w = c.measurer.measure(tick.label, font).width;
+        const double x = tick.label_left ? scale.x(tick.day) - 4 - w : scale.x(tick.day);
         if (x + 2 + w > scale.x1) continue;
         h = std::max(
             h, c.page.text(x + 2, y, tick.label, font, c.theme.muted, "axis-label").box.height);

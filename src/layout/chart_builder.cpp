@@ -1,6 +1,7 @@
 #include "layout/chart_builder.hpp"
 
 #include "layout/chart_axis.hpp"
+#include "layout/chart_breaks.hpp"
 #include "layout/chart_eras.hpp"
 #include "layout/chart_header.hpp"
 #include "layout/event_marks.hpp"
@@ -11,10 +12,10 @@ namespace tl {
 namespace {
 
 /// Draws the lanes from `y` with everything in them, in the order they stack up: lane
-/// backgrounds, eras, grid, arrows, the today line, then the events on top. Returns the
-/// bottom of the last lane.
+/// backgrounds, eras, grid, the axis's breaks (from `axis_top`), arrows, the today line,
+/// then the events on top. Returns the bottom of the last lane.
 double draw_lanes(ChartCanvas& c, ChartView& view, const PlacedEvents& placed,
-                  const std::vector<Tick>& ticks, double y) {
+                  const std::vector<Tick>& ticks, double axis_top, double y) {
     const LaneStack lanes(placed.rows, y, view.strip_height(), c.columns.pitch);
     for (std::size_t l = 0; l < placed.rows.size(); ++l)
         view.draw_lane_extras(lanes, l, draw_lane_background(c, lanes, l));
@@ -22,6 +23,7 @@ double draw_lanes(ChartCanvas& c, ChartView& view, const PlacedEvents& placed,
     const double bottom = lanes.last_bottom();
     draw_era_bands(c, top, bottom);
     draw_grid(c, ticks, top, bottom);
+    draw_axis_breaks(c, axis_top, top, bottom);
     for (const ArrowPlan& a : placed.arrows)
         draw_arrow(c, placed, lanes, a);
     if (today_shown(c)) draw_today_line(c, top, bottom);
@@ -39,10 +41,11 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     y = view.draw_note(y);
     y = draw_era_labels(c, y);
     const std::vector<Tick> ticks = chart_ticks(c);
+    const double axis_top = y;
     y = draw_axis_labels(c, ticks, y);
     PlacedEvents placed(c.timeline.lanes.size());
     view.place_events(placed);
-    y = draw_lanes(c, view, placed, ticks, y);
+    y = draw_lanes(c, view, placed, ticks, axis_top, y);
     if (today_shown(c)) y += today_label_room(c);
     y = draw_kind_legend(c, y + 14);
     const PageBreaks breaks{c.scene.items.size(), y, 0};

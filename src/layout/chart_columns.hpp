@@ -33,4 +33,9 @@ ChartColumns lay_out_columns(const Timeline& timeline, const Theme& theme,
                              const TextMeasurer& measurer, const LayoutOptions& options,
                              double width);
 
+/// Breaks out of the axis each long stretch where nothing is drawn, only bars run on (see
+/// find_breaks()), and narrows the margins to the days still shown.
+void break_empty_stretches(ChartColumns& columns, const Timeline& timeline,
+                           const LayoutOptions& options);
+
 }  // namespace tl

@@ -39,7 +39,7 @@ double draw_kind_legend(ChartCanvas& c, double y) {
     std::vector<LegendKind> entries;
     for (const std::string& kind : kinds)
         entries.push_back({kind_label(c.model, kind), c.colors.kind(kind)});
-    return draw_legend(c.page, y, entries, c.cut);
+    return draw_legend(c.page, y, entries, {c.cut, !c.columns.scale.breaks.empty()});
 }
 
 }  // namespace tl

@@ -1,6 +1,7 @@
 #include "layout/detail_view.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "layout/chart_builder.hpp"
 #include "layout/quantity_label.hpp"
@@ -9,10 +10,16 @@ namespace tl {
 namespace {
 
 constexpr double kShaftClear = 3;  // between an arrow and a label it passes
+constexpr double kArrowGap = 4;    // between the shafts of two events' arrows side by side
 
 class DetailView : public ChartView {
   public:
-    explicit DetailView(ChartCanvas& c) : c_(c) {}
+    // Every event is drawn at its date here, so the axis can leave out the years where
+    // nothing is (the density view keeps an unbroken axis: its bins count events over even
+    // stretches of time).
+    explicit DetailView(ChartCanvas& c) : c_(c) {
+        break_empty_stretches(c_.columns, c_.timeline, c_.options);
+    }
 
     void place_events(PlacedEvents& placed) override {
         c_.citations = number_citations(c_.timeline.events);
@@ -75,6 +82,7 @@ class DetailView : public ChartView {
     /// the lanes they pass.
     void place(PlacedEvents& placed, Placement p, double label_width,
                const std::vector<std::size_t>& to) {
+        if (!to.empty()) p.anchor = free_anchor(placed, p, to);
         LabelSpan span = label_span(c_.columns.scale, p, label_width);
         const std::size_t index = placed.placements.size();
         bool up = false, down = false;
@@ -97,6 +105,37 @@ class DetailView : public ChartView {
         // recipient.
         if (up) route(placed, {index, placed.placements.back().lane, to.front()});
         if (down) route(placed, {index, placed.placements.back().lane, to.back()});
+    }
+
+    /// Where `p`'s arrows into the lanes `to` leave: its anchor, unless another event's
+    /// arrow already runs there through the same lanes; then the nearest x within its mark
+    /// that is kArrowGap clear of every such arrow (events of one month share a bracket, and
+    /// their arrows would lie on top of one another). The anchor when there is none.
+    static double free_anchor(const PlacedEvents& placed, const Placement& p,
+                              const std::vector<std::size_t>& to) {
+        const std::size_t lo = std::min(p.lane, to.front());
+        const std::size_t hi = std::max(p.lane, to.back());
+        std::vector<double> taken;
+        for (const ArrowPlan& a : placed.arrows) {
+            const Placement& q = placed.placements[a.placement];
+            if (q.event == p.event) continue;  // one event's arrows are one arrow's parts
+            if (std::max(lo, std::min(a.from_lane, a.to_lane)) <
+                std::min(hi, std::max(a.from_lane, a.to_lane)))
+                taken.push_back(q.anchor);
+        }
+        const auto clear = [&](double x) {
+            return std::none_of(taken.begin(), taken.end(),
+                                [&](double t) { return std::abs(t - x) < kArrowGap; });
+        };
+        for (int k = 0;; ++k) {
+            const double right = p.anchor + k * kArrowGap;
+            const double left = p.anchor - k * kArrowGap;
+            const bool right_inside = right <= p.x1 - 1;
+            const bool left_inside = left >= p.x0 + 1;
+            if (!right_inside && !left_inside) return p.anchor;
+            if (right_inside && clear(right)) return right;
+            if (left_inside && clear(left)) return left;
+        }
     }
 
     /// The label's span in the row chosen for its marker: the free part beside the marker on

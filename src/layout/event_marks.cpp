@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/chart_breaks.hpp"
 #include "layout/window_cut.hpp"
 
 namespace tl {
@@ -113,9 +114,12 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
     }
     std::vector<Item> cuts = cut_at_axis_ends(mark, e.date, c.columns.scale);
     c.cut = c.cut || !cuts.empty();
+    const bool bar = mark.type == ItemType::bar;
+    const Rect box = mark.box;
     c.scene.items.push_back(std::move(mark));
     for (Item& cut : cuts)
         c.scene.items.push_back(std::move(cut));
+    if (bar) draw_bar_breaks(c, box, color);
     draw_event_label(c, label, p, cy);
 }
 

@@ -104,14 +104,15 @@ std::vector<Item> sample_cut_bar(const PageWriter& page, double width, Color col
     Date date;
     date.start = {Precision::day, 0, 0, false, false, {}};
     date.end = DatePoint{Precision::day, 2, 2, false, false, {}};
-    std::vector<Item> items = cut_at_axis_ends(bar, date, {0, 1, 0, bar_width});
+    std::vector<Item> items = cut_at_axis_ends(bar, date, {0, 1, 0, bar_width, {}});
     items.insert(items.begin(), std::move(bar));
     return items;
 }
 
 }  // namespace
 
-double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds, bool cut) {
+double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds,
+                   LegendMarks marks) {
     LegendRow kind_row(page, y, "Kinds");
     for (const LegendKind& kind : kinds)
         kind_row.add(sample_marker(page, MarkerShape::circle, 2 * kMarkerRadius, false, kind.color),
@@ -126,7 +127,16 @@ double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& ki
     dates.add(sample_bar(page, 30, false, false, ink), 30, "interval");
     dates.add(sample_bar(page, 30, true, false, ink), 30, "ongoing");
     dates.add(sample_bar(page, 30, false, true, ink), 30, "start or end unknown");
-    if (cut) dates.add(sample_cut_bar(page, 30, ink), 30, "goes on beyond the dates shown");
+    if (marks.cut) dates.add(sample_cut_bar(page, 30, ink), 30, "goes on beyond the dates shown");
+    if (marks.axis_breaks) {
+        Item slash = sample_line(page, LineStyle::solid, false);
+        slash.from = {2, 4};
+        slash.to = {6, -4};
+        slash.box = {1, -4, 6, 8};
+        slash.stroke = ink;
+        slash.stroke_width = 1;
+        dates.add(slash, 8, "axis break: a stretch where bars only run on, left out");
+    }
     LegendRow lines(page, dates.bottom() + 2, "Confidence");
     lines.add(sample_line(page, LineStyle::solid, false), 24, "confirmed");
     lines.add(sample_line(page, LineStyle::dashed, false), 24, "reported");

@@ -128,6 +128,13 @@ TEST_CASE("x increases with the date, and a month spans its month") {
     add("early", "2020-01-15");
     add("month", "2022-09");
     add("late", "2024-06-01");
+    // An event each quarter, so that no stretch is empty enough to be broken out of the axis.
+    std::vector<std::string> quarters;
+    for (int year = 2020; year <= 2024; ++year)
+        for (const char* month : {"-02-10", "-05-10", "-08-10", "-11-10"})
+            quarters.push_back(std::to_string(year) + month);
+    for (const std::string& q : quarters)
+        add(q.c_str(), q.c_str());
     const Laid l(std::move(m));
     std::map<std::string, Rect> marker;
     for (const Item* it : l.all(ItemType::marker))
