@@ -14,9 +14,26 @@ struct LegendKind {
     Color color;
 };
 
+/// Which of the symbols a legend explains a chart draws, so that it explains only those.
+struct DrawnSymbols {
+    bool exact_day = false;    ///< a round marker
+    bool bracket = false;      ///< a month, season or year
+    bool hollow = false;       ///< approximate or uncertain
+    bool interval = false;     ///< a bar with both ends known
+    bool ongoing = false;      ///< a bar with an open end
+    bool unknown_end = false;  ///< a bar with an unknown end
+    bool styles[4] = {};       ///< the line styles of events' marks and arrows, by LineStyle
+    bool support = false;      ///< an arrow
+    bool shared = false;       ///< an event's link to the other lanes it is shared with
+};
+
+/// What the events' marks and lines among `items` draw.
+DrawnSymbols drawn_symbols(const std::vector<Item>& items);
+
 /// Draws the legend at `y`: the kinds in use, how dates are drawn at each precision, and
-/// which line style says which confidence, each with a sample drawn as the chart draws it.
-/// Returns the y below it.
-double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds);
+/// which line style says which confidence, each with a sample drawn as the chart draws it,
+/// and only those the chart draws. Returns the y below it.
+double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds,
+                   const DrawnSymbols& drawn);
 
 }  // namespace tl

@@ -14,6 +14,7 @@
 
 #include "generated_model.hpp"
 #include "layout/chart_layout.hpp"
+#include "legend_check.hpp"
 #include "load/loader.hpp"
 #include "theme/template_loader.hpp"
 #include "timeline/timeline.hpp"
@@ -124,4 +125,23 @@ TEST_CASE("golden scenes: a density chart and a pages document of generated even
     const tl::Model smaller = tl::testing::generated_model(150, 12);
     options.mode = tl::LayoutMode::pages;
     check_golden("generated-pages", lay_out(tl::build_timeline(smaller), smaller, theme, options));
+}
+
+TEST_CASE("the seed's legend lists only what its charts draw") {
+    tl::Diagnostics diags;
+    tl::Model model = load_seed(diags);
+    REQUIRE_FALSE(diags.has_errors());
+    for (const char* name : {"default", "briefing"}) {
+        CAPTURE(name);
+        const tl::Theme theme = template_named(name, model.files);
+        const tl::Timeline timeline = tl::build_timeline(model, {}, theme.lanes);
+        const tl::Scene chart =
+            tl::layout_chart(timeline, model, theme, tl::FixedWidthMeasurer(), with_today());
+        const auto entries = tl::testing::legend_entries(chart);
+        CHECK_FALSE(entries.empty());
+        for (const auto& entry : entries) {
+            CAPTURE(entry.label);
+            CHECK(tl::testing::legend_entry_is_drawn(chart, entry));
+        }
+    }
 }
