@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/text.hpp"
 #include "generated_model.hpp"
 #include "layout/chart_layout.hpp"
 #include "legend_check.hpp"
@@ -91,6 +92,36 @@ TEST_CASE("a tall chart repeats its axis between lanes at least every 20 cm, and
             }
         CHECK(met == 0);
     }
+}
+
+TEST_CASE("a lane taller than 20 cm has the axis between its rows, and its name again") {
+    tl::Model m = tl::testing::generated_model(0, 2);
+    for (int i = 0; i < 120; ++i) {
+        tl::Event e = event("e" + std::to_string(i), "2024-03-05");
+        e.date = *tl::parse_date(i % 2 ? "2024-03-05" : "2024-03-06").value;
+        e.actors.push_back({i < 110 ? "A0" : "A1", {}});
+        e.sources.push_back(source("P" + std::to_string(i % 3)));
+        m.events.push_back(e);
+    }
+    const tl::Scene s = lay_out(m);
+    const Item* lane = nullptr;
+    for (const Item* band : with_role(s, "lane"))
+        if (band->lane == "A0") lane = band;
+    REQUIRE(lane);
+    REQUIRE(lane->box.height > 2 * kAxisEvery);
+    // The lane's name, at its top and again down the lane, never more than 20 cm apart,
+    // and an axis row above each repeat.
+    std::vector<double> names{lane->box.y};
+    for (const Item& it : s.items)
+        if (it.role == "lane-label-repeat" && it.text == tl::isolate("Actor 0"))
+            names.push_back(it.box.y);
+    names.push_back(lane->box.bottom());
+    std::sort(names.begin(), names.end());
+    for (std::size_t i = 1; i < names.size(); ++i)
+        CHECK(names[i] - names[i - 1] <= kAxisEvery);
+    const std::vector<double> rows = axis_rows(s);
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        CHECK(rows[i] - rows[i - 1] <= kAxisEvery);
 }
 
 TEST_CASE("a short chart keeps its one axis above the lanes") {
