@@ -10,7 +10,8 @@ std::vector<Tick> chart_ticks(const ChartCanvas& c) {
     return choose_ticks(c.columns.scale, c.measurer, c.theme.font(c.theme.axis_size));
 }
 
-double draw_axis_labels(ChartCanvas& c, const std::vector<Tick>& ticks, double y) {
+double draw_axis_labels(ChartCanvas& c, const std::vector<Tick>& ticks, double y,
+                        const Color* backdrop) {
     const FontSpec font = c.theme.font(c.theme.axis_size);
     const TimeScale& scale = c.columns.scale;
     double h = 0;
@@ -18,6 +19,14 @@ double draw_axis_labels(ChartCanvas& c, const std::vector<Tick>& ticks, double y
         const double w = c.measurer.measure(tick.label, font).width;
         const double x = tick.label_left ? scale.x(tick.day) - 4 - w : scale.x(tick.day);
         if (x + 2 + w > scale.x1) continue;
+        if (backdrop) {
+            Item box;
+            box.type = ItemType::band;
+            box.role = "axis-backdrop";
+            box.box = {x + 1, y, w + 2, c.measurer.measure(tick.label, font).height};
+            box.fill = *backdrop;
+            c.scene.items.push_back(std::move(box));
+        }
         h = std::max(
             h, c.page.text(x + 2, y, tick.label, font, c.theme.muted, "axis-label").box.height);
     }

@@ -1,5 +1,7 @@
 #include "layout/chart_builder.hpp"
 
+#include <algorithm>
+
 #include "layout/chart_axis.hpp"
 #include "layout/chart_breaks.hpp"
 #include "layout/chart_eras.hpp"
@@ -13,10 +15,12 @@ namespace {
 
 /// Draws the lanes from `y` with everything in them, in the order they stack up: lane
 /// backgrounds, eras, grid, the axis's breaks (from `axis_top`), arrows, the today line,
-/// then the events on top. Returns the bottom of the last lane.
+/// the axis again where a tall stack needs it, then the events on top. Returns the bottom
+/// of the last lane; `axis_below` says whether the axis is due under it too.
 double draw_lanes(ChartCanvas& c, ChartView& view, const PlacedEvents& placed,
-                  const std::vector<Tick>& ticks, double axis_top, double y) {
-    const LaneStack lanes(placed.rows, y, view.strip_height(), c.columns.pitch);
+                  const std::vector<Tick>& ticks, double axis_top, double y,
+                  const AxisRepeat& repeat, bool& axis_below) {
+    const LaneStack lanes(placed.rows, y, view.strip_height(), c.columns.pitch, repeat);
     for (std::size_t l = 0; l < placed.rows.size(); ++l)
         view.draw_lane_extras(lanes, l, draw_lane_background(c, lanes, l));
     const double top = lanes.first_top();
@@ -24,9 +28,20 @@ double draw_lanes(ChartCanvas& c, ChartView& view, const PlacedEvents& placed,
     draw_era_bands(c, top, bottom);
     draw_grid(c, ticks, top, bottom);
     draw_axis_breaks(c, axis_top, top, bottom);
+    // Support arrows together (the painter draws a run of them as one), then links.
     for (const ArrowPlan& a : placed.arrows)
-        draw_arrow(c, placed, lanes, a);
+        if (!a.shared) draw_arrow(c, placed, lanes, a);
+    for (const ArrowPlan& a : placed.arrows)
+        if (a.shared) draw_shared_link(c, placed, lanes, a);
     if (today_shown(c)) draw_today_line(c, top, bottom);
+    std::size_t l = 0;
+    for (const double row : lanes.axis_rows()) {
+        while (l + 1 < placed.rows.size() && lanes.bottom(l) <= row)
+            ++l;
+        const Color fill = lanes.top(l) <= row ? lane_fill(c.theme, l) : c.theme.background;
+        draw_axis_labels(c, ticks, row + kAxisClear, &fill);
+    }
+    axis_below = lanes.axis_below();
     for (const Placement& p : placed.placements)
         draw_event(c, placed, lanes, p);
     return bottom;
@@ -43,10 +58,17 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     const std::vector<Tick> ticks = chart_ticks(c);
     const double axis_top = y;
     y = draw_axis_labels(c, ticks, y);
+    const double today_room = today_shown(c) ? today_label_room(c) : 0;
+    // Repeated, the axis's labels (its height less the 4 points under them) have room
+    // above and below them.
+    const AxisRepeat repeat{kAxisRepeat, axis_top, y - axis_top - 4 + 2 * kAxisClear,
+                            std::max(kAxisClear, today_room + 2)};
     PlacedEvents placed(c.timeline.lanes.size());
     view.place_events(placed);
-    y = draw_lanes(c, view, placed, ticks, axis_top, y);
-    if (today_shown(c)) y += today_label_room(c);
+    bool axis_below = false;
+    y = draw_lanes(c, view, placed, ticks, axis_top, y, repeat, axis_below);
+    y += today_room;
+    if (axis_below) y = draw_axis_labels(c, ticks, y + 2);
     y = draw_kind_legend(c, y + 14);
     const PageBreaks breaks{c.scene.items.size(), y, 0};
     if (theme.show_references) y = draw_references(c.page, y + 10, c.citations);

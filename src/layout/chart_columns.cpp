@@ -119,6 +119,19 @@ void break_empty_stretches(ChartColumns& columns, const Timeline& timeline,
                            const LayoutOptions& options) {
     const DaySpan span = axis_span(timeline, options);
     auto breaks = find_breaks(span.first, span.last, drawn_days(timeline, options), kMinBreakShare);
+    // Only a stretch that a bar runs through is left out: there the axis holds nothing but
+    // bars going on. A stretch where nothing at all happens is the story's own pause, and
+    // the reader sees its length.
+    std::erase_if(breaks, [&](const AxisBreak& b) {
+        return std::none_of(timeline.events.begin(), timeline.events.end(), [&](const Event* e) {
+            if (!e->date.is_interval()) return false;
+            const DatePoint& start = e->date.start;
+            const DatePoint& end = e->date.last();
+            const DayNumber from = start.bounded() ? start.earliest : span.first;
+            const DayNumber to = end.bounded() ? end.latest : span.last;
+            return from < b.first && to > b.last;
+        });
+    });
     if (breaks.empty()) return;
     double shown = static_cast<double>(span.last - span.first) + 1;
     for (const AxisBreak& b : breaks)

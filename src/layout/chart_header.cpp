@@ -1,6 +1,7 @@
 #include "layout/chart_header.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "base/text.hpp"
 #include "layout/legend.hpp"
@@ -32,14 +33,19 @@ double draw_header(PageWriter& page, double y) {
 
 double draw_kind_legend(ChartCanvas& c, double y) {
     if (!c.theme.show_legend) return y;
+    // The kinds of the events that have a mark: a density view marks only some.
+    std::unordered_set<std::string> marked;
+    for (const Item& it : c.scene.items)
+        if (!it.event.empty() && it.type != ItemType::text) marked.insert(it.event);
     std::vector<std::string> kinds;
     for (const Event* e : c.timeline.events)
-        if (std::find(kinds.begin(), kinds.end(), e->kind) == kinds.end()) kinds.push_back(e->kind);
+        if (marked.count(e->id) && std::find(kinds.begin(), kinds.end(), e->kind) == kinds.end())
+            kinds.push_back(e->kind);
     std::sort(kinds.begin(), kinds.end());
     std::vector<LegendKind> entries;
     for (const std::string& kind : kinds)
         entries.push_back({kind_label(c.model, kind), c.colors.kind(kind)});
-    return draw_legend(c.page, y, entries, {c.cut, !c.columns.scale.breaks.empty()});
+    return draw_legend(c.page, y, entries, drawn_symbols(c.scene.items));
 }
 
 }  // namespace tl

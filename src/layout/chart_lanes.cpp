@@ -6,21 +6,66 @@
 
 namespace tl {
 
-LaneStack::LaneStack(const std::vector<LaneRows>& rows, double y, double strip, double pitch)
+LaneStack::LaneStack(const std::vector<LaneRows>& rows, double y, double strip, double pitch,
+                     const AxisRepeat& repeat)
     : strip_(strip), pitch_(pitch), first_top_(y) {
     tops_.resize(rows.size());
     bottoms_.resize(rows.size());
     first_rows_.resize(rows.size());
+    breaks_.resize(rows.size());
+    // One row at least, for the lane's name and, in a density view, its count of events (a
+    // recipient's lane may have a strip but no label of its own).
+    const auto row_count = [&](std::size_t l) {
+        return static_cast<double>(std::max<std::size_t>(rows[l].count(), 1));
+    };
+    double natural = y;
+    for (std::size_t l = 0; l < rows.size(); ++l)
+        natural += 2 * kLanePad + strip + row_count(l) * pitch;
+    // A stack the axis above reaches to its end needs no other; else every lane must end
+    // within reach of an axis row above it, counting the room down to the next one. (An
+    // axis row counts from its top, a little above its labels: never too far apart.)
+    const double reach = repeat.every - repeat.below;
+    axis_below_ = repeat.every > 0 && natural + repeat.below - repeat.first > repeat.every;
+    double last_axis = repeat.first;
     for (std::size_t l = 0; l < rows.size(); ++l) {
+        const double height = 2 * kLanePad + strip + row_count(l) * pitch;
+        if (axis_below_ && l > 0 && y + height - last_axis > reach) {
+            axis_rows_.push_back(y);
+            last_axis = y;
+            y += repeat.height;
+        }
         tops_[l] = y;
         first_rows_[l] = rows[l].top();
-        // One row at least, for the lane's name and, in a density view, its count of
-        // events (a recipient's lane may have a strip but no label of its own).
-        const double count = static_cast<double>(std::max<std::size_t>(rows[l].count(), 1));
-        y += 2 * kLanePad + strip + count * pitch;
+        double extra = 0;
+        if (axis_below_ && y + height - last_axis > reach) {
+            // Taller than the reach by itself: the axis goes between its rows too.
+            const double first_row = y + kLanePad + strip;
+            for (std::size_t r = 1; r < rows[l].count(); ++r) {
+                const double row_bottom = first_row + static_cast<double>(r + 1) * pitch + extra;
+                if (row_bottom + kLanePad - last_axis <= reach) continue;
+                const double at = first_row + static_cast<double>(r) * pitch + extra;
+                axis_rows_.push_back(at);
+                last_axis = at;
+                extra += repeat.height;
+                breaks_[l].push_back(
+                    {first_rows_[l] + static_cast<LaneRows::RowIndex>(r), repeat.height});
+            }
+        }
+        y += height + extra;
         bottoms_[l] = y;
     }
     last_bottom_ = y;
+}
+
+std::vector<LaneRows::RowIndex> LaneStack::rows_after_axis(std::size_t lane) const {
+    std::vector<LaneRows::RowIndex> out;
+    for (const RowBreak& b : breaks_[lane])
+        out.push_back(b.row);
+    return out;
+}
+
+Color lane_fill(const Theme& theme, std::size_t l) {
+    return l % 2 == 0 ? theme.lane_fill : theme.background;
 }
 
 double draw_lane_background(ChartCanvas& c, const LaneStack& lanes, std::size_t l) {
@@ -31,7 +76,7 @@ double draw_lane_background(ChartCanvas& c, const LaneStack& lanes, std::size_t 
     band.type = ItemType::band;
     band.role = "lane";
     band.box = {theme.margin, top, c.width - 2 * theme.margin, bottom - top};
-    band.fill = l % 2 == 0 ? theme.lane_fill : theme.background;
+    band.fill = lane_fill(theme, l);
     band.lane = c.timeline.lanes[l].id;
     c.scene.items.push_back(band);
     Item accent;
@@ -46,6 +91,9 @@ double draw_lane_background(ChartCanvas& c, const LaneStack& lanes, std::size_t 
     const double h = c.measurer.measure(name, font).height;
     const double y = top + kLanePad + c.columns.pitch / 2 - h / 2;
     c.page.text(theme.margin + 8, y, name, font, theme.text, "lane-label");
+    for (const LaneRows::RowIndex row : lanes.rows_after_axis(l))
+        c.page.text(theme.margin + 8, lanes.row_y(l, row) - h / 2, name, font, theme.muted,
+                    "lane-label-repeat");
     return y + h;
 }
 

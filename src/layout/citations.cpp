@@ -19,12 +19,15 @@ Citations number_citations(const std::vector<const Event*>& events) {
                 numbers.push_back(it->second);
         }
     }
+    c.said_once = c.sources.size() == 1 &&
+                  std::all_of(events.begin(), events.end(),
+                              [&](const Event* e) { return c.numbers[e] == std::vector<int>{1}; });
     return c;
 }
 
 std::string Citations::marks_for(const Event* e) const {
     const auto it = numbers.find(e);
-    if (it == numbers.end() || it->second.empty()) return {};
+    if (said_once || it == numbers.end() || it->second.empty()) return {};
     std::string s = " [";
     for (std::size_t i = 0; i < it->second.size(); ++i) {
         if (i) s += ", ";

@@ -13,8 +13,12 @@ namespace tl {
 struct Citations {
     std::vector<const Source*> sources;  ///< sources[n - 1] is reference n
     std::unordered_map<const Event*, std::vector<int>> numbers;
+    /// Every event cites the one source and nothing else (as a tracker's do): it is said
+    /// once under the chart, and no label carries "[1]".
+    bool said_once = false;
 
-    /// " [1]" or " [1, 4]"; empty when the event cites nothing.
+    /// " [1]" or " [1, 4]"; empty when the event cites nothing, or when the source is said
+    /// once.
     std::string marks_for(const Event* e) const;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "layout/chart_builder.hpp"
 #include "layout/density.hpp"
@@ -130,7 +131,12 @@ void DensityView::place_events(PlacedEvents& placed) {
     }
     std::sort(chosen.begin(), chosen.end(), more_significant);
     const double pad = kItemGap / 2;
+    // An event shared by several lanes without a direction is labelled once: each of its
+    // lanes' strips counts it already.
+    std::unordered_set<const Event*> shared_labelled;
     for (const Candidate& c : chosen) {
+        const bool shared = c.event->from.empty() && t.event_lanes(*c.event).size() > 1;
+        if (shared && shared_labelled.count(c.event)) continue;
         Placement p;
         p.event = c.event;
         p.lane = c.lane;
@@ -152,6 +158,7 @@ void DensityView::place_events(PlacedEvents& placed) {
             placed.spans.push_back(span);
             rows.take(r, x0, x1, p.span);
             placed.placements.push_back(std::move(p));
+            if (shared) shared_labelled.insert(c.event);
             break;
         }
     }

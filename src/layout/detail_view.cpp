@@ -45,6 +45,15 @@ class DetailView : public ChartView {
                 width += kQuantityGap + tm.measure(proto.quantity, c_.columns.quantity_font).width;
             }
             const std::vector<std::size_t> lanes = c_.timeline.event_lanes(*proto.event);
+            if (proto.event->from.empty() && lanes.size() > 1) {
+                // Shared by several lanes without a direction: drawn once, in the lane of
+                // its first actor, and linked to the others rather than repeated in each.
+                proto.lane = lanes.front();
+                std::vector<std::size_t> others(lanes.begin() + 1, lanes.end());
+                std::sort(others.begin(), others.end());
+                place(placed, std::move(proto), width, others, true);
+                continue;
+            }
             const std::vector<std::size_t> targets = recipient_lanes(*proto.event);
             const auto [top, bottom] = std::minmax_element(lanes.begin(), lanes.end());
             for (std::size_t lane : lanes) {
@@ -79,15 +88,18 @@ class DetailView : public ChartView {
 
     /// Puts one event in one lane with arrows into the lanes `to`: picks a row that the
     /// arrows can leave without crossing other rows, takes it, then routes the arrows through
-    /// the lanes they pass.
+    /// the lanes they pass. `shared`: links to the lanes `to` instead (see ArrowPlan).
     void place(PlacedEvents& placed, Placement p, double label_width,
-               const std::vector<std::size_t>& to) {
+               const std::vector<std::size_t>& to, bool shared = false) {
         if (!to.empty()) p.anchor = free_anchor(placed, p, to);
         LabelSpan span = label_span(c_.columns.scale, p, label_width);
         const std::size_t index = placed.placements.size();
         bool up = false, down = false;
         for (std::size_t lane : to) {
-            placed.arrows.push_back({index, p.lane, lane});
+            // A link's line is drawn to the farthest lane each way (`to` is in lane order);
+            // it passes the nearer ones' dots.
+            const bool farthest = lane < p.lane ? lane == to.front() : lane == to.back();
+            placed.arrows.push_back({index, p.lane, lane, shared, !shared || farthest});
             (lane < p.lane ? up : down) = true;
         }
         LaneRows& rows = placed.rows[p.lane];
@@ -100,6 +112,8 @@ class DetailView : public ChartView {
         placed.spans.push_back(span);
         rows.take(p.row, std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad, p.span);
         placed.placements.push_back(std::move(p));
+        // A link passes behind labels rather than shortening them (see draw_shared_link).
+        if (shared) return;
         // The arrow into the farthest lane each way passes every lane the nearer ones pass,
         // so routing it alone marks every row that they cross: each lane once, not once per
         // recipient.

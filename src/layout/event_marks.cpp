@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "layout/chart_breaks.hpp"
 #include "layout/window_cut.hpp"
@@ -11,6 +13,9 @@ namespace {
 
 constexpr double kBarHeight = 8;
 constexpr double kMinLabelWidth = 24;
+constexpr double kSharedDot = 2;  // radius: inside the padding at a lane's edge
+constexpr double kSharedLinkWidth = 0.8;
+constexpr double kSharedLinkClear = 2;  // between a link's line and a label it passes behind
 
 /// Draws a label in its span: the full text and quantity when they fit; else a shortened
 /// text (quantity first to go) ending in a callout number that the notes below explain;
@@ -145,6 +150,79 @@ void draw_arrow(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
     it.lane = c.timeline.lanes[a.from_lane].id;
     it.to_lane = c.timeline.lanes[a.to_lane].id;
     c.scene.items.push_back(std::move(it));
+}
+
+void draw_shared_link(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lanes,
+                      const ArrowPlan& a) {
+    const Placement& p = placed.placements[a.placement];
+    const bool up = a.to_lane < a.from_lane;
+    const Color color = c.colors.kind(p.event->kind);
+    const double x = p.anchor;
+    const double half = c.columns.pitch / 2;
+    // The dot sits in the padding at the lane's edge nearer the event, clear of its rows.
+    const double dot_y =
+        up ? lanes.bottom(a.to_lane) - kLanePad / 2 : lanes.top(a.to_lane) + kLanePad / 2;
+    if (a.draws_line) {
+        // The line goes behind the rows taken at its x (a label, a mark) and shows between
+        // them: it shortens no label, as an arrow must, since it points at nothing.
+        std::vector<std::pair<double, double>> hidden;
+        const auto hide_taken = [&](std::size_t lane, LaneRows::RowIndex from,
+                                    LaneRows::RowIndex to) {
+            const LaneRows& rows = placed.rows[lane];
+            for (LaneRows::RowIndex r = from; r <= to; ++r)
+                if (!rows.fits(r, x - kSharedLinkClear, x + kSharedLinkClear))
+                    hidden.emplace_back(lanes.row_y(lane, r) - half, lanes.row_y(lane, r) + half);
+        };
+        const LaneRows& own = placed.rows[a.from_lane];
+        const auto last_row = [](const LaneRows& rows) {
+            return rows.top() + static_cast<LaneRows::RowIndex>(rows.count()) - 1;
+        };
+        if (up) {
+            hide_taken(a.from_lane, own.top(), p.row - 1);
+        } else {
+            hide_taken(a.from_lane, p.row + 1, last_row(own));
+        }
+        for (std::size_t l = std::min(a.from_lane, a.to_lane) + 1;
+             l < std::max(a.from_lane, a.to_lane); ++l)
+            hide_taken(l, placed.rows[l].top(), last_row(placed.rows[l]));
+        std::sort(hidden.begin(), hidden.end());
+        double y = lanes.row_y(a.from_lane, p.row) + (up ? -half : half);
+        const double top = std::min(y, dot_y);
+        const double bottom = std::max(y, dot_y);
+        const auto segment = [&](double y0, double y1) {
+            if (y1 - y0 < 1) return;
+            Item line;
+            line.type = ItemType::line;
+            line.role = "shared-link";
+            line.event = p.event->id;
+            line.lane = c.timeline.lanes[a.from_lane].id;
+            line.to_lane = c.timeline.lanes[a.to_lane].id;
+            line.from = {x, y0};
+            line.to = {x, y1};
+            line.box = {x - kSharedLinkWidth / 2, y0, kSharedLinkWidth, y1 - y0};
+            line.stroke = color;
+            line.stroke_width = kSharedLinkWidth;
+            c.scene.items.push_back(std::move(line));
+        };
+        y = top;
+        for (const auto& [h0, h1] : hidden) {
+            if (h1 <= y || h0 >= bottom) continue;
+            segment(y, std::min(h0, bottom));
+            y = std::max(y, h1);
+        }
+        segment(y, bottom);
+    }
+    Item dot;
+    dot.type = ItemType::marker;
+    dot.role = "shared-mark";
+    dot.shape = MarkerShape::circle;
+    dot.event = p.event->id;
+    dot.lane = c.timeline.lanes[a.to_lane].id;
+    dot.box = {x - kSharedDot, dot_y - kSharedDot, 2 * kSharedDot, 2 * kSharedDot};
+    dot.stroke = color;
+    dot.fill = color;
+    dot.stroke_width = 0.5;
+    c.scene.items.push_back(std::move(dot));
 }
 
 }  // namespace tl

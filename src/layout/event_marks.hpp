@@ -22,4 +22,9 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
 void draw_arrow(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lanes,
                 const ArrowPlan& a);
 
+/// Draws a shared event's link into another of its lanes: a dot at the lane's edge and,
+/// from the farthest lane each way, a thin line from the event's row to it.
+void draw_shared_link(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lanes,
+                      const ArrowPlan& a);
+
 }  // namespace tl

@@ -31,11 +31,14 @@ struct Placement {
 };
 
 /// An arrow from a placed event to another lane at one x; y is known only once lane
-/// heights are.
+/// heights are. Or, for an event shared by several lanes without a direction, a link: a dot
+/// at the edge of one of its other lanes, and a thin line to it from the farthest each way.
 struct ArrowPlan {
     std::size_t placement;
     std::size_t from_lane;
     std::size_t to_lane;
+    bool shared = false;     ///< a link, not support
+    bool draws_line = true;  ///< a link's line reaches this lane (the farthest its way)
 };
 
 /// What a view placed: every lane's rows, the events with a mark, their labels' spans and

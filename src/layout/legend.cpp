@@ -1,6 +1,7 @@
 #include "layout/legend.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "layout/window_cut.hpp"
 
@@ -9,6 +10,7 @@ namespace {
 
 constexpr double kMarkerRadius = 4;  // as in the chart
 constexpr double kBarHeight = 8;
+constexpr double kSharedLinkWidth = 0.8;
 
 /// Lays legend entries out left to right, wrapping at the margin: a sample, then its meaning.
 class LegendRow {
@@ -111,39 +113,106 @@ std::vector<Item> sample_cut_bar(const PageWriter& page, double width, Color col
 
 }  // namespace
 
-double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds,
-                   LegendMarks marks) {
-    LegendRow kind_row(page, y, "Kinds");
-    for (const LegendKind& kind : kinds)
-        kind_row.add(sample_marker(page, MarkerShape::circle, 2 * kMarkerRadius, false, kind.color),
-                     2 * kMarkerRadius, kind.label);
-    const Color ink = page.theme.muted;
-    LegendRow dates(page, kind_row.bottom() + 2, "Dates");
-    dates.add(sample_marker(page, MarkerShape::circle, 8, false, ink), 8, "exact day");
-    dates.add(sample_marker(page, MarkerShape::bracket, 22, false, ink), 22,
-              "known only to the month, season or year: drawn across it");
-    dates.add(sample_marker(page, MarkerShape::circle, 8, true, ink), 8,
-              "approximate (c.) or uncertain (?)");
-    dates.add(sample_bar(page, 30, false, false, ink), 30, "interval");
-    dates.add(sample_bar(page, 30, true, false, ink), 30, "ongoing");
-    dates.add(sample_bar(page, 30, false, true, ink), 30, "start or end unknown");
-    if (marks.cut) dates.add(sample_cut_bar(page, 30, ink), 30, "goes on beyond the dates shown");
-    if (marks.axis_breaks) {
-        Item slash = sample_line(page, LineStyle::solid, false);
-        slash.from = {2, 4};
-        slash.to = {6, -4};
-        slash.box = {1, -4, 6, 8};
-        slash.stroke = ink;
-        slash.stroke_width = 1;
-        dates.add(slash, 8, "axis break: a stretch where bars only run on, left out");
+DrawnSymbols drawn_symbols(const std::vector<Item>& items) {
+    DrawnSymbols d;
+    for (const Item& it : items) {
+        if (it.role == "axis-break-mark") d.axis_breaks = true;
+        if (it.role == "continues-before" || it.role == "continues-after") {
+            d.cut = true;
+            continue;
+        }
+        if (it.event.empty() || it.type == ItemType::text) continue;
+        if (it.role == "shared-link") {
+            d.shared = true;
+            continue;
+        }
+        if (it.role == "shared-mark") continue;
+        d.styles[static_cast<int>(it.style)] = true;
+        d.hollow |= it.hollow;
+        if (it.type == ItemType::arrow) d.support = true;
+        if (it.type == ItemType::marker) {
+            if (it.shape == MarkerShape::bracket) {
+                d.bracket = true;
+            } else if (!it.hollow) {
+                d.exact_day = true;
+            }
+        }
+        if (it.type == ItemType::bar) {
+            const bool open = it.fade_start || it.fade_end;
+            const bool unknown = it.dashed_start || it.dashed_end;
+            d.ongoing |= open;
+            d.unknown_end |= unknown;
+            d.interval |= !open && !unknown;
+        }
     }
-    LegendRow lines(page, dates.bottom() + 2, "Confidence");
-    lines.add(sample_line(page, LineStyle::solid, false), 24, "confirmed");
-    lines.add(sample_line(page, LineStyle::dashed, false), 24, "reported");
-    lines.add(sample_line(page, LineStyle::dotted, false), 24, "alleged");
-    lines.add(sample_line(page, LineStyle::dash_dot, false), 24, "assessed");
-    lines.add(sample_line(page, LineStyle::solid, true), 24, "support, from supplier to recipient");
-    return lines.bottom();
+    return d;
+}
+
+double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds,
+                   const DrawnSymbols& drawn) {
+    double bottom = y;  // of the last row drawn
+    if (!kinds.empty()) {
+        LegendRow kind_row(page, y, "Kinds");
+        for (const LegendKind& kind : kinds)
+            kind_row.add(
+                sample_marker(page, MarkerShape::circle, 2 * kMarkerRadius, false, kind.color),
+                2 * kMarkerRadius, kind.label);
+        bottom = kind_row.bottom();
+        y = bottom + 2;
+    }
+    const Color ink = page.theme.muted;
+    if (drawn.exact_day || drawn.bracket || drawn.hollow || drawn.interval || drawn.ongoing ||
+        drawn.unknown_end || drawn.cut || drawn.axis_breaks) {
+        LegendRow dates(page, y, "Dates");
+        if (drawn.exact_day)
+            dates.add(sample_marker(page, MarkerShape::circle, 8, false, ink), 8, "exact day");
+        if (drawn.bracket)
+            dates.add(sample_marker(page, MarkerShape::bracket, 22, false, ink), 22,
+                      "known only to the month, season or year: drawn across it");
+        if (drawn.hollow)
+            dates.add(sample_marker(page, MarkerShape::circle, 8, true, ink), 8,
+                      "approximate (c.) or uncertain (?)");
+        if (drawn.interval) dates.add(sample_bar(page, 30, false, false, ink), 30, "interval");
+        if (drawn.ongoing) dates.add(sample_bar(page, 30, true, false, ink), 30, "ongoing");
+        if (drawn.unknown_end)
+            dates.add(sample_bar(page, 30, false, true, ink), 30, "start or end unknown");
+        if (drawn.cut)
+            dates.add(sample_cut_bar(page, 30, ink), 30, "goes on beyond the dates shown");
+        if (drawn.axis_breaks) {
+            Item slash = sample_line(page, LineStyle::solid, false);
+            slash.from = {2, 4};
+            slash.to = {6, -4};
+            slash.box = {1, -4, 6, 8};
+            slash.stroke = ink;
+            slash.stroke_width = 1;
+            dates.add(slash, 8, "axis break: a stretch where bars only run on, left out");
+        }
+        bottom = dates.bottom();
+        y = bottom + 2;
+    }
+    static const std::pair<LineStyle, const char*> kStyles[] = {{LineStyle::solid, "confirmed"},
+                                                                {LineStyle::dashed, "reported"},
+                                                                {LineStyle::dotted, "alleged"},
+                                                                {LineStyle::dash_dot, "assessed"}};
+    bool any_style = false;
+    for (const bool used : drawn.styles)
+        any_style |= used;
+    if (any_style || drawn.support || drawn.shared) {
+        LegendRow lines(page, y, "Confidence");
+        for (const auto& [style, name] : kStyles)
+            if (drawn.styles[static_cast<int>(style)])
+                lines.add(sample_line(page, style, false), 24, name);
+        if (drawn.support)
+            lines.add(sample_line(page, LineStyle::solid, true), 24,
+                      "support, from supplier to recipient");
+        if (drawn.shared) {
+            Item link = sample_line(page, LineStyle::solid, false);
+            link.stroke_width = kSharedLinkWidth;
+            lines.add(link, 24, "shared by several actors");
+        }
+        bottom = lines.bottom();
+    }
+    return bottom;
 }
 
 }  // namespace tl

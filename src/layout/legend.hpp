@@ -14,15 +14,29 @@ struct LegendKind {
     Color color;
 };
 
-/// Draws the legend at `y`: the kinds in use, how dates are drawn at each precision, and
-/// which line style says which confidence, each with a sample drawn as the chart draws it;
-/// with `marks.cut`, also the wedge that marks an event going on beyond the axis's ends;
-/// with `marks.axis_breaks`, what a break in the axis means. Returns the y below it.
-struct LegendMarks {
-    bool cut = false;
-    bool axis_breaks = false;
+/// Which of the symbols a legend explains a chart draws, so that it explains only those.
+struct DrawnSymbols {
+    bool exact_day = false;    ///< a round marker
+    bool bracket = false;      ///< a month, season or year
+    bool hollow = false;       ///< approximate or uncertain
+    bool interval = false;     ///< a bar with both ends known
+    bool ongoing = false;      ///< a bar with an open end
+    bool unknown_end = false;  ///< a bar with an unknown end
+    bool styles[4] = {};       ///< the line styles of events' marks and arrows, by LineStyle
+    bool support = false;      ///< an arrow
+    bool shared = false;       ///< an event's link to the other lanes it is shared with
+    bool cut = false;          ///< an event cut at the axis's end, going on beyond it
+    bool axis_breaks = false;  ///< a stretch left out of the axis
 };
+
+/// What the events' marks and lines among `items` draw.
+DrawnSymbols drawn_symbols(const std::vector<Item>& items);
+
+/// Draws the legend at `y`: the kinds in use, how dates are drawn at each precision, and
+/// which line style says which confidence, each with a sample drawn as the chart draws it,
+/// and only those the chart draws (among them the wedge of an event going on beyond the
+/// axis's ends, and what a break in the axis means). Returns the y below it.
 double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& kinds,
-                   LegendMarks marks = {});
+                   const DrawnSymbols& drawn);
 
 }  // namespace tl

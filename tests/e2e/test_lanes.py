@@ -41,8 +41,10 @@ def lane_names(pdf, names=("Ukraine", "Germany", "France", "Poland")):
     the subtitle."""
     page = words(pdf)
     below = max(w[3] for w in page if w[0] == "actors")
-    return [text for text, x, y, _ in sorted(page, key=lambda w: w[2])
-            if 40 <= x < 100 and y > below and text in names]
+    drawn = [text for text, x, y, _ in sorted(page, key=lambda w: w[2])
+             if 40 <= x < 100 and y > below and text in names]
+    # A lane taller than 20 cm says its name again under each repeated axis: one lane.
+    return [name for i, name in enumerate(drawn) if i == 0 or drawn[i - 1] != name]
 
 
 def subtitle_line(pdf):

@@ -243,7 +243,8 @@ class BidiIsolatedInEveryLabel(TempDirTest):
     def test_an_override_in_a_publisher_reverses_only_the_publisher(self):
         (pdf,) = self.render("pdf")
         text = squeeze(tool("pdftotext", pdf, "-").stdout)
-        self.assertIn("[1]Pubfedcba,“Sourcetitle”,12Sep2024.", text)
+        # The one source is said once under the chart.
+        self.assertIn("Source:Pubfedcba,“Sourcetitle”,12Sep2024.", text)
         self.assertIn("200ballisticselissim", text)
 
     def test_a_shortened_label_closes_its_isolate_before_the_callout(self):

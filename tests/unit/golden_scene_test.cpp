@@ -15,6 +15,7 @@
 #include "generated_model.hpp"
 #include "layout/chart_layout.hpp"
 #include "layout/color.hpp"
+#include "legend_check.hpp"
 #include "load/loader.hpp"
 #include "theme/template_loader.hpp"
 #include "timeline/timeline.hpp"
@@ -159,4 +160,23 @@ TEST_CASE("every template: the seed's lane accents stand apart from the kind col
         }
         CHECK(accents == static_cast<int>(timeline.lanes.size()));
     });
+}
+
+TEST_CASE("the seed's legend lists only what its charts draw") {
+    tl::Diagnostics diags;
+    tl::Model model = load_seed(diags);
+    REQUIRE_FALSE(diags.has_errors());
+    for (const char* name : {"default", "briefing"}) {
+        CAPTURE(name);
+        const tl::Theme theme = template_named(name, model.files);
+        const tl::Timeline timeline = tl::build_timeline(model, {}, theme.lanes);
+        const tl::Scene chart =
+            tl::layout_chart(timeline, model, theme, tl::FixedWidthMeasurer(), with_today());
+        const auto entries = tl::testing::legend_entries(chart);
+        CHECK_FALSE(entries.empty());
+        for (const auto& entry : entries) {
+            CAPTURE(entry.label);
+            CHECK(tl::testing::legend_entry_is_drawn(chart, entry));
+        }
+    }
 }

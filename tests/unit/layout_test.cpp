@@ -103,7 +103,13 @@ TEST_CASE("generated sets lay out with zero overlaps") {
 
 TEST_CASE("the axis labels never collide and sit above the lanes") {
     const Laid l(tl::testing::generated_model(100, 8));
-    const auto axis = l.all(ItemType::text, "axis-label");
+    // The axis above the lanes (a chart this tall repeats it further down).
+    std::vector<const Item*> axis = l.all(ItemType::text, "axis-label");
+    REQUIRE(!axis.empty());
+    const double first_row = axis.front()->box.y;
+    axis.erase(std::remove_if(axis.begin(), axis.end(),
+                              [&](const Item* a) { return a->box.y != first_row; }),
+               axis.end());
     REQUIRE(axis.size() >= 3);
     for (std::size_t i = 1; i < axis.size(); ++i)
         CHECK(axis[i - 1]->box.right() < axis[i]->box.x);
