@@ -58,6 +58,9 @@ def axis_ticks(pdf, scene):
     printed in the band where the Scene puts its axis labels."""
     labels = [it for it in scene["items"] if it.get("role") == "axis-label"]
     assert labels, "the Scene has no axis labels"
+    # The axis at the top: a tall chart repeats it lower down, with the same ticks.
+    first_row = min(it["y"] for it in labels)
+    labels = [it for it in labels if it["y"] == first_row]
     top = min(it["y"] for it in labels) - 1
     bottom = max(it["y"] + it["height"] for it in labels) + 1
     left = min(it["x"] for it in labels) - 1
