@@ -12,6 +12,7 @@
 #include "layout/density.hpp"
 #include "layout/lane_packer.hpp"
 #include "layout/legend.hpp"
+#include "layout/page_marks.hpp"
 #include "layout/paginate.hpp"
 #include "layout/quantity_label.hpp"
 #include "layout/references.hpp"
@@ -106,6 +107,8 @@ class ChartBuilder {
         }
         y = era_labels(y);
         y = axis_labels(y);
+        if (!options_.page_marks.empty())
+            y = draw_page_marks(page_, scale_, y, options_.page_marks);
         if (density_) {
             place_significant_events();
         } else {
@@ -117,7 +120,7 @@ class ChartBuilder {
         const PageBreaks breaks{scene_.items.size(), y, 0};
         if (theme_.show_references) y = draw_references(page_, y + 10, citations_);
         y = draw_notes(page_, y, notes_);
-        Document doc{scene_.title, scene_.subject, {}};
+        Document doc{scene_.title, scene_.subject, {}, breaks.chart_bottom};
         if (theme_.page_height > 0) {
             doc.pages = paginate(std::move(scene_), {breaks.chart_items, breaks.chart_bottom, y},
                                  theme_.page_height, theme_.margin);
@@ -535,7 +538,7 @@ class ChartBuilder {
     /// Density view: a lane's events per bin as bars rising from the bottom of its strip, all
     /// lanes on one scale so that they compare.
     void density_strip(std::size_t l) {
-        int most = 1;
+        int most = std::max(1, options_.density_peak);
         for (const auto& lane : counts_)
             for (int c : lane)
                 most = std::max(most, c);

@@ -64,8 +64,9 @@ std::string items_json(const std::vector<Item>& items) {
 }
 
 std::string page_json(const Scene& page) {
-    return "\"width\": " + num(page.width) + ", \"height\": " + num(page.height) +
-           ", \"items\": " + items_json(page.items);
+    std::string out = "\"width\": " + num(page.width) + ", \"height\": " + num(page.height);
+    if (!page.outline.empty()) out += ", \"outline\": " + json_quote(page.outline);
+    return out + ", \"items\": " + items_json(page.items);
 }
 
 }  // namespace

@@ -61,6 +61,8 @@ struct Scene {
     Color background{1, 1, 1};
     std::string title;    ///< the document's, for PDF metadata
     std::string subject;  ///< likewise
+    /// The page's entry in the PDF outline (bookmarks); none when empty.
+    std::string outline;
     std::vector<Item> items;
 };
 
@@ -69,6 +71,9 @@ struct Document {
     std::string title;
     std::string subject;
     std::vector<Scene> pages;
+    /// Where the chart, through its legend, ends on its first page before any scaling to
+    /// fit a fixed page: what `pages` compares with the page height.
+    double chart_bottom = 0;
 };
 
 /// The first page as JSON, {"width", "height", "title", "items": [{type, x, y, width,

@@ -1,0 +1,295 @@
+#include "layout/pages_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <utility>
+
+#include "base/text.hpp"
+#include "layout/chart_builder.hpp"
+#include "layout/date_label.hpp"
+#include "layout/measure_cache.hpp"
+#include "timeline/order.hpp"
+
+namespace tl {
+namespace {
+
+constexpr double kMaxPageSide = 14400;  // PDF's largest page side: 200 inches
+
+/// The events of one detail page: [begin, end) of the events in order of their start day.
+struct Slice {
+    std::size_t begin = 0, end = 0;
+    DaySpan days;
+};
+
+/// A detail page's look: the overview's without its legend, which the overview shows for
+/// every page (on a page of a dozen events it took a fifth of the height).
+Theme detail_theme(const Theme& pages) {
+    Theme detail = pages;
+    detail.show_legend = false;
+    return detail;
+}
+
+class PagesLayout {
+  public:
+    PagesLayout(const Timeline& t, const Model& m, const Theme& theme, const TextMeasurer& tm,
+                const LayoutOptions& o)
+        : t_(t),
+          model_(m),
+          theme_(pages_theme(theme)),
+          detail_theme_(detail_theme(theme_)),
+          tm_(tm),
+          options_(o) {}
+
+    Document build() {
+        std::vector<Document> details;
+        std::vector<DaySpan> days;  // of each detail page
+        if (!t_.span.empty()) {
+            order_events();
+            // Each slice starts at the size that the last one ended up with, a little more,
+            // so that few are laid out twice.
+            std::size_t count = kEventsPerPage;
+            for (std::size_t begin = 0; begin < events_.size();) {
+                const Slice s = next_slice(begin, count);
+                const std::size_t before = details.size();
+                lay_out(s, details, days);
+                const std::size_t per_page = (s.end - s.begin) / (details.size() - before);
+                count = std::clamp<std::size_t>(per_page + per_page / 4 + 1, 1, kEventsPerPage);
+                begin = s.end;
+            }
+        }
+        // The overview's length decides the detail pages' numbers, which its key shows: it
+        // is laid out again in the rare case that the key changes its length.
+        std::size_t overview_pages = 1;
+        Document doc;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            std::vector<PageMark> marks;
+            int next = static_cast<int>(overview_pages) + 1;
+            for (std::size_t i = 0; i < details.size(); ++i) {
+                marks.push_back({days[i], next});
+                next += static_cast<int>(details[i].pages.size());
+            }
+            doc = overview(std::move(marks));
+            if (doc.pages.size() == overview_pages) break;
+            overview_pages = doc.pages.size();
+        }
+        doc.pages.front().outline = "Overview";
+        for (std::size_t i = 0; i < details.size(); ++i) {
+            const std::size_t number = doc.pages.size() + 1;
+            details[i].pages.front().outline =
+                "p. " + std::to_string(number) + ": " + days_text(days[i]);
+            for (Scene& page : details[i].pages)
+                doc.pages.push_back(std::move(page));
+        }
+        return doc;
+    }
+
+  private:
+    /// The overview: a density view of every lane, over as many pages as its lanes need at
+    /// full size (lanes in groups in their order, each page with the axis and the key of
+    /// pages), all on the first page's scale of counts.
+    Document overview(std::vector<PageMark> marks) const {
+        LayoutOptions options = options_;
+        options.mode = LayoutMode::density;
+        options.page_marks = std::move(marks);
+        Document whole = build_chart(t_, model_, theme_, tm_, options);
+        const std::size_t lanes = t_.lanes.size();
+        if (fits(whole) || lanes < 2) return whole;
+        options.density_peak = density_peak(whole.pages.front());
+        // From the share of the page the lanes overflow by, then more groups until each fits.
+        const double usable = theme_.page_height - 2 * theme_.margin;
+        auto groups = static_cast<std::size_t>(
+            std::ceil((whole.chart_bottom - theme_.margin) / std::max(usable, 1.0)));
+        for (groups = std::clamp<std::size_t>(groups, 2, lanes);; ++groups) {
+            Document doc{whole.title, whole.subject, {}, 0};
+            bool all_fit = true;
+            const std::size_t size = (lanes + groups - 1) / groups;
+            for (std::size_t first = 0; first < lanes; first += size) {
+                std::vector<bool> used(lanes, false);
+                std::fill(used.begin() + static_cast<std::ptrdiff_t>(first),
+                          used.begin() + static_cast<std::ptrdiff_t>(std::min(lanes, first + size)),
+                          true);
+                std::vector<const Event*> events;
+                for (const Event* e : t_.events) {
+                    const std::vector<std::size_t> in = t_.involved_lanes(*e);
+                    if (std::any_of(in.begin(), in.end(), [&](std::size_t l) { return used[l]; }))
+                        events.push_back(e);
+                }
+                Document part = build_chart(with_lanes(used, std::move(events), t_.span), model_,
+                                            theme_, tm_, options);
+                all_fit = all_fit && fits(part);
+                for (Scene& page : part.pages)
+                    doc.pages.push_back(std::move(page));
+            }
+            if (all_fit || size == 1) return doc;
+        }
+    }
+
+    /// Whether a chart, through its legend, fits its page unscaled.
+    bool fits(const Document& doc) const {
+        return doc.chart_bottom + theme_.margin <= theme_.page_height;
+    }
+
+    /// The count a density view drew at full bar height: its largest.
+    static int density_peak(const Scene& page) {
+        int peak = 1;
+        for (const Item& it : page.items)
+            if (it.role == "density-bin") peak = std::max(peak, std::stoi(it.text));
+        return peak;
+    }
+
+    /// The day an event's page is chosen by: where it starts, inside the timeline's span (an
+    /// unknown start counts as the span's first day).
+    DayNumber start_day(const Event* e) const {
+        return std::clamp(e->date.start.sort_earliest(), t_.span.first, t_.span.last);
+    }
+
+    void order_events() {
+        events_ = t_.events;
+        std::stable_sort(events_.begin(), events_.end(), [&](const Event* a, const Event* b) {
+            return start_day(a) < start_day(b);
+        });
+        starts_.resize(events_.size());
+        for (std::size_t i = 0; i < events_.size(); ++i)
+            starts_[i] = start_day(events_[i]);
+    }
+
+    bool day_boundary(std::size_t i) const { return starts_[i] != starts_[i - 1]; }
+
+    /// The slice of about `count` events from `begin`, ended at the next change of day when
+    /// one comes soon enough, else at the one before, else where the count runs out (a day
+    /// of more events than a page holds).
+    Slice next_slice(std::size_t begin, std::size_t count) const {
+        const std::size_t n = events_.size();
+        std::size_t end = std::min(n, begin + count);
+        std::size_t later = end;
+        while (later < n && later < begin + 2 * count && !day_boundary(later))
+            ++later;
+        if (later == n || day_boundary(later)) {
+            end = later;
+        } else {
+            std::size_t earlier = end;
+            while (earlier > begin + 1 && !day_boundary(earlier))
+                --earlier;
+            if (earlier > begin + 1) end = earlier;
+        }
+        return slice(begin, end);
+    }
+
+    /// The days [begin, end) covers: from its first start to the day before the next
+    /// slice's, so that neighbouring pages meet; the first and last reach the span's ends.
+    Slice slice(std::size_t begin, std::size_t end) const {
+        const DayNumber first = begin == 0 ? t_.span.first : starts_[begin];
+        DayNumber last = t_.span.last;
+        if (end < events_.size()) last = std::max(starts_[end] - 1, starts_[end - 1]);
+        return {begin, end, {first, last}};
+    }
+
+    /// Lays out a slice; one whose chart is taller than its page is cut in two (at the day
+    /// boundary nearest its middle, if any) and each half tried again.
+    void lay_out(const Slice& s, std::vector<Document>& out, std::vector<DaySpan>& days) {
+        Document doc = build_chart(timeline_of(s), model_, detail_theme_, tm_, detail_options(s));
+        if (fits(doc) || s.end - s.begin < 2) {
+            out.push_back(std::move(doc));
+            days.push_back(s.days);
+            return;
+        }
+        const std::size_t middle = s.begin + (s.end - s.begin) / 2;
+        std::size_t cut = middle;
+        for (std::size_t d = 0; d < s.end - s.begin; ++d) {
+            if (middle + d < s.end && day_boundary(middle + d)) {
+                cut = middle + d;
+                break;
+            }
+            if (middle - s.begin > d && day_boundary(middle - d)) {
+                cut = middle - d;
+                break;
+            }
+        }
+        // Cut inside one day, both halves cover that day.
+        lay_out(slice(s.begin, cut), out, days);
+        lay_out(slice(cut, s.end), out, days);
+    }
+
+    /// The slice's events, in timeline order, with only the lanes they take part in.
+    Timeline timeline_of(const Slice& s) const {
+        std::vector<const Event*> events(events_.begin() + static_cast<std::ptrdiff_t>(s.begin),
+                                         events_.begin() + static_cast<std::ptrdiff_t>(s.end));
+        std::sort(events.begin(), events.end(),
+                  [](const Event* a, const Event* b) { return timeline_less(*a, *b); });
+        std::vector<bool> used(t_.lanes.size(), false);
+        for (const Event* e : events)
+            for (std::size_t lane : t_.involved_lanes(*e))
+                used[lane] = true;
+        return with_lanes(used, std::move(events), s.days);
+    }
+
+    /// `events` over `span` in the lanes marked `used`, in the whole timeline's order and
+    /// with its colours.
+    Timeline with_lanes(const std::vector<bool>& used, std::vector<const Event*> events,
+                        DaySpan span) const {
+        Timeline part;
+        part.mode = t_.mode;
+        part.eras = t_.eras;
+        part.span = span;
+        part.events = std::move(events);
+        std::vector<std::size_t> renumber(t_.lanes.size(), 0);
+        for (std::size_t l = 0; l < t_.lanes.size(); ++l) {
+            if (!used[l]) continue;
+            renumber[l] = part.lanes.size();
+            Lane lane = t_.lanes[l];
+            // A lane's palette colour follows its place among all lanes, not on this page.
+            if (lane.color.empty() && t_.mode != LaneMode::kind && !theme_.actor_palette.empty())
+                lane.color = theme_.actor_palette[l % theme_.actor_palette.size()].hex();
+            part.lanes.push_back(std::move(lane));
+        }
+        for (const auto& [id, lane] : t_.actor_lane)
+            if (used[lane]) part.actor_lane.emplace(id, renumber[lane]);
+        for (const auto& [id, lane] : t_.kind_lane)
+            if (used[lane]) part.kind_lane.emplace(id, renumber[lane]);
+        return part;
+    }
+
+    LayoutOptions detail_options(const Slice& s) const {
+        LayoutOptions detail = options_;
+        detail.mode = LayoutMode::detail;
+        detail.window = s.days;
+        detail.page_marks.clear();
+        const std::string title = options_.title.empty() ? theme_.title : options_.title;
+        detail.title = isolate(title) + ": " + days_text(s.days);
+        return detail;
+    }
+
+    static std::string days_text(const DaySpan& days) {
+        const DatePoint a{Precision::day, days.first, days.first, false, false, {}};
+        const DatePoint b{Precision::day, days.last, days.last, false, false, {}};
+        return days.first == days.last ? human_date(a) : human_date(a) + " \u2013 " + human_date(b);
+    }
+
+    const Timeline& t_;
+    const Model& model_;
+    const Theme theme_;
+    const Theme detail_theme_;
+    const MeasureCache tm_;  ///< one for all pages: they repeat many texts
+    const LayoutOptions& options_;
+    std::vector<const Event*> events_;  ///< by start day
+    std::vector<DayNumber> starts_;     ///< each event's start day
+};
+
+}  // namespace
+
+Theme pages_theme(const Theme& theme) {
+    Theme fixed = theme;
+    fixed.grow_width = false;
+    fixed.page_width = std::min(fixed.page_width, kMaxPageSide);
+    if (fixed.page_height <= 0) fixed.page_height = fixed.page_width / std::sqrt(2.0);
+    fixed.page_height = std::min(fixed.page_height, kMaxPageSide);
+    return fixed;
+}
+
+Document layout_pages(const Timeline& timeline, const Model& model, const Theme& theme,
+                      const TextMeasurer& measurer, const LayoutOptions& options) {
+    return PagesLayout(timeline, model, theme, measurer, options).build();
+}
+
+}  // namespace tl
