@@ -46,16 +46,27 @@ class PagesLayout {
         std::vector<DaySpan> days;  // of each detail page
         if (!t_.span.empty()) {
             order_events();
-            // Each slice starts at the size that the last one ended up with, a little more,
-            // so that few are laid out twice.
+            // Each slice is tried at the size that the chart's height on the page suggests
+            // (from the slice before, then from its own overflow) until it fits unscaled.
             std::size_t count = kEventsPerPage;
-            for (std::size_t begin = 0; begin < events_.size();) {
-                const Slice s = next_slice(begin, count);
-                const std::size_t before = details.size();
-                lay_out(s, details, days);
-                const std::size_t per_page = (s.end - s.begin) / (details.size() - before);
-                count = std::clamp<std::size_t>(per_page + per_page / 4 + 1, 1, kEventsPerPage);
-                begin = s.end;
+            for (std::size_t begin = 0, limit = events_.size(); begin < events_.size();) {
+                const Slice s = next_slice(begin, count, limit);
+                Document doc =
+                    build_chart(timeline_of(s), model_, detail_theme_, tm_, detail_options(s));
+                const std::size_t size = s.end - s.begin;
+                const double room = (theme_.page_height - theme_.margin) /
+                                    std::max(doc.chart_bottom, theme_.margin);
+                const auto scaled = static_cast<std::size_t>(static_cast<double>(size) * room);
+                if (fits(doc) || size == 1) {
+                    details.push_back(std::move(doc));
+                    days.push_back(s.days);
+                    count = std::clamp<std::size_t>(scaled, size, kEventsPerPage);
+                    begin = s.end;
+                    limit = events_.size();
+                } else {
+                    count = std::clamp<std::size_t>(scaled * 19 / 20, 1, size - 1);
+                    limit = s.end - 1;
+                }
             }
         }
         // The overview's length decides the detail pages' numbers, which its key shows: it
@@ -156,23 +167,17 @@ class PagesLayout {
 
     bool day_boundary(std::size_t i) const { return starts_[i] != starts_[i - 1]; }
 
-    /// The slice of about `count` events from `begin`, ended at the next change of day when
-    /// one comes soon enough, else at the one before, else where the count runs out (a day
-    /// of more events than a page holds).
-    Slice next_slice(std::size_t begin, std::size_t count) const {
+    /// The slice of about `count` events from `begin`, ending no later than `limit`: at the
+    /// next change of day when one comes soon enough, else at the one before, else where the
+    /// count runs out (a day of more events than a page holds).
+    Slice next_slice(std::size_t begin, std::size_t count, std::size_t limit) const {
         const std::size_t n = events_.size();
-        std::size_t end = std::min(n, begin + count);
-        std::size_t later = end;
-        while (later < n && later < begin + 2 * count && !day_boundary(later))
-            ++later;
-        if (later == n || day_boundary(later)) {
-            end = later;
-        } else {
-            std::size_t earlier = end;
-            while (earlier > begin + 1 && !day_boundary(earlier))
-                --earlier;
-            if (earlier > begin + 1) end = earlier;
-        }
+        const auto boundary = [&](std::size_t i) { return i == n || day_boundary(i); };
+        const std::size_t end = std::min(limit, begin + count);
+        for (std::size_t later = end; later <= limit && later <= begin + 2 * count; ++later)
+            if (boundary(later)) return slice(begin, later);
+        for (std::size_t earlier = end; earlier > begin; --earlier)
+            if (boundary(earlier)) return slice(begin, earlier);
         return slice(begin, end);
     }
 
@@ -183,32 +188,6 @@ class PagesLayout {
         DayNumber last = t_.span.last;
         if (end < events_.size()) last = std::max(starts_[end] - 1, starts_[end - 1]);
         return {begin, end, {first, last}};
-    }
-
-    /// Lays out a slice; one whose chart is taller than its page is cut in two (at the day
-    /// boundary nearest its middle, if any) and each half tried again.
-    void lay_out(const Slice& s, std::vector<Document>& out, std::vector<DaySpan>& days) {
-        Document doc = build_chart(timeline_of(s), model_, detail_theme_, tm_, detail_options(s));
-        if (fits(doc) || s.end - s.begin < 2) {
-            out.push_back(std::move(doc));
-            days.push_back(s.days);
-            return;
-        }
-        const std::size_t middle = s.begin + (s.end - s.begin) / 2;
-        std::size_t cut = middle;
-        for (std::size_t d = 0; d < s.end - s.begin; ++d) {
-            if (middle + d < s.end && day_boundary(middle + d)) {
-                cut = middle + d;
-                break;
-            }
-            if (middle - s.begin > d && day_boundary(middle - d)) {
-                cut = middle - d;
-                break;
-            }
-        }
-        // Cut inside one day, both halves cover that day.
-        lay_out(slice(s.begin, cut), out, days);
-        lay_out(slice(cut, s.end), out, days);
     }
 
     /// The slice's events, in timeline order, with only the lanes they take part in.
