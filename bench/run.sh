@@ -10,7 +10,8 @@
 #   5. bench/matplotlib_timeline.py on the same files, timed the same way, and the ratio.
 #
 # Results go to $BUILD/bench-results/ (tables, JSON, logs, the PDFs). Knobs, as environment
-# variables: SIZES, MPL_SIZES, CLI_RUNS, SKIP_RENDER_ABOVE (timeline_bench renders no corpus above it),
+# variables: SIZES, PAGES_EVENTS (the corpus of the pages case), MPL_SIZES, CLI_RUNS,
+# SKIP_RENDER_ABOVE (timeline_bench renders no corpus above it),
 # STAGE_TIMEOUT (seconds one stage of timeline_bench may take before it is stopped and
 # reported so), CLI_TIMEOUT and MPL_TIMEOUT (seconds for one run of the CLI, of matplotlib),
 # BUILD, JOBS. The defaults keep `make bench` under 10 minutes on 2 cores once the corpora
@@ -21,6 +22,7 @@ cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 JOBS=${JOBS:-2}
 SIZES=${SIZES:-100 1000 10000 100000}
+PAGES_EVENTS=${PAGES_EVENTS:-30000}
 MPL_SIZES=${MPL_SIZES:-100 1000 10000}
 CLI_RUNS=${CLI_RUNS:-3}
 SKIP_RENDER_ABOVE=${SKIP_RENDER_ABOVE:-100000}
@@ -91,6 +93,13 @@ if [ ! -d "$ONE_DAY" ]; then
     $PY bench/generate_events.py --events 10000 --shape one-day --out "$ONE_DAY"
 fi
 
+# Pages at 30,000 events over 250 actors: an overview and a detail page per slice, every page
+# rendered; 10 s on 2 cores is the aim (issue 12).
+PAGES=$CORPORA/events-$PAGES_EVENTS
+if [ ! -d "$PAGES" ]; then
+    $PY bench/generate_events.py --events "$PAGES_EVENTS" --out "$PAGES"
+fi
+
 echo "== stages, in-process (timeline_bench; render skipped above $SKIP_RENDER_ABOVE events," \
     "a stage stopped after $STAGE_TIMEOUT s)"
 # Each corpus runs in a fresh child process (--stage-timeout), so that one corpus's heap does
@@ -107,6 +116,11 @@ echo "== one day in detail: 10,000 events on one day, --layout detail"
 "$BUILD/timeline_bench" --layout detail --stage-timeout "$STAGE_TIMEOUT" \
     --json="$RESULTS/stages-one-day-detail.json" "$ONE_DAY" |
     tee "$RESULTS/stages-one-day-detail.txt" || echo "warning: timeline_bench found errors in $ONE_DAY"
+
+echo "== pages: $PAGES_EVENTS events, --layout pages (SVG and PNG hold the overview only)"
+"$BUILD/timeline_bench" --layout pages --stage-timeout "$STAGE_TIMEOUT" \
+    --json="$RESULTS/stages-pages.json" "$PAGES" |
+    tee "$RESULTS/stages-pages.txt" || echo "warning: timeline_bench found errors in $PAGES"
 
 # Runs a command under GNU time with a time limit; prints "WALL_S KIB USER_S SYS_S",
 # "timeout LIMIT" or "failed(STATUS)".
@@ -175,6 +189,10 @@ done
 t=$(timed_median cli-one-day-detail "$CLI_TIMEOUT" "$BUILD/timeline" render "$ONE_DAY" \
     --layout detail -o "$RESULTS/cli-one-day-detail.pdf")
 printf '%-8s  %-34s\n' "one day" "$(show "$t")  (10,000 events, --layout detail)" |
+    tee -a "$summary"
+t=$(timed_median cli-pages "$CLI_TIMEOUT" "$BUILD/timeline" render "$PAGES" --layout pages \
+    -o "$RESULTS/cli-pages.pdf")
+printf '%-8s  %-34s\n' "$PAGES_EVENTS" "$(show "$t")  (--layout pages, every page)" |
     tee -a "$summary"
 # A detail page of spread-out events is tall and its image is scaled down to fit: the case
 # where a resampled dash tile cost 19 s of CPU (docs/performance.md, "Spread-out events in

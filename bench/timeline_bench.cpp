@@ -1,7 +1,7 @@
 // timeline_bench: times each pipeline stage in-process on corpus folders.
 //
 //   timeline_bench [--json | --json=FILE] [--skip-render-above N] [--runs N]
-//                  [--stage-timeout SECONDS] [--layout detail] CORPUS...
+//                  [--stage-timeout SECONDS] [--layout detail|pages] CORPUS...
 //
 // For each corpus: yaml-cpp alone (the floor: YAML::LoadAll of every file's text, nodes
 // discarded) on one thread and on two, and yaml-cpp's event parser alone with a handler that
@@ -60,6 +60,7 @@ struct Args {
     int runs = 0;              // 0: by corpus size
     double stage_timeout = 0;  // seconds; 0: no limit, everything in this process
     bool detail = false;       // --layout detail: every event drawn, as with the CLI's flag
+    bool pages = false;        // --layout pages: an overview and detail pages, all rendered
 };
 
 struct Stage {
@@ -338,17 +339,22 @@ void run_corpus(const std::string& corpus, const Args& args, CorpusResult& res,
     // Made once, as the CLI does, by the same factory (Pango behind a cache).
     const std::unique_ptr<tl::TextMeasurer> measurer = tl::make_text_measurer();
     const tl::TextMeasurer& shaper = *measurer;
-    tl::Scene scene;
+    tl::Document doc;
     tl::LayoutOptions layout_options;
     if (args.detail) layout_options.mode = tl::LayoutMode::detail;
+    if (args.pages) layout_options.mode = tl::LayoutMode::pages;
     Stage layout = measure(kLayout, runs, progress, [&] {
-        scene = tl::Scene{};
-        scene = tl::layout_chart(*timeline, model, theme, shaper, layout_options);
+        doc = tl::Document{};
+        doc = tl::layout_document(*timeline, model, theme, shaper, layout_options);
     });
     {
+        std::size_t items = 0;
+        for (const tl::Scene& page : doc.pages)
+            items += page.items.size();
         std::ostringstream note;
-        note << std::fixed << std::setprecision(0) << "page " << scene.width << " x "
-             << scene.height << " pt, " << scene.items.size() << " items";
+        note << std::fixed << std::setprecision(0) << doc.pages.size()
+             << (doc.pages.size() == 1 ? " page " : " pages ") << doc.pages.front().width << " x "
+             << doc.pages.front().height << " pt, " << items << " items";
         layout.note = note.str();
     }
     add(layout);
@@ -372,11 +378,12 @@ void run_corpus(const std::string& corpus, const Args& args, CorpusResult& res,
         std::string problem;
         Stage s = measure(name, runs, progress, [&] {
             bytes = 0;
-            problem = tl::render_scene(scene, format, render_options,
-                                       [&](const unsigned char*, std::size_t size) {
-                                           bytes += size;
-                                           return true;
-                                       });
+            // A PDF has every page; an SVG or PNG, the first (as the CLI writes them).
+            problem = tl::render_document(doc, format, render_options,
+                                          [&](const unsigned char*, std::size_t size) {
+                                              bytes += size;
+                                              return true;
+                                          });
         });
         s.out_bytes = bytes;
         s.note = problem.empty() ? std::to_string((bytes + 512) / 1024) + " KiB out"
@@ -673,7 +680,7 @@ int usage(const char* why, int code) {
     (code ? std::cerr : std::cout)
         << "timeline_bench: " << why << "\n"
         << "usage: timeline_bench [--json | --json=FILE] [--skip-render-above N] [--runs N]\n"
-           "                      [--stage-timeout SECONDS] [--layout detail] CORPUS...\n";
+           "                      [--stage-timeout SECONDS] [--layout detail|pages] CORPUS...\n";
     return code;
 }
 
@@ -696,6 +703,9 @@ int main(int argc, char** argv) {
             args.stage_timeout = std::strtod(argv[++i], nullptr);
         } else if (a == "--layout" && has_value && std::string(argv[i + 1]) == "detail") {
             args.detail = true;
+            ++i;
+        } else if (a == "--layout" && has_value && std::string(argv[i + 1]) == "pages") {
+            args.pages = true;
             ++i;
         } else if (a == "--help" || a == "-h") {
             return usage("times each pipeline stage on corpus folders", 0);

@@ -7,6 +7,7 @@
 #include "layout/chart_eras.hpp"
 #include "layout/chart_header.hpp"
 #include "layout/event_marks.hpp"
+#include "layout/page_marks.hpp"
 #include "layout/paginate.hpp"
 #include "layout/references.hpp"
 
@@ -63,6 +64,8 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     // above and below them.
     const AxisRepeat repeat{kAxisRepeat, axis_top, y - axis_top - 4 + 2 * kAxisClear,
                             std::max(kAxisClear, today_room + 2)};
+    if (!c.options.page_marks.empty())
+        y = draw_page_marks(c.page, c.columns.scale, y, c.options.page_marks);
     PlacedEvents placed(c.timeline.lanes.size());
     view.place_events(placed);
     bool axis_below = false;
@@ -73,7 +76,7 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     const PageBreaks breaks{c.scene.items.size(), y, 0};
     if (theme.show_references) y = draw_references(c.page, y + 10, c.citations);
     y = draw_notes(c.page, y, c.notes);
-    Document doc{c.scene.title, c.scene.subject, {}};
+    Document doc{c.scene.title, c.scene.subject, {}, breaks.chart_bottom};
     if (theme.page_height > 0) {
         doc.pages = paginate(std::move(c.scene), {breaks.chart_items, breaks.chart_bottom, y},
                              theme.page_height, theme.margin);

@@ -26,7 +26,7 @@ bool uses_density_view(const Timeline& timeline, const LayoutOptions& options) {
 Document layout_document(const Timeline& timeline, const Model& model, const Theme& theme,
                          const TextMeasurer& measurer, const LayoutOptions& options) {
     if (options.mode == LayoutMode::pages) {
-        // Folded once, before slicing, so that every page has the same lanes.
+        // Folded once, before slicing, so that the detail pages' lanes are the overview's.
         if (timeline.lanes.size() <= options.max_lanes)
             return layout_pages(timeline, model, theme, measurer, options);
         Timeline folded = timeline;

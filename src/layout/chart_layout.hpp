@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "layout/page_marks.hpp"
 #include "layout/scene.hpp"
 #include "layout/text_measurer.hpp"
 #include "layout/theme.hpp"
@@ -12,8 +13,8 @@ namespace tl {
 
 /// How events are drawn. `automatic` draws every event in detail when there are few enough
 /// to label legibly, else a density view; `pages` gives an overview page (a density view)
-/// followed by detail pages, each over an equal slice of time (about kEventsPerPage events
-/// each).
+/// followed by detail pages, each over a slice of time cut to fit its page (at most
+/// kEventsPerPage events each), all pages of one size (pages_layout.hpp).
 enum class LayoutMode { automatic, detail, density, pages };
 
 struct LayoutOptions {
@@ -28,11 +29,16 @@ struct LayoutOptions {
     std::size_t max_lanes = 40;
     /// The days the time axis shows, instead of the events' span (a slice of `pages`).
     std::optional<DaySpan> window;
+    /// `pages`: the overview's key of which detail page covers which days, under its axis.
+    std::vector<PageMark> page_marks;
+    /// Density view: the count drawn at full bar height, so that the pages of one overview
+    /// share a scale; 0: the chart's largest count.
+    int density_peak = 0;
 };
 
-/// `pages`: about this many events per detail page. At 100, support between many actors
-/// drew so many arrows across the lanes that most labels were cut short; at 50 most read
-/// whole (see docs/gallery/pages-1000-page5.png).
+/// `pages`: at most this many events per detail page, fewer when they do not fit it. At 100,
+/// support between many actors drew so many arrows across the lanes that most labels were cut
+/// short; at 50 most read whole (see docs/gallery/pages-1000-page5.png).
 inline constexpr std::size_t kEventsPerPage = 50;
 
 /// Above this many events, `automatic` chooses the density view.

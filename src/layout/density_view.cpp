@@ -76,7 +76,7 @@ class DensityView : public ChartView {
     /// A lane's events per bin as bars rising from the bottom of its strip, all lanes on one
     /// scale so that they compare.
     void draw_strip(const LaneStack& lanes, std::size_t l) {
-        int most = 1;
+        int most = std::max(1, c_.options.density_peak);
         for (const auto& lane : counts_)
             for (int c : lane)
                 most = std::max(most, c);

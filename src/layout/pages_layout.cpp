@@ -1,48 +1,280 @@
 #include "layout/pages_layout.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <utility>
 
 #include "base/text.hpp"
+#include "layout/chart_colors.hpp"
 #include "layout/date_label.hpp"
 #include "layout/density_view.hpp"
 #include "layout/detail_view.hpp"
-#include "timeline/filter.hpp"
+#include "timeline/order.hpp"
 
 namespace tl {
+namespace {
+
+constexpr double kMaxPageSide = 14400;  // PDF's largest page side: 200 inches
+
+/// The events of one detail page: [begin, end) of the events in order of their start day.
+struct Slice {
+    std::size_t begin = 0, end = 0;
+    DaySpan days;
+};
+
+/// A detail page's look: the overview's without its legend, which the overview shows for
+/// every page (on a page of a dozen events it took a fifth of the height).
+Theme detail_theme(const Theme& pages) {
+    Theme detail = pages;
+    detail.show_legend = false;
+    return detail;
+}
+
+class PagesLayout {
+  public:
+    PagesLayout(const Timeline& t, const Model& m, const Theme& theme, const TextMeasurer& tm,
+                const LayoutOptions& o)
+        : t_(t),
+          model_(m),
+          theme_(pages_theme(theme)),
+          detail_theme_(detail_theme(theme_)),
+          tm_(tm),
+          options_(o),
+          // The slices cover the window asked for, not the reach of events that began
+          // before it.
+          span_(o.window ? *o.window : t.span),
+          accents_(ChartColors(t, m, theme_)) {}
+
+    Document build() {
+        std::vector<Document> details;
+        std::vector<DaySpan> days;  // of each detail page
+        if (!span_.empty()) {
+            order_events();
+            // Each slice is tried at the size that the chart's height on the page suggests
+            // (from the slice before, then from its own overflow) until it fits unscaled.
+            std::size_t count = kEventsPerPage;
+            for (std::size_t begin = 0, limit = events_.size(); begin < events_.size();) {
+                const Slice s = next_slice(begin, count, limit);
+                Document doc = build_detail_chart(timeline_of(s), model_, detail_theme_, tm_,
+                                                  detail_options(s));
+                const std::size_t size = s.end - s.begin;
+                const double room = (theme_.page_height - theme_.margin) /
+                                    std::max(doc.chart_bottom, theme_.margin);
+                const auto scaled = static_cast<std::size_t>(static_cast<double>(size) * room);
+                if (fits(doc) || size == 1) {
+                    details.push_back(std::move(doc));
+                    days.push_back(s.days);
+                    count = std::clamp<std::size_t>(scaled, size, kEventsPerPage);
+                    begin = s.end;
+                    limit = events_.size();
+                } else {
+                    count = std::clamp<std::size_t>(scaled * 19 / 20, 1, size - 1);
+                    limit = s.end - 1;
+                }
+            }
+        }
+        // The overview's length decides the detail pages' numbers, which its key shows: it
+        // is laid out again in the rare case that the key changes its length.
+        std::size_t overview_pages = 1;
+        Document doc;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            std::vector<PageMark> marks;
+            int next = static_cast<int>(overview_pages) + 1;
+            for (std::size_t i = 0; i < details.size(); ++i) {
+                marks.push_back({days[i], next});
+                next += static_cast<int>(details[i].pages.size());
+            }
+            doc = overview(std::move(marks));
+            if (doc.pages.size() == overview_pages) break;
+            overview_pages = doc.pages.size();
+        }
+        doc.pages.front().outline = "Overview";
+        for (std::size_t i = 0; i < details.size(); ++i) {
+            const std::size_t number = doc.pages.size() + 1;
+            details[i].pages.front().outline =
+                "p. " + std::to_string(number) + ": " + days_text(days[i]);
+            for (Scene& page : details[i].pages)
+                doc.pages.push_back(std::move(page));
+        }
+        return doc;
+    }
+
+  private:
+    /// The overview: a density view of every lane, over as many pages as its lanes need at
+    /// full size (lanes in groups in their order, each page with the axis and the key of
+    /// pages), all on the first page's scale of counts.
+    Document overview(std::vector<PageMark> marks) const {
+        LayoutOptions options = options_;
+        options.mode = LayoutMode::density;
+        options.page_marks = std::move(marks);
+        Document whole = build_density_chart(t_, model_, theme_, tm_, options);
+        const std::size_t lanes = t_.lanes.size();
+        if (fits(whole) || lanes < 2) return whole;
+        options.density_peak = density_peak(whole.pages.front());
+        // From the share of the page the lanes overflow by, then more groups until each fits.
+        const double usable = theme_.page_height - 2 * theme_.margin;
+        auto groups = static_cast<std::size_t>(
+            std::ceil((whole.chart_bottom - theme_.margin) / std::max(usable, 1.0)));
+        for (groups = std::clamp<std::size_t>(groups, 2, lanes);; ++groups) {
+            Document doc{whole.title, whole.subject, {}, 0};
+            bool all_fit = true;
+            const std::size_t size = (lanes + groups - 1) / groups;
+            for (std::size_t first = 0; first < lanes; first += size) {
+                std::vector<bool> used(lanes, false);
+                std::fill(used.begin() + static_cast<std::ptrdiff_t>(first),
+                          used.begin() + static_cast<std::ptrdiff_t>(std::min(lanes, first + size)),
+                          true);
+                std::vector<const Event*> events;
+                for (const Event* e : t_.events) {
+                    const std::vector<std::size_t> in = t_.involved_lanes(*e);
+                    if (std::any_of(in.begin(), in.end(), [&](std::size_t l) { return used[l]; }))
+                        events.push_back(e);
+                }
+                Document part = build_density_chart(with_lanes(used, std::move(events), t_.span),
+                                                    model_, theme_, tm_, options);
+                all_fit = all_fit && fits(part);
+                for (Scene& page : part.pages)
+                    doc.pages.push_back(std::move(page));
+            }
+            if (all_fit || size == 1) return doc;
+        }
+    }
+
+    /// Whether a chart, through its legend, fits its page unscaled.
+    bool fits(const Document& doc) const {
+        return doc.chart_bottom + theme_.margin <= theme_.page_height;
+    }
+
+    /// The count a density view drew at full bar height: its largest.
+    static int density_peak(const Scene& page) {
+        int peak = 1;
+        for (const Item& it : page.items)
+            if (it.role == "density-bin") peak = std::max(peak, std::stoi(it.text));
+        return peak;
+    }
+
+    /// The day an event's page is chosen by: where it starts, inside the pages' span (an
+    /// unknown start, or one before the window, counts as the span's first day).
+    DayNumber start_day(const Event* e) const {
+        return std::clamp(e->date.start.sort_earliest(), span_.first, span_.last);
+    }
+
+    void order_events() {
+        events_ = t_.events;
+        std::stable_sort(events_.begin(), events_.end(), [&](const Event* a, const Event* b) {
+            return start_day(a) < start_day(b);
+        });
+        starts_.resize(events_.size());
+        for (std::size_t i = 0; i < events_.size(); ++i)
+            starts_[i] = start_day(events_[i]);
+    }
+
+    bool day_boundary(std::size_t i) const { return starts_[i] != starts_[i - 1]; }
+
+    /// The slice of about `count` events from `begin`, ending no later than `limit`: at the
+    /// next change of day when one comes soon enough, else at the one before, else where the
+    /// count runs out (a day of more events than a page holds).
+    Slice next_slice(std::size_t begin, std::size_t count, std::size_t limit) const {
+        const std::size_t n = events_.size();
+        const auto boundary = [&](std::size_t i) { return i == n || day_boundary(i); };
+        const std::size_t end = std::min(limit, begin + count);
+        for (std::size_t later = end; later <= limit && later <= begin + 2 * count; ++later)
+            if (boundary(later)) return slice(begin, later);
+        for (std::size_t earlier = end; earlier > begin; --earlier)
+            if (boundary(earlier)) return slice(begin, earlier);
+        return slice(begin, end);
+    }
+
+    /// The days [begin, end) covers: from its first start to the day before the next
+    /// slice's, so that neighbouring pages meet; the first and last reach the span's ends.
+    Slice slice(std::size_t begin, std::size_t end) const {
+        const DayNumber first = begin == 0 ? span_.first : starts_[begin];
+        DayNumber last = span_.last;
+        if (end < events_.size()) last = std::max(starts_[end] - 1, starts_[end - 1]);
+        return {begin, end, {first, last}};
+    }
+
+    /// The slice's events, in timeline order, with only the lanes they take part in.
+    Timeline timeline_of(const Slice& s) const {
+        std::vector<const Event*> events(events_.begin() + static_cast<std::ptrdiff_t>(s.begin),
+                                         events_.begin() + static_cast<std::ptrdiff_t>(s.end));
+        std::sort(events.begin(), events.end(),
+                  [](const Event* a, const Event* b) { return timeline_less(*a, *b); });
+        std::vector<bool> used(t_.lanes.size(), false);
+        for (const Event* e : events)
+            for (std::size_t lane : t_.involved_lanes(*e))
+                used[lane] = true;
+        return with_lanes(used, std::move(events), s.days);
+    }
+
+    /// `events` over `span` in the lanes marked `used`, in the whole timeline's order and
+    /// with its colours.
+    Timeline with_lanes(const std::vector<bool>& used, std::vector<const Event*> events,
+                        DaySpan span) const {
+        Timeline part;
+        part.mode = t_.mode;
+        part.eras = t_.eras;
+        part.span = span;
+        part.events = std::move(events);
+        std::vector<std::size_t> renumber(t_.lanes.size(), 0);
+        for (std::size_t l = 0; l < t_.lanes.size(); ++l) {
+            if (!used[l]) continue;
+            renumber[l] = part.lanes.size();
+            Lane lane = t_.lanes[l];
+            // A lane's accent is the one it has among all lanes, not on this page.
+            if (t_.mode != LaneMode::kind) lane.color = accents_.lane(l).hex();
+            part.lanes.push_back(std::move(lane));
+        }
+        for (const auto& [id, lane] : t_.actor_lane)
+            if (used[lane]) part.actor_lane.emplace(id, renumber[lane]);
+        for (const auto& [id, lane] : t_.kind_lane)
+            if (used[lane]) part.kind_lane.emplace(id, renumber[lane]);
+        return part;
+    }
+
+    LayoutOptions detail_options(const Slice& s) const {
+        LayoutOptions detail = options_;
+        detail.mode = LayoutMode::detail;
+        detail.window = s.days;
+        detail.page_marks.clear();
+        const std::string title = options_.title.empty() ? theme_.title : options_.title;
+        detail.title = isolate(title) + ": " + days_text(s.days);
+        return detail;
+    }
+
+    static std::string days_text(const DaySpan& days) {
+        const DatePoint a{Precision::day, days.first, days.first, false, false, {}};
+        const DatePoint b{Precision::day, days.last, days.last, false, false, {}};
+        return days.first == days.last ? human_date(a) : human_date(a) + " \u2013 " + human_date(b);
+    }
+
+    const Timeline& t_;
+    const Model& model_;
+    const Theme theme_;
+    const Theme detail_theme_;
+    const TextMeasurer& tm_;  ///< a caching one (make_text_measurer): pages repeat many texts
+    const LayoutOptions& options_;
+    const DaySpan span_;         ///< the days the detail pages cover: the window, or the events'
+    const ChartColors accents_;  ///< the whole timeline's lane accents
+    std::vector<const Event*> events_;  ///< by start day
+    std::vector<DayNumber> starts_;     ///< each event's start day
+};
+
+}  // namespace
+
+Theme pages_theme(const Theme& theme) {
+    Theme fixed = theme;
+    fixed.grow_width = false;
+    fixed.page_width = std::min(fixed.page_width, kMaxPageSide);
+    if (fixed.page_height <= 0) fixed.page_height = fixed.page_width / std::sqrt(2.0);
+    fixed.page_height = std::min(fixed.page_height, kMaxPageSide);
+    return fixed;
+}
 
 Document layout_pages(const Timeline& timeline, const Model& model, const Theme& theme,
                       const TextMeasurer& measurer, const LayoutOptions& options) {
-    Document doc = build_density_chart(timeline, model, theme, measurer, options);
-    doc.pages.resize(1);  // the overview's chart; each detail page cites its own sources
-    // The slices cover the window asked for, not the reach of events that began before it.
-    const DaySpan whole = options.window ? *options.window : timeline.span;
-    if (whole.empty()) return doc;
-    const std::size_t slices =
-        std::max<std::size_t>(1, (timeline.events.size() + kEventsPerPage - 1) / kEventsPerPage);
-    const DayNumber days = whole.last - whole.first + 1;
-    const auto length = static_cast<DayNumber>((days + static_cast<DayNumber>(slices) - 1) /
-                                               static_cast<DayNumber>(slices));
-    for (std::size_t i = 0; i < slices; ++i) {
-        const DayNumber first = whole.first + static_cast<DayNumber>(i) * length;
-        const DaySpan window{first, std::min(first + length - 1, whole.last)};
-        EventFilter in_window;
-        in_window.from = window.first;
-        in_window.to = window.last;
-        Timeline slice = timeline;
-        slice.events = filter_events(timeline.events, in_window);
-        if (slice.events.empty()) continue;
-        slice.span = window;
-        LayoutOptions detail = options;
-        detail.window = window;
-        const DatePoint a{Precision::day, window.first, window.first, false, false, {}};
-        const DatePoint b{Precision::day, window.last, window.last, false, false, {}};
-        detail.title = isolate(doc.title) + ": " + human_date(a) + " \u2013 " + human_date(b);
-        Document part = build_detail_chart(slice, model, theme, measurer, detail);
-        for (Scene& page : part.pages)
-            doc.pages.push_back(std::move(page));
-    }
-    return doc;
+    return PagesLayout(timeline, model, theme, measurer, options).build();
 }
 
 }  // namespace tl

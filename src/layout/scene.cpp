@@ -70,6 +70,7 @@ std::string page_json(const Scene& page) {
         out += ", \"range\": {\"from\": \"" + iso_date(page.range.first) + "\", \"to\": \"" +
                iso_date(page.range.last) + "\"}";
     }
+    if (!page.outline.empty()) out += ", \"outline\": " + json_quote(page.outline);
     return out + ", \"items\": " + items_json(page.items);
 }
 

@@ -64,6 +64,8 @@ struct Scene {
     std::string title;    ///< the document's, for PDF metadata
     std::string subject;  ///< likewise
     DaySpan range{1, 0};  ///< the days its time axis shows, first to last; empty: no axis
+    /// The page's entry in the PDF outline (bookmarks); none when empty.
+    std::string outline;
     std::vector<Item> items;
 };
 
@@ -72,6 +74,9 @@ struct Document {
     std::string title;
     std::string subject;
     std::vector<Scene> pages;
+    /// Where the chart, through its legend, ends on its first page before any scaling to
+    /// fit a fixed page: what `pages` compares with the page height.
+    double chart_bottom = 0;
 };
 
 /// The first page as JSON, {"width", "height", "range": {"from", "to"}, "title", "items":

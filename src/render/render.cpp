@@ -65,6 +65,14 @@ std::string render_vector(const Document& doc, OutputFormat format, const Render
     for (std::size_t i = 0; i < pages; ++i) {
         const Scene& page = doc.pages[i];
         if (pdf) cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
+        // A bookmark for each page that opens a part (the overview, each detail page of
+        // `pages`), so that a reader of hundreds of pages can go to a period.
+        if (pdf && !page.outline.empty()) {
+            const std::string target = "page=" + std::to_string(i + 1);
+            cairo_pdf_surface_add_outline(surface.get(), CAIRO_PDF_OUTLINE_ROOT,
+                                          page.outline.c_str(), target.c_str(),
+                                          static_cast<cairo_pdf_outline_flags_t>(0));
+        }
         Painter(cr.get(), pdf).paint(page);
         cairo_show_page(cr.get());
     }

@@ -252,35 +252,163 @@ TEST_CASE("automatic layout: detail for a few events, density for many, lanes fo
     CHECK(other);
 }
 
-TEST_CASE("pages: an overview, then detail pages over equal slices of time") {
-    tl::Model m = tl::testing::generated_model(1000, 10);
-    const tl::Timeline t = tl::build_timeline(m);
-    tl::LayoutOptions options;
-    options.mode = tl::LayoutMode::pages;
-    const tl::Document doc =
-        tl::layout_document(t, m, tl::default_theme(), tl::FixedWidthMeasurer(), options);
+namespace {
+
+/// A pages document of generated events, with the timeline it was laid out from.
+struct Paged {
+    tl::Model model;
+    tl::Timeline timeline;
+    tl::Document doc;
+
+    Paged(tl::Model m, const tl::Theme& theme) : model(std::move(m)) {
+        timeline = tl::build_timeline(model);
+        tl::LayoutOptions options;
+        options.mode = tl::LayoutMode::pages;
+        doc = tl::layout_document(timeline, model, theme, tl::FixedWidthMeasurer(), options);
+    }
+    /// How many pages the overview takes: those before the first detail page's.
+    std::size_t overview_pages() const {
+        std::size_t n = 1;
+        while (n < doc.pages.size() && doc.pages[n].outline.rfind("p. ", 0) != 0)
+            ++n;
+        return n;
+    }
+    /// The lane ids a page draws, top to bottom.
+    static std::vector<std::string> lanes(const tl::Scene& page) {
+        std::vector<std::string> out;
+        for (const Item& it : page.items)
+            if (it.role == "lane") out.push_back(it.lane);
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("pages: an overview, then detail pages that hold every event") {
+    const Paged p(tl::testing::generated_model(1000, 10), tl::default_theme());
+    const tl::Document& doc = p.doc;
     REQUIRE(doc.pages.size() >= 1 + 1000 / tl::kEventsPerPage);
     bool overview_is_dense = false;
     for (const Item& it : doc.pages[0].items)
         overview_is_dense |= it.role == "density-bin";
     CHECK(overview_is_dense);
     std::set<std::string> drawn;
-    std::vector<std::string> first_lanes;
     for (std::size_t i = 1; i < doc.pages.size(); ++i) {
         Laid page(tl::testing::generated_model(0, 1));
         page.scene = doc.pages[i];
         CHECK(text_overlaps(page) == 0);
         CHECK(labels_in_the_way(page) == 0);
-        std::vector<std::string> lanes;
-        for (const Item& it : page.scene.items) {
+        for (const Item& it : page.scene.items)
             if (it.type == ItemType::marker || it.type == ItemType::bar) drawn.insert(it.event);
-            if (it.role == "lane") lanes.push_back(it.lane);
-        }
-        if (i == 1) first_lanes = lanes;
-        CHECK(lanes == first_lanes);  // the same lanes in the same order on every page
     }
     drawn.erase("");
     CHECK(drawn.size() == 1000);  // every event is on some detail page
+}
+
+TEST_CASE("pages: every page has the same size, within PDF's 14,400 pt, and nothing shrinks") {
+    tl::Theme fixed = tl::default_theme();
+    fixed.page_width = 841.89;  // A4 landscape, as a template sets it
+    fixed.page_height = 595.28;
+    tl::Theme grown = tl::default_theme();
+    grown.grow_width = true;  // a page as wide as the events want, in the other modes
+    const std::vector<std::pair<const char*, tl::Theme>> themes{
+        {"default", tl::default_theme()}, {"fixed A4", fixed}, {"grow", grown}};
+    for (const auto& [name, theme] : themes) {
+        for (const auto& [events, actors] :
+             std::vector<std::pair<int, int>>{{1000, 10}, {3000, 250}}) {
+            CAPTURE(name);
+            CAPTURE(events);
+            const Paged p(tl::testing::generated_model(events, actors), theme);
+            const tl::Scene& first = p.doc.pages.front();
+            if (theme.page_height > 0) {
+                CHECK(first.width == doctest::Approx(theme.page_width));
+                CHECK(first.height == doctest::Approx(theme.page_height));
+            }
+            for (const tl::Scene& page : p.doc.pages) {
+                CHECK(page.width == first.width);
+                CHECK(page.height == first.height);
+                CHECK(page.width <= 14400);
+                CHECK(page.height <= 14400);
+                CHECK(page.height > 0);
+            }
+            // Each page's chart fits it as laid out: no text was scaled down to fit, on the
+            // overview's pages or the detail pages.
+            for (const tl::Scene& page : p.doc.pages)
+                for (const Item& it : page.items) {
+                    if (it.role == "event-label") CHECK(it.font.size == theme.label_size);
+                    if (it.role == "lane-label") CHECK(it.font.size == theme.lane_name_size);
+                }
+        }
+    }
+}
+
+TEST_CASE("pages: a detail page shows exactly the lanes of its events, in the overview's order") {
+    const Paged p(tl::testing::generated_model(1000, 30), tl::default_theme());
+    std::vector<std::string> overview;  // over its pages
+    for (std::size_t i = 0; i < p.overview_pages(); ++i)
+        for (const std::string& lane : Paged::lanes(p.doc.pages[i]))
+            overview.push_back(lane);
+    REQUIRE(overview.size() == 30);
+    std::map<std::string, const tl::Event*> by_id;
+    for (const tl::Event* e : p.timeline.events)
+        by_id[e->id] = e;
+    std::size_t detail_pages = 0;
+    for (std::size_t i = p.overview_pages(); i < p.doc.pages.size(); ++i) {
+        const std::vector<std::string> drawn = Paged::lanes(p.doc.pages[i]);
+        std::set<std::string> wanted;
+        for (const Item& it : p.doc.pages[i].items) {
+            if (it.event.empty()) continue;
+            if (it.type != ItemType::marker && it.type != ItemType::bar) continue;
+            for (std::size_t lane : p.timeline.involved_lanes(*by_id.at(it.event)))
+                wanted.insert(p.timeline.lanes[lane].id);
+        }
+        if (drawn.empty()) continue;  // a page of references that runs on
+        ++detail_pages;
+        CHECK(std::set<std::string>(drawn.begin(), drawn.end()) == wanted);
+        CHECK(drawn.size() < overview.size());
+        // In the overview's order: a subsequence of it.
+        auto at = overview.begin();
+        for (const std::string& lane : drawn) {
+            at = std::find(at, overview.end(), lane);
+            CHECK(at != overview.end());
+        }
+    }
+    CHECK(detail_pages >= 1000 / tl::kEventsPerPage);
+}
+
+TEST_CASE("pages: the overview marks the period of each detail page, which has an outline entry") {
+    const Paged p(tl::testing::generated_model(1000, 10), tl::default_theme());
+    const tl::Scene& overview = p.doc.pages.front();
+    CHECK(overview.outline == "Overview");
+    std::set<std::string> starts;  // page numbers, from 1, where a detail slice begins
+    for (std::size_t i = p.overview_pages(); i < p.doc.pages.size(); ++i)
+        if (!Paged::lanes(p.doc.pages[i]).empty()) {
+            starts.insert(std::to_string(i + 1));
+            CHECK_FALSE(p.doc.pages[i].outline.empty());
+        }
+    REQUIRE(starts.size() >= 2);
+    std::set<std::string> marked;
+    std::vector<const Item*> marks;
+    double axis_top = 1e9, lanes_top = 1e9;
+    for (const Item& it : overview.items) {
+        if (it.role == "page-mark") {
+            marked.insert(it.text);
+            marks.push_back(&it);
+        }
+        if (it.role == "axis-label") axis_top = std::min(axis_top, it.box.y);
+        if (it.role == "lane") lanes_top = std::min(lanes_top, it.box.y);
+    }
+    CHECK(marked == starts);
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        CHECK(marks[i]->box.y > axis_top);  // under the axis, above the lanes
+        CHECK(marks[i]->box.bottom() <= lanes_top);
+        if (i > 0) CHECK(marks[i]->box.x >= marks[i - 1]->box.right() - 0.01);  // in order
+    }
+    // Some of the marks are labelled "p. N" where they have room.
+    bool labelled = false;
+    for (const Item& it : overview.items)
+        labelled |= it.role == "page-mark-label" && it.text.rfind("p. ", 0) == 0;
+    CHECK(labelled);
 }
 
 namespace {
