@@ -39,19 +39,22 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     y = view.draw_note(y);
     y = draw_era_labels(c, y);
     const std::vector<Tick> ticks = chart_ticks(c);
-    y = draw_axis_labels(c, ticks, y);
+    PageBreaks breaks{0, 0, 0, y, 0, 0};
+    y = breaks.lanes_top = draw_axis_labels(c, ticks, y);
     PlacedEvents placed(c.timeline.lanes.size());
     view.place_events(placed);
-    y = draw_lanes(c, view, placed, ticks, y);
+    y = breaks.lanes_bottom = draw_lanes(c, view, placed, ticks, y);
     if (c.options.today) y += today_label_room(c);
-    y = draw_kind_legend(c, y + 14);
-    const PageBreaks breaks{c.scene.items.size(), y, 0};
+    y = breaks.chart_bottom = draw_kind_legend(c, y + 14);
+    breaks.chart_items = c.scene.items.size();
     if (theme.show_references) y = draw_references(c.page, y + 10, c.citations);
-    y = draw_notes(c.page, y, c.notes);
+    y = breaks.content_bottom = draw_notes(c.page, y, c.notes);
     Document doc{c.scene.title, c.scene.subject, {}};
     if (theme.page_height > 0) {
-        doc.pages = paginate(std::move(c.scene), {breaks.chart_items, breaks.chart_bottom, y},
-                             theme.page_height, theme.margin);
+        Pages pages = paginate(std::move(c.scene), breaks,
+                               {theme.page_height, theme.margin, theme.min_font_size});
+        doc.pages = std::move(pages.pages);
+        doc.chart_pages = pages.chart_pages;
     } else {
         c.scene.height = y + theme.margin;
         doc.pages.push_back(std::move(c.scene));

@@ -14,7 +14,7 @@ namespace tl {
 Document layout_pages(const Timeline& timeline, const Model& model, const Theme& theme,
                       const TextMeasurer& measurer, const LayoutOptions& options) {
     Document doc = build_density_chart(timeline, model, theme, measurer, options);
-    doc.pages.resize(1);  // the overview's chart; each detail page cites its own sources
+    doc.pages.resize(doc.chart_pages);  // the overview; each detail page cites its own sources
     if (timeline.span.empty()) return doc;
     const std::size_t slices =
         std::max<std::size_t>(1, (timeline.events.size() + kEventsPerPage - 1) / kEventsPerPage);

@@ -64,11 +64,13 @@ struct Scene {
     std::vector<Item> items;
 };
 
-/// A laid-out chart: one page, or more when a fixed page size sends the references on.
+/// A laid-out chart: one page, or more when a fixed page size sends the references on or
+/// the chart itself goes on over pages.
 struct Document {
     std::string title;
     std::string subject;
     std::vector<Scene> pages;
+    std::size_t chart_pages = 1;  ///< the first pages, which hold the chart; then its sources
 };
 
 /// The first page as JSON, {"width", "height", "title", "items": [{type, x, y, width,
