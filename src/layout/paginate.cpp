@@ -97,7 +97,7 @@ std::optional<Item> continued_lane_name(ItemIter begin, ItemIter end, double top
 /// The chart (items [begin, end)) at its own scale on as many pages as it takes, each
 /// `usable` tall below the margin; pages after the first repeat the date axis while they
 /// show lanes.
-std::vector<Scene> flow_chart(const Scene& whole, ItemIter begin, ItemIter end, const PageBreaks& b,
+std::vector<Scene> flow_chart(const Scene& blank, ItemIter begin, ItemIter end, const PageBreaks& b,
                               const PageFormat& format) {
     const double usable = format.height - 2 * format.margin;
     const auto blocks = whole_blocks(begin, end);
@@ -125,8 +125,7 @@ std::vector<Scene> flow_chart(const Scene& whole, ItemIter begin, ItemIter end, 
             if (next != blocks.end() && next->first > top + kEpsilon)
                 cut = std::min(next->first, limit);
         }
-        Scene page = whole;
-        page.items.clear();
+        Scene page = blank;
         const double dy = top - format.margin - head;
         if (in_lanes) page.items = axis;
         for (auto it = begin; it != end; ++it) {
@@ -155,10 +154,9 @@ std::vector<Scene> flow_chart(const Scene& whole, ItemIter begin, ItemIter end, 
 
 /// Items [begin, end) (references and notes) flowing down pages after `pages`: an item that
 /// would cross a page's bottom starts the next page, and the items on its line go with it.
-void flow_rest(const Scene& whole, ItemIter begin, ItemIter end, double margin,
+void flow_rest(const Scene& blank, ItemIter begin, ItemIter end, double margin,
                std::vector<Scene>& pages) {
-    Scene page = whole;
-    page.items.clear();
+    Scene page = blank;
     double offset = 0;  // how far up this page's items move
     double top = -1;    // y of the first item on this page
     for (auto it = begin; it != end; ++it) {
@@ -166,11 +164,10 @@ void flow_rest(const Scene& whole, ItemIter begin, ItemIter end, double margin,
             top = it->box.y;
             offset = top - margin;
         }
-        if (it->box.bottom() - offset > whole.height - margin && !page.items.empty() &&
+        if (it->box.bottom() - offset > blank.height - margin && !page.items.empty() &&
             it->box.y - offset > margin) {
             pages.push_back(std::move(page));
-            page = whole;
-            page.items.clear();
+            page = blank;
             offset = it->box.y - margin;
         }
         page.items.push_back(raised(*it, offset));
@@ -196,39 +193,42 @@ Pages paginate(Scene whole, const PageBreaks& breaks, const PageFormat& format) 
     whole.height = format.height;
     if (breaks.content_bottom + margin <= format.height) return {{std::move(whole)}, 1};
 
-    const auto chart_end = whole.items.begin() + static_cast<std::ptrdiff_t>(breaks.chart_items);
+    // `whole` keeps what every page shares; each page gets its own items.
+    const std::vector<Item> items = std::exchange(whole.items, {});
+    const Scene& blank = whole;
+    const auto chart_end = items.begin() + static_cast<std::ptrdiff_t>(breaks.chart_items);
     const double usable = format.height - 2 * margin;
     const double chart_height = breaks.chart_bottom - margin;
     const double factor = usable / chart_height;
-    const double smallest = smallest_text(whole.items.cbegin(), chart_end);
+    const double smallest = smallest_text(items.begin(), chart_end);
     Pages out;
     if (factor >= 1 || format.min_font_size <= 0 || smallest * factor >= format.min_font_size) {
         // The chart on one page, shrunk when it must be: labels measured at their size stay
         // apart at any scale, and the shrinking stops short of the smallest text's floor.
-        Scene first = whole;
-        first.items.assign(whole.items.begin(), chart_end);
+        Scene first = blank;
+        first.items.assign(items.begin(), chart_end);
         if (factor < 1)
-            scale_items(first.items, margin, factor, (whole.width - 2 * margin) * (1 - factor) / 2);
+            scale_items(first.items, margin, factor, (blank.width - 2 * margin) * (1 - factor) / 2);
         out.pages.push_back(std::move(first));
     } else {
         // More pages, not smaller text: at the template's own scale, unless a part that cannot
         // be broken (a title, a row of text) is taller than a page, when the chart shrinks
         // just enough for it to fit.
         PageBreaks b = breaks;
-        std::vector<Item> chart(whole.items.begin(), chart_end);
+        std::vector<Item> chart(items.begin(), chart_end);
         double tallest = 0;
         for (const auto& [y0, y1] : whole_blocks(chart.cbegin(), chart.cend()))
             tallest = std::max(tallest, y1 - y0);
         if (tallest > usable) {
             const double shrink = usable / tallest;
-            scale_items(chart, margin, shrink, (whole.width - 2 * margin) * (1 - shrink) / 2);
+            scale_items(chart, margin, shrink, (blank.width - 2 * margin) * (1 - shrink) / 2);
             for (double* y : {&b.chart_bottom, &b.axis_top, &b.lanes_top, &b.lanes_bottom})
                 *y = margin + (*y - margin) * shrink;
         }
-        out.pages = flow_chart(whole, chart.cbegin(), chart.cend(), b, format);
+        out.pages = flow_chart(blank, chart.cbegin(), chart.cend(), b, format);
     }
     out.chart_pages = out.pages.size();
-    flow_rest(whole, chart_end, whole.items.end(), margin, out.pages);
+    flow_rest(blank, chart_end, items.end(), margin, out.pages);
     return out;
 }
 
