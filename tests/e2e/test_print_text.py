@@ -121,7 +121,9 @@ class PrintedTextMatchesTheScene(TempDirTest):
         # the Scene measured it: words ran into their neighbours ("[12]" into "250 million").
         template = self.tmp / "shrink.yaml"
         text = (SOURCE_DIR / "templates" / "briefing.yaml").read_text()
-        template.write_text(text.replace("fonts:\n", "fonts:\n  min-size: 0\n", 1))
+        shrinking = re.sub(r"min-size: [0-9.]+", "min-size: 0", text)
+        self.assertNotEqual(shrinking, text, "the briefing sets its min-size")
+        template.write_text(shrinking)
         self.check("kiel-shrunk", DATASETS["kiel"], template, "detail", min_size=0)
 
 
