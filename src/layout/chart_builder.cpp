@@ -57,6 +57,7 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     y = view.draw_note(y);
     y = draw_era_labels(c, y);
     const std::vector<Tick> ticks = chart_ticks(c);
+    PageBreaks breaks{0, 0, 0, y, 0, 0};
     const double axis_top = y;
     y = draw_axis_labels(c, ticks, y);
     const double today_room = today_shown(c) ? today_label_room(c) : 0;
@@ -66,20 +67,23 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
                             std::max(kAxisClear, today_room + 2)};
     if (!c.options.page_marks.empty())
         y = draw_page_marks(c.page, c.columns.scale, y, c.options.page_marks);
+    breaks.lanes_top = y;
     PlacedEvents placed(c.timeline.lanes.size());
     view.place_events(placed);
     bool axis_below = false;
-    y = draw_lanes(c, view, placed, ticks, axis_top, y, repeat, axis_below);
+    y = breaks.lanes_bottom = draw_lanes(c, view, placed, ticks, axis_top, y, repeat, axis_below);
     y += today_room;
     if (axis_below) y = draw_axis_labels(c, ticks, y + 2);
-    y = draw_kind_legend(c, y + 14);
-    const PageBreaks breaks{c.scene.items.size(), y, 0};
+    y = breaks.chart_bottom = draw_kind_legend(c, y + 14);
+    breaks.chart_items = c.scene.items.size();
     if (theme.show_references) y = draw_references(c.page, y + 10, c.citations);
-    y = draw_notes(c.page, y, c.notes);
+    y = breaks.content_bottom = draw_notes(c.page, y, c.notes);
     Document doc{c.scene.title, c.scene.subject, {}, breaks.chart_bottom};
     if (theme.page_height > 0) {
-        doc.pages = paginate(std::move(c.scene), {breaks.chart_items, breaks.chart_bottom, y},
-                             theme.page_height, theme.margin);
+        Pages pages = paginate(std::move(c.scene), breaks,
+                               {theme.page_height, theme.margin, theme.min_font_size});
+        doc.pages = std::move(pages.pages);
+        doc.chart_pages = pages.chart_pages;
     } else {
         c.scene.height = y + theme.margin;
         doc.pages.push_back(std::move(c.scene));

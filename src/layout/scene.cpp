@@ -50,7 +50,8 @@ std::string items_json(const std::vector<Item>& items) {
         if (!it.event.empty()) out += ", \"event\": " + json_quote(it.event);
         if (!it.lane.empty()) out += ", \"lane\": " + json_quote(it.lane);
         if (!it.to_lane.empty()) out += ", \"to_lane\": " + json_quote(it.to_lane);
-        if (it.type == ItemType::text) out += ", \"text\": " + json_quote(it.text);
+        if (it.type == ItemType::text)
+            out += ", \"text\": " + json_quote(it.text) + ", \"font_size\": " + num(it.font.size);
         if (it.type == ItemType::line || it.type == ItemType::arrow) {
             out += ", \"x1\": " + num(it.from.x) + ", \"y1\": " + num(it.from.y) +
                    ", \"x2\": " + num(it.to.x) + ", \"y2\": " + num(it.to.y);

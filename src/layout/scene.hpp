@@ -69,7 +69,8 @@ struct Scene {
     std::vector<Item> items;
 };
 
-/// A laid-out chart: one page, or more when a fixed page size sends the references on.
+/// A laid-out chart: one page, or more when a fixed page size sends the references on or
+/// the chart itself goes on over pages.
 struct Document {
     std::string title;
     std::string subject;
@@ -77,6 +78,7 @@ struct Document {
     /// Where the chart, through its legend, ends on its first page before any scaling to
     /// fit a fixed page: what `pages` compares with the page height.
     double chart_bottom = 0;
+    std::size_t chart_pages = 1;  ///< the first pages, which hold the chart; then its sources
 };
 
 /// The first page as JSON, {"width", "height", "range": {"from", "to"}, "title", "items":

@@ -40,6 +40,9 @@ struct Theme {
     double axis_size = 8;
     double legend_size = 8;
     double reference_size = 7.5;
+    /// On a fixed page, no text is shrunk below this size (points): a chart that would need
+    /// it goes on over more pages instead. 0: shrink to fit, however small.
+    double min_font_size = 6;
 
     Color background{1, 1, 1};
     Color text{0.13, 0.13, 0.16};

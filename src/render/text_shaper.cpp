@@ -35,6 +35,11 @@ void TextShaper::configure(PangoContext* context) {
     cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
     pango_cairo_context_set_font_options(context, options.get());
     pango_cairo_context_set_resolution(context, 72);
+    // Glyphs placed where the font puts them, not on whole points: rounded, a label's width
+    // did not scale with its size, so that a page shrunk to fit drew text wider than the
+    // Scene measured it ("[12]" ran into the quantity after it), and small text was spaced
+    // unevenly.
+    pango_context_set_round_glyph_positions(context, FALSE);
 }
 
 gfx::LayoutPtr TextShaper::layout(std::string_view text, const FontSpec& font) const {

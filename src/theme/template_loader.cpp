@@ -24,8 +24,8 @@ constexpr std::array<std::string_view, 9> kTopKeys{
     "name", "title", "page", "fonts", "colors", "palette", "show", "lanes", "lane-order"};
 constexpr std::array<std::string_view, 7> kPageKeys{"size",   "orientation", "width", "height",
                                                     "margin", "png-dpi",     "grow"};
-constexpr std::array<std::string_view, 8> kFontKeys{"family", "title", "subtitle", "lane",
-                                                    "label",  "axis",  "legend",   "reference"};
+constexpr std::array<std::string_view, 9> kFontKeys{
+    "family", "title", "subtitle", "lane", "label", "axis", "legend", "reference", "min-size"};
 constexpr std::array<std::string_view, 9> kColorKeys{
     "background", "text", "muted", "grid", "lane", "era", "era-text", "arrow", "today"};
 constexpr std::array<std::string_view, 3> kPaletteKeys{"actors", "kinds", "kind-colors"};
@@ -243,6 +243,8 @@ void read_theme(const MapReader& top, Theme& t) {
         read_number(*fonts, "axis", t.axis_size, 4, 96);
         read_number(*fonts, "legend", t.legend_size, 4, 96);
         read_number(*fonts, "reference", t.reference_size, 4, 96);
+        // 0 turns the floor off (shrink to fit, however small).
+        read_number(*fonts, "min-size", t.min_font_size, 0, 24);
     }
     if (auto colors = section(top, "colors", kColorKeys)) {
         read_color(*colors, "background", t.background);

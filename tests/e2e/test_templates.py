@@ -73,17 +73,22 @@ class TemplateOptions(TempDirTest):
         self.assertEqual(len(single), 1)
 
     def test_fixed_pages_send_the_sources_on(self):
-        # A short page: the chart is scaled to fit page one, the sources go to page two.
+        # A short page: rather than shrink its 8 pt labels below 6 pt, the chart goes on
+        # over two pages at its own size, and the sources follow on page three.
         pdf = self.tmp / "short.pdf"
         scene = self.tmp / "short.json"
         self.assertRan(run("render", EVENTS, "-o", pdf, "--scene", scene, "--template",
                            self.template("page: {size: A5, orientation: landscape}\n")))
-        self.assertIn("Pages:           2", tool("pdfinfo", pdf).stdout)
+        self.assertIn("Pages:           3", tool("pdfinfo", pdf).stdout)
         doc = json.loads(scene.read_text())
-        self.assertEqual(len(doc.get("pages", [])), 1)
-        self.assertTrue(all(i["y"] + i["height"] <= doc["height"] + 0.01 for i in doc["items"]))
-        page_two = " ".join(tool("pdftotext", "-f", "2", pdf, "-").stdout.split())
-        self.assertIn("[1] Ukrinform", page_two)
+        pages = [doc] + doc.get("pages", [])
+        self.assertEqual(len(pages), 3)
+        for page in pages:
+            self.assertTrue(all(i["y"] + i["height"] <= doc["height"] + 0.01 for i in page["items"]))
+            self.assertTrue(all(i["font_size"] >= 6 for i in page["items"] if i["type"] == "text"))
+        self.assertTrue(any(i["role"] == "lane" for i in pages[1]["items"]))
+        page_three = " ".join(tool("pdftotext", "-f", "3", pdf, "-").stdout.split())
+        self.assertIn("[1] Ukrinform", page_three)
         self.assertEqual(tool("qpdf", "--check", pdf).returncode, 0)
 
     def test_lengths_take_units_and_mistakes_are_diagnosed(self):

@@ -180,3 +180,14 @@ TEST_CASE("the seed's legend lists only what its charts draw") {
         }
     }
 }
+
+TEST_CASE("golden scenes: a briefing chart too tall for its A4 page goes on over pages") {
+    tl::Model model = tl::testing::generated_model(60, 3);
+    const tl::Theme theme = template_named("briefing", model.files);
+    tl::LayoutOptions options;
+    options.mode = tl::LayoutMode::detail;
+    const std::string json = lay_out(tl::build_timeline(model), model, theme, options);
+    // More than one page of chart, not a chart shrunk below the template's minimum.
+    CHECK(json.find("\"role\": \"lane\"", json.find("\"pages\"")) != std::string::npos);
+    check_golden("generated-briefing", json);
+}

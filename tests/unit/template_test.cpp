@@ -77,15 +77,21 @@ TEST_CASE("an empty template, an alias and a stalling comma each get one clear d
     }
 }
 
+namespace {
+
+/// The rules and lines of the diagnostics a template's text gets, as "rule@line ...".
+std::string rules(const char* text) {
+    tl::Diagnostics diags;
+    tl::load_template_text(text, 0, diags);
+    std::string out;
+    for (const tl::Diagnostic& d : diags.items())
+        out += d.rule + "@" + std::to_string(d.loc.line) + " ";
+    return out;
+}
+
+}  // namespace
+
 TEST_CASE("margins must leave room for a chart across and down a fixed page") {
-    const auto rules = [](const char* text) {
-        tl::Diagnostics diags;
-        tl::load_template_text(text, 0, diags);
-        std::string out;
-        for (const tl::Diagnostic& d : diags.items())
-            out += d.rule + "@" + std::to_string(d.loc.line) + " ";
-        return out;
-    };
     CHECK(rules("page:\n  width: 1000\n  height: 100\n  margin: 50\n") == "bad-template@4 ");
     CHECK(rules("page:\n  width: 201\n  margin: 51\n") == "bad-template@3 ");
     CHECK(rules("page:\n  width: 120\n") == "bad-template@2 ");
@@ -110,4 +116,15 @@ TEST_CASE("a template chooses the lane order, role by default, an unknown one re
     CHECK(diags.items()[0].rule == "bad-template");
     CHECK(diags.items()[0].hint.find("role, events, name, input") != std::string::npos);
     std::remove(path);
+}
+
+TEST_CASE("a template sets the smallest size text may be printed at on a fixed page") {
+    CHECK(rules("fonts:\n  min-size: 7.5\n").empty());
+    CHECK(rules("fonts:\n  min-size: 0\n").empty());  // no floor: shrink to fit, as before
+    CHECK(rules("fonts:\n  min-size: 30\n") == "bad-template@2 ");
+    CHECK(rules("fonts:\n  min-size: -1\n") == "bad-template@2 ");
+    CHECK(rules("fonts:\n  min-size: big\n") == "bad-number@2 ");
+    tl::Diagnostics diags;
+    CHECK(tl::load_template_text("fonts:\n  min-size: 7.5\n", 0, diags).min_font_size == 7.5);
+    CHECK(tl::load_template_text("name: x\n", 0, diags).min_font_size == 6);
 }
