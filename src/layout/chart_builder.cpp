@@ -48,6 +48,7 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     const PageBreaks breaks{c.scene.items.size(), y, 0};
     if (theme.show_references) y = draw_references(c.page, y + 10, c.citations);
     y = draw_notes(c.page, y, c.notes);
+    y = draw_group_key(c.page, y, c.groups);
     Document doc{c.scene.title, c.scene.subject, {}};
     if (theme.page_height > 0) {
         doc.pages = paginate(std::move(c.scene), {breaks.chart_items, breaks.chart_bottom, y},

@@ -36,6 +36,7 @@ struct ChartCanvas {
     ChartColumns columns;
     Citations citations;                ///< the sources the chart's labels cite, numbered
     std::vector<ShortenedLabel> notes;  ///< labels that were shortened, numbered from 1
+    std::vector<GroupNote> groups;      ///< events drawn as one mark, in the order drawn
 };
 
 }  // namespace tl
