@@ -77,7 +77,8 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     y = breaks.chart_bottom = draw_kind_legend(c, y + 14);
     breaks.chart_items = c.scene.items.size();
     if (theme.show_references) y = draw_references(c.page, y + 10, c.citations);
-    y = breaks.content_bottom = draw_notes(c.page, y, c.notes);
+    y = draw_notes(c.page, y, c.notes);
+    y = breaks.content_bottom = draw_group_key(c.page, y, c.groups);
     Document doc{c.scene.title, c.scene.subject, {}, breaks.chart_bottom};
     if (theme.page_height > 0) {
         Pages pages = paginate(std::move(c.scene), breaks,

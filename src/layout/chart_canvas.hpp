@@ -37,6 +37,7 @@ struct ChartCanvas {
     Citations citations;                ///< the sources the chart's labels cite, numbered
     std::vector<ShortenedLabel> notes;  ///< labels that were shortened, numbered from 1
     bool cut = false;                   ///< some event reaches beyond the axis's ends
+    std::vector<GroupNote> groups;      ///< events drawn as one mark, in the order drawn
 };
 
 }  // namespace tl

@@ -8,18 +8,16 @@
 #include "model/kinds.hpp"
 
 namespace tl {
-namespace {
-
-/// A declared kind's label is input, isolated like every piece of input in a label.
-std::string kind_label(const Model& model, const std::string& id) {
+std::string kind_label(const Model& model, const std::string& id,
+                       std::string (*form)(const std::string&)) {
+    const auto formed = [&](const std::string& s) { return form ? form(s) : s; };
+    // A declared kind's label is input, isolated like every piece of input in a label.
     for (const Kind& k : model.kinds)
-        if (k.id == id) return isolate(k.label);
+        if (k.id == id) return isolate(formed(k.label));
     for (const BuiltinKind& k : builtin_kinds())
-        if (k.id == id) return std::string(k.label);
-    return id;
+        if (k.id == id) return formed(std::string(k.label));
+    return formed(id);
 }
-
-}  // namespace
 
 double draw_header(PageWriter& page, double y) {
     const Theme& theme = page.theme;

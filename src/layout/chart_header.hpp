@@ -9,6 +9,11 @@
 
 namespace tl {
 
+/// How a kind is called: its declared label, else the built-in kind's, else its id; `form`
+/// (a plural, say) reworded before a declared label is isolated.
+std::string kind_label(const Model& model, const std::string& id,
+                       std::string (*form)(const std::string&) = nullptr);
+
 /// Draws the scene's title and subtitle at `y`; returns the y below them.
 double draw_header(PageWriter& page, double y);
 

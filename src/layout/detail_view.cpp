@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "layout/chart_builder.hpp"
+#include "layout/event_group.hpp"
 #include "layout/quantity_label.hpp"
 
 namespace tl {
@@ -37,44 +39,105 @@ class DetailView : public ChartView {
         }
         std::stable_sort(order.begin(), order.end(),
                          [](const Placement& a, const Placement& b) { return a.x0 < b.x0; });
-        for (Placement& proto : order) {
-            proto.label = event_label_text(*proto.event, c_.citations);
-            double width = tm.measure(proto.label, c_.columns.label_font).width;
-            if (proto.event->quantity) {
-                proto.quantity = quantity_label(*proto.event->quantity);
-                width += kQuantityGap + tm.measure(proto.quantity, c_.columns.quantity_font).width;
+        for (const Mark& mark : marks_in_lanes(order)) {
+            Placement p = order[mark.members.front()];
+            p.lane = mark.lane;
+            std::vector<std::size_t> to;
+            if (mark.members.size() == 1) {
+                p.label = event_label_text(*p.event, c_.citations);
+                if (p.event->quantity) p.quantity = quantity_label(*p.event->quantity);
+                if (!mark.shared) to = arrow_lanes(*p.event, p.lane);
+            } else {
+                for (const std::size_t m : mark.members) {
+                    p.members.push_back(order[m].event);
+                    const std::vector<std::size_t> more = arrow_lanes(*order[m].event, p.lane);
+                    to.insert(to.end(), more.begin(), more.end());
+                }
+                std::sort(to.begin(), to.end());
+                to.erase(std::unique(to.begin(), to.end()), to.end());
+                p.label = group_label_text(p.members, c_.model);
             }
-            const std::vector<std::size_t> lanes = c_.timeline.event_lanes(*proto.event);
-            if (proto.event->from.empty() && lanes.size() > 1) {
+            double width = tm.measure(p.label, c_.columns.label_font).width;
+            if (!p.quantity.empty())
+                width += kQuantityGap + tm.measure(p.quantity, c_.columns.quantity_font).width;
+            if (mark.shared) {
                 // Shared by several lanes without a direction: drawn once, in the lane of
                 // its first actor, and linked to the others rather than repeated in each.
-                proto.lane = lanes.front();
+                const std::vector<std::size_t> lanes = c_.timeline.event_lanes(*p.event);
                 std::vector<std::size_t> others(lanes.begin() + 1, lanes.end());
                 std::sort(others.begin(), others.end());
-                place(placed, std::move(proto), width, others, true);
+                place(placed, std::move(p), width, others, true);
                 continue;
             }
-            const std::vector<std::size_t> targets = recipient_lanes(*proto.event);
-            const auto [top, bottom] = std::minmax_element(lanes.begin(), lanes.end());
-            for (std::size_t lane : lanes) {
-                Placement p = proto;
-                p.lane = lane;
-                // All of an event's arrows run at its x, with its colour and line style: an
-                // arrow from a supplier to a recipient lies under the one from the supplier
-                // farthest above it (or below), which passes through the nearer supplier's
-                // lane. So only the topmost supplier draws arrows down and the bottommost
-                // arrows up, one per recipient: at most 2 x 64 per event, not 64 x 64.
-                const bool draws_down = lane == *top;
-                const bool draws_up = lane == *bottom;
-                std::vector<std::size_t> to;
-                for (std::size_t t : targets)
-                    if ((draws_down && t > lane) || (draws_up && t < lane)) to.push_back(t);
-                place(placed, std::move(p), width, to);
-            }
+            place(placed, std::move(p), width, to);
         }
     }
 
   private:
+    /// One mark in one lane: an event, or events drawn as one group.
+    struct Mark {
+        std::size_t lane;
+        std::vector<std::size_t> members;  ///< indices into the placements, left to right
+        bool shared = false;  ///< an event of several lanes with no direction, drawn once
+    };
+
+    /// Every event in each of its lanes, in the order of `order` (left to right); events of
+    /// one lane whose markers fall on the same place (the same day, or days one drawn x
+    /// holds) are one mark, placed where its first member would be.
+    std::vector<Mark> marks_in_lanes(const std::vector<Placement>& order) const {
+        std::vector<Mark> marks;
+        std::unordered_map<std::size_t, std::size_t> open;  // lane: its last marker's mark
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const Event& e = *order[i].event;
+            const std::vector<std::size_t> lanes = c_.timeline.event_lanes(e);
+            if (e.from.empty() && lanes.size() > 1) {  // drawn once, in its first lane
+                marks.push_back({lanes.front(), {i}, true});
+                continue;
+            }
+            for (const std::size_t lane : lanes) {
+                if (e.date.is_interval()) {  // a bar is never part of a group
+                    marks.push_back({lane, {i}});
+                    continue;
+                }
+                const auto it = open.find(lane);
+                if (it != open.end() &&
+                    same_place(order[marks[it->second].members.front()], order[i])) {
+                    marks[it->second].members.push_back(i);
+                    continue;
+                }
+                open[lane] = marks.size();
+                marks.push_back({lane, {i}});
+            }
+        }
+        return marks;
+    }
+
+    /// Whether two markers (not bars) are drawn in one place: the same shape within a
+    /// fraction of a point.
+    static bool same_place(const Placement& a, const Placement& b) {
+        constexpr double kSameX = 0.5;
+        const auto day = [](const Placement& p) {
+            return p.event->date.start.precision == Precision::day;
+        };
+        return day(a) == day(b) && std::abs(a.x0 - b.x0) < kSameX && std::abs(a.x1 - b.x1) < kSameX;
+    }
+
+    /// The lanes an event in `lane` sends arrows into. All of an event's arrows run at its x,
+    /// with its colour and line style: an arrow from a supplier to a recipient lies under the
+    /// one from the supplier farthest above it (or below), which passes through the nearer
+    /// supplier's lane. So only the topmost supplier draws arrows down and the bottommost
+    /// arrows up, one per recipient: at most 2 x 64 per event, not 64 x 64.
+    std::vector<std::size_t> arrow_lanes(const Event& e, std::size_t lane) const {
+        const std::vector<std::size_t> lanes = c_.timeline.event_lanes(e);
+        const auto [top, bottom] = std::minmax_element(lanes.begin(), lanes.end());
+        const bool draws_down = lane == *top;
+        const bool draws_up = lane == *bottom;
+        std::vector<std::size_t> to;
+        for (std::size_t t : recipient_lanes(e))
+            if ((draws_down && t > lane) || (draws_up && t < lane)) to.push_back(t);
+        return to;
+    }
+
     /// The lanes an event's arrows point into: those of its recipients, each once, in lane
     /// order.
     std::vector<std::size_t> recipient_lanes(const Event& e) const {
@@ -104,10 +167,15 @@ class DetailView : public ChartView {
         }
         LaneRows& rows = placed.rows[p.lane];
         const double pad = kItemGap / 2;
+        // When the whole label fits nowhere, the row must still hold the marker and its
+        // callout number, or the event would be drawn unnamed.
+        const LabelSpan least = label_span(c_.columns.scale, p, least_label_width());
         const LaneRows::Item item{std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad,
-                                  p.x0 - pad, p.x1 + pad};
+                                  std::min(p.x0, least.x0) - pad, std::max(p.x1, least.x1) + pad};
         p.row = rows.choose(item, p.anchor, up, down);
         span = fit_label_in_row(rows, p, span, label_width);
+        span.least = least_label_width();
+        span.reach = span.left_of_marker ? span.x1 - 2 * span.least : span.x0 + 2 * span.least;
         p.span = placed.spans.size();
         placed.spans.push_back(span);
         rows.take(p.row, std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad, p.span);
@@ -152,6 +220,20 @@ class DetailView : public ChartView {
         }
     }
 
+    /// The width of the least a label can be: a callout number as high as the events are
+    /// many.
+    double least_label_width() {
+        if (least_label_width_ == 0)
+            least_label_width_ =
+                c_.measurer
+                    .measure(
+                        "(" + std::to_string(std::max<std::size_t>(c_.timeline.events.size(), 10)) +
+                            ")",
+                        c_.columns.label_font)
+                    .width;
+        return least_label_width_;
+    }
+
     /// The label's span in the row chosen for its marker: the free part beside the marker on
     /// its side; or, when that is shorter than the label and the other side of the marker has
     /// more room, the other side.
@@ -178,18 +260,54 @@ class DetailView : public ChartView {
         return {right_start, right_start + w, false, w < width};
     }
 
-    /// Marks the rows an arrow passes through, shortening labels already placed there.
-    static void route(PlacedEvents& placed, const ArrowPlan& a) {
+    /// Marks the rows an arrow passes through, shortening labels already placed there; a
+    /// label left too short for its callout number moves to the other side of its marker.
+    void route(PlacedEvents& placed, const ArrowPlan& a) {
         const Placement& p = placed.placements[a.placement];
         const bool up = a.to_lane < a.from_lane;
-        placed.rows[a.from_lane].cross(p.anchor, kShaftClear, false, p.row, up, placed.spans);
+        std::vector<std::size_t> shortened;
+        placed.rows[a.from_lane].cross(p.anchor, kShaftClear, false, p.row, up, placed.spans,
+                                       &shortened);
         const std::size_t lo = std::min(a.from_lane, a.to_lane);
         const std::size_t hi = std::max(a.from_lane, a.to_lane);
         for (std::size_t l = lo + 1; l < hi; ++l)
-            placed.rows[l].cross(p.anchor, kShaftClear, true, 0, false, placed.spans);
+            placed.rows[l].cross(p.anchor, kShaftClear, true, 0, false, placed.spans, &shortened);
+        for (const std::size_t label : shortened)
+            if (placed.spans[label].x1 - placed.spans[label].x0 < least_label_width())
+                move_label_across(placed, label);
+    }
+
+    /// Puts a label that an arrow cut too short on the other side of its marker, when that
+    /// side of its row has room for at least its callout number.
+    void move_label_across(PlacedEvents& placed, std::size_t label) {
+        // Each placement has its own span, at the same index.
+        const Placement& p = placed.placements[label];
+        LabelSpan& span = placed.spans[label];
+        LaneRows& rows = placed.rows[p.lane];
+        const TimeScale& scale = c_.columns.scale;
+        const double pad = kItemGap / 2;
+        const double width = c_.measurer.measure(p.label, c_.columns.label_font).width;
+        LabelSpan moved;
+        if (span.left_of_marker) {
+            const double start = p.x1 + kLabelGap;
+            const double limit = std::min(rows.free_right(p.row, p.x1 + pad) - pad, scale.x1);
+            moved = {start, std::min(limit, start + width), false, true};
+        } else {
+            const double end = p.x0 - kLabelGap;
+            const double limit = std::max(rows.free_left(p.row, p.x0 - pad) + pad, scale.x0);
+            moved = {std::max(limit, end - width), end, true, true};
+        }
+        if (moved.x1 - moved.x0 < least_label_width()) return;
+        moved.truncated = moved.x1 - moved.x0 < width;
+        moved.least = span.least;
+        moved.reach =
+            moved.left_of_marker ? moved.x1 - 2 * moved.least : moved.x0 + 2 * moved.least;
+        span = moved;
+        rows.take(p.row, std::min(p.x0, moved.x0) - pad, std::max(p.x1, moved.x1) + pad, label);
     }
 
     ChartCanvas& c_;
+    double least_label_width_ = 0;
 };
 
 }  // namespace

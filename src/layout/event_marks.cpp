@@ -8,6 +8,8 @@
 #include "layout/chart_breaks.hpp"
 #include "layout/window_cut.hpp"
 
+#include "layout/quantity_label.hpp"
+
 namespace tl {
 namespace {
 
@@ -17,6 +19,43 @@ constexpr double kSharedDot = 2;  // radius: inside the padding at a lane's edge
 constexpr double kSharedLinkWidth = 0.8;
 constexpr double kSharedLinkClear = 2;  // between a link's line and a label it passes behind
 
+/// Marks an item as a placement's: its event's, or its group's events'.
+Item& belongs_to(Item& it, const Placement& p) {
+    if (p.members.empty()) {
+        it.event = p.event->id;
+    } else {
+        it.event.clear();
+        for (const Event* e : p.members)
+            it.events.push_back(e->id);
+    }
+    return it;
+}
+
+/// How a mark looks: its kind's colour, how sure its sources are, and whether its date is
+/// approximate or uncertain. A group has its members' kind and confidence when they share
+/// them, else the text colour and the first unconfirmed member's confidence; its date is
+/// uncertain when any member's is.
+struct MarkLook {
+    Color color;
+    Confidence confidence;
+    bool hollow;
+};
+
+MarkLook look_of(const ChartCanvas& c, const Placement& p) {
+    const auto hollow = [](const Event& e) {
+        return e.date.start.approximate || e.date.start.uncertain || e.date.last().approximate ||
+               e.date.last().uncertain;
+    };
+    const Event& e = *p.event;
+    MarkLook look{c.colors.kind(e.kind), e.confidence, hollow(e)};
+    for (const Event* m : p.members) {
+        if (m->kind != e.kind) look.color = c.theme.text;
+        if (look.confidence == Confidence::confirmed) look.confidence = m->confidence;
+        look.hollow |= hollow(*m);
+    }
+    return look;
+}
+
 /// Draws a label in its span: the full text and quantity when they fit; else a shortened
 /// text (quantity first to go) ending in a callout number that the notes below explain;
 /// else the callout number alone.
@@ -25,12 +64,11 @@ void draw_event_label(ChartCanvas& c, const LabelSpan& s, const Placement& p, do
     const FontSpec& label_font = c.columns.label_font;
     const FontSpec& quantity_font = c.columns.quantity_font;
     const std::string& lane = c.timeline.lanes[p.lane].id;
+    const Color quantity_color = c.colors.kind(p.event->kind);
     std::string shown = p.label;
     std::string quantity = p.quantity;
     if (s.truncated) {
-        c.notes.push_back({p.label + (p.quantity.empty() ? "" : " \u00b7 " + p.quantity),
-                           c.timeline.lanes[p.lane].name});
-        const std::string mark = " (" + std::to_string(c.notes.size()) + ")";
+        const std::string mark = " (" + std::to_string(c.notes.size() + 1) + ")";
         const double mark_width = tm.measure(mark, label_font).width;
         double room = s.x1 - s.x0 - mark_width;
         const double quantity_width =
@@ -43,19 +81,22 @@ void draw_event_label(ChartCanvas& c, const LabelSpan& s, const Placement& p, do
         shown = room >= kMinLabelWidth ? tm.fit(p.label, label_font, room) : std::string();
         shown = shown.empty() ? mark.substr(1) : shown + mark;
         if (tm.measure(shown, label_font).width > s.x1 - s.x0) return;  // only the marker
+        // Listed only when its number is drawn, so that the notes refer to the chart.
+        c.notes.push_back({p.label + (p.quantity.empty() ? "" : " \u00b7 " + p.quantity),
+                           c.timeline.lanes[p.lane].name});
     }
     const TextSize main = tm.measure(shown, label_font);
     const double quantity_width =
         quantity.empty() ? 0 : kQuantityGap + tm.measure(quantity, quantity_font).width;
     const double x = s.left_of_marker ? s.x1 - main.width - quantity_width : s.x0;
-    c.page
-        .text(x, cy - main.height / 2, shown, label_font, c.theme.text, "event-label", p.event->id)
+    belongs_to(c.page.text(x, cy - main.height / 2, shown, label_font, c.theme.text, "event-label"),
+               p)
         .lane = lane;
     if (quantity.empty()) return;
     const double qh = tm.measure(quantity, quantity_font).height;
-    c.page
-        .text(x + main.width + kQuantityGap, cy - qh / 2, quantity, quantity_font,
-              c.colors.kind(p.event->kind), "quantity", p.event->id)
+    belongs_to(c.page.text(x + main.width + kQuantityGap, cy - qh / 2, quantity, quantity_font,
+                           quantity_color, "quantity"),
+               p)
         .lane = lane;
 }
 
@@ -75,32 +116,33 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
                 const Placement& p) {
     const Event& e = *p.event;
     const double cy = lanes.row_y(p.lane, p.row);
-    const Color color = c.colors.kind(e.kind);
-    const bool hollow = e.date.start.approximate || e.date.start.uncertain ||
-                        e.date.last().approximate || e.date.last().uncertain;
+    const MarkLook look = look_of(c, p);
+    const Color color = look.color;
+    const bool hollow = look.hollow;
     Item mark;
-    mark.event = e.id;
+    belongs_to(mark, p);
     mark.lane = c.timeline.lanes[p.lane].id;
     mark.stroke = color;
     // Only a confirmed event is drawn solid; the others are lighter inside, so that
     // the outline's dashes or dots say how sure the sources are.
-    const bool confirmed = e.confidence == Confidence::confirmed;
+    const bool confirmed = look.confidence == Confidence::confirmed;
     mark.fill = hollow                 ? c.theme.background
                 : e.date.is_interval() ? c.page.tint(color, 0.55)
                                        : c.page.tint(color, confirmed ? 0.0 : 0.5);
     mark.hollow = hollow;
-    mark.style = style_for(e.confidence);
+    mark.style = style_for(look.confidence);
     mark.stroke_width = 1.2;
     const LabelSpan& label = placed.spans[p.span];
+    const bool group = !p.members.empty();
     if (!e.date.is_interval() && e.date.start.precision == Precision::day) {
         mark.type = ItemType::marker;
-        mark.role = "event-marker";
+        mark.role = group ? "event-group" : "event-marker";
         mark.shape = MarkerShape::circle;
         mark.box = {p.x0, cy - kMarkerRadius, p.x1 - p.x0, 2 * kMarkerRadius};
     } else if (!e.date.is_interval()) {
         // Known to a month, season or year: a bracket across the whole range.
         mark.type = ItemType::marker;
-        mark.role = "event-range";
+        mark.role = group ? "event-group" : "event-range";
         mark.shape = MarkerShape::bracket;
         mark.fill = c.page.tint(color, hollow ? 0.85 : 0.6);
         mark.box = {p.x0, cy - kMarkerRadius, p.x1 - p.x0, 2 * kMarkerRadius};
@@ -126,6 +168,14 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
         c.scene.items.push_back(std::move(cut));
     if (bar) draw_bar_breaks(c, box, color);
     draw_event_label(c, label, p, cy);
+    if (group) {
+        GroupNote note{p.label, c.timeline.lanes[p.lane].name, {}};
+        for (const Event* m : p.members)
+            note.members.push_back(
+                {m->id, event_label_text(*m, c.citations) +
+                            (m->quantity ? " \u00b7 " + quantity_label(*m->quantity) : "")});
+        c.groups.push_back(std::move(note));
+    }
 }
 
 void draw_arrow(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lanes,
@@ -140,13 +190,14 @@ void draw_arrow(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
     Item it;
     it.type = ItemType::arrow;
     it.role = "support";
-    it.event = p.event->id;
+    belongs_to(it, p);
     it.from = {p.anchor, y0};
     it.to = {p.anchor, y1};
     it.box = {p.anchor - 4, std::min(y0, y1), 8, std::abs(y1 - y0)};
-    it.stroke = c.colors.kind(p.event->kind);
+    const MarkLook look = look_of(c, p);
+    it.stroke = look.color;
     it.stroke_width = 1.4;
-    it.style = style_for(p.event->confidence);
+    it.style = style_for(look.confidence);
     it.lane = c.timeline.lanes[a.from_lane].id;
     it.to_lane = c.timeline.lanes[a.to_lane].id;
     c.scene.items.push_back(std::move(it));

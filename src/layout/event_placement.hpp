@@ -20,7 +20,10 @@ inline constexpr double kQuantityGap = 5;  // between a label and its quantity
 
 /// Where one event sits and what its label says, decided before anything is drawn.
 struct Placement {
-    const Event* event = nullptr;
+    const Event* event = nullptr;  ///< the event, or a group's first
+    /// Events of one lane drawn as one mark, left to right (two or more); empty for one
+    /// event.
+    std::vector<const Event*> members;
     std::size_t lane = 0;
     LaneRows::RowIndex row = 0;
     double x0 = 0, x1 = 0;  ///< marker or bar

@@ -88,6 +88,10 @@ LaneRows::RowIndex LaneRows::choose(const Item& item, double shaft_x, bool up, b
         if (!up && !down && is_free(spans_of(other), e.x0, e.x1)) return other;
         if (best.row) return *best.row;
     }
+    // Crossing the arrows' way beats a row where not even the marker and a callout fit.
+    if (!is_free(spans_of(preferred), item.marker_x0, item.marker_x1) &&
+        is_free(spans_of(other), item.marker_x0, item.marker_x1))
+        return other;
     return preferred;
 }
 
@@ -151,7 +155,7 @@ void LaneRows::update_tail(RowIndex i) {
 }
 
 void LaneRows::cross_row(Spans& spans, double shaft_x, double clearance,
-                         std::vector<LabelSpan>& labels) {
+                         std::vector<LabelSpan>& labels, std::vector<std::size_t>* shortened) {
     const double x0 = shaft_x - clearance;
     const double x1 = shaft_x + clearance;
     // Only the stretches around the arrow can meet it: they start where spans end past x0.
@@ -164,17 +168,28 @@ void LaneRows::cross_row(Spans& spans, double shaft_x, double clearance,
         // The label shrinks; the row stays taken where the item was, since its marker may
         // reach past the label (a label inside a long bar).
         l.truncated = true;
+        if (shortened) shortened->push_back(it->label);
         if (l.left_of_marker) {
-            l.x0 = std::min(x1, l.x1);
+            const bool jump = l.x1 - x1 < l.least && x0 - l.x0 >= l.least && x0 >= l.reach;
+            if (jump) {
+                l.x1 = x0;
+            } else {
+                l.x0 = std::min(x1, l.x1);
+            }
         } else {
-            l.x1 = std::max(x0, l.x0);
+            const bool jump = x0 - l.x0 < l.least && l.x1 - x1 >= l.least && x1 <= l.reach;
+            if (jump) {
+                l.x0 = x1;
+            } else {
+                l.x1 = std::max(x0, l.x0);
+            }
         }
     }
     insert(spans, {x0, x1, npos});
 }
 
 void LaneRows::cross(double shaft_x, double clearance, bool whole_lane, RowIndex row, bool up,
-                     std::vector<LabelSpan>& labels) {
+                     std::vector<LabelSpan>& labels, std::vector<std::size_t>* shortened) {
     const Span shaft{shaft_x - clearance, shaft_x + clearance, npos};
     if (whole_lane || up) insert(top_edge_, shaft);
     if (whole_lane || !up) insert(bottom_edge_, shaft);
@@ -196,7 +211,7 @@ void LaneRows::cross(double shaft_x, double clearance, bool whole_lane, RowIndex
             // last stretch stays as it was: then the index needs no update.
             const Span tail = spans.empty() ? Span{0, 0, npos} : spans.back();
             const std::size_t before = spans.size();
-            cross_row(spans, shaft_x, clearance, labels);
+            cross_row(spans, shaft_x, clearance, labels, shortened);
             if (spans.size() != before || spans.back().x0 != tail.x0 || spans.back().x1 != tail.x1)
                 update_tail(i);
         }

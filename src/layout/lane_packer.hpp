@@ -18,6 +18,12 @@ struct LabelSpan {
     double x1 = 0;
     bool left_of_marker = false;  ///< ends at its marker; shortened from the left
     bool truncated = false;
+    /// The least it may be (a callout number). An arrow that would leave less of it beside
+    /// its marker has it jump across instead, when the rest is that long and starts (ends,
+    /// left of its marker) no farther out than `reach`: a number just past a thin line still
+    /// reads as its marker's, and a marker must not go unnamed.
+    double least = 0;
+    double reach = 0;
 };
 
 /// The rows of one lane. Each row keeps the stretches that are taken, in order and never
@@ -32,7 +38,8 @@ class LaneRows {
     using RowIndex = int;
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-    /// An item to place: its whole extent (label included) and its marker's.
+    /// An item to place: its whole extent (label included) and the least it needs (its
+    /// marker, and room for a callout number beside it).
     struct Item {
         double x0, x1;
         double marker_x0, marker_x1;
@@ -40,8 +47,9 @@ class LaneRows {
 
     /// Chooses a row for `item` whose arrows leave at `shaft_x` upward (`up`) and/or
     /// downward (`down`): a row free for the whole item that leaves the fewest taken rows in
-    /// the arrows' way, else a new row on the arrows' side, else a row free for the marker
-    /// alone (its label then shrinks to the free part), else a new row.
+    /// the arrows' way, else a new row on the arrows' side, else a row free for the least
+    /// extent (its label then shrinks to the free part), else a new row (on the other side
+    /// when only there the least extent is free).
     RowIndex choose(const Item& item, double shaft_x, bool up, bool down) const;
 
     /// Whether [x0, x1] is free in `row` (a row not made yet holds the arrows through its
@@ -58,11 +66,12 @@ class LaneRows {
     void take(RowIndex row, double x0, double x1, std::size_t label);
 
     /// An arrow at `shaft_x` crosses the rows strictly above (`up`) or below `row`, or
-    /// every row of the lane. Labels it runs through are shortened to clear it. Rows an
-    /// arrow at the same place already crossed are not visited again: a day of events in
-    /// detail sends hundreds of arrows down one line through the same rows.
+    /// every row of the lane. Labels it runs through are shortened to clear it (and their
+    /// indices added to `shortened`, when given). Rows an arrow at the same place already
+    /// crossed are not visited again: a day of events in detail sends hundreds of arrows
+    /// down one line through the same rows.
     void cross(double shaft_x, double clearance, bool whole_lane, RowIndex row, bool up,
-               std::vector<LabelSpan>& labels);
+               std::vector<LabelSpan>& labels, std::vector<std::size_t>* shortened = nullptr);
 
     RowIndex top() const { return first_; }
     std::size_t count() const { return rows_.size(); }
@@ -96,7 +105,8 @@ class LaneRows {
     std::optional<RowIndex> taken_row(RowIndex lo, RowIndex hi, double x, bool forward) const;
     /// Records row `i`'s last stretch in tails_ after the row changed.
     void update_tail(RowIndex i);
-    void cross_row(Spans& spans, double shaft_x, double clearance, std::vector<LabelSpan>& labels);
+    void cross_row(Spans& spans, double shaft_x, double clearance, std::vector<LabelSpan>& labels,
+                   std::vector<std::size_t>* shortened);
     static void insert(Spans& spans, Span span);
 
     std::deque<Spans> rows_;

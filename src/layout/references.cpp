@@ -85,4 +85,41 @@ double draw_notes(PageWriter& page, double y, const std::vector<ShortenedLabel>&
     return y;
 }
 
+double draw_group_key(PageWriter& page, double y, const std::vector<GroupNote>& groups) {
+    if (groups.empty()) return y;
+    const Theme& theme = page.theme;
+    const FontSpec font = theme.font(theme.reference_size);
+    constexpr double kIndent = 10;
+    y += 8;
+    y += page.text(theme.margin, y, "Events drawn as one mark", theme.font(theme.legend_size, true),
+                   theme.text, "groups-heading")
+             .box.height +
+         2;
+    for (const GroupNote& g : groups) {
+        const std::string line = g.label + " \u2014 " + isolate(g.lane) + ":";
+        Item& heading =
+            page.text(theme.margin, y, page.measurer.fit(line, font, page.inner_width()), font,
+                      theme.text, "group");
+        for (const GroupNote::Member& m : g.members)
+            heading.events.push_back(m.event);
+        y += heading.box.height + 1;
+        // Members that read alike (nine "military allocation" the same day) share a line.
+        for (std::size_t i = 0, n = 1; i < g.members.size(); i += n) {
+            const std::string& text = g.members[i].text;
+            n = 1;
+            while (i + n < g.members.size() && g.members[i + n].text == text)
+                ++n;
+            const std::string line = (n > 1 ? std::to_string(n) + " \u00d7 " : "") + text;
+            Item& member =
+                page.text(theme.margin + kIndent, y,
+                          page.measurer.fit(line, font, page.inner_width() - kIndent), font,
+                          theme.text, "group-member", n > 1 ? "" : g.members[i].event);
+            for (std::size_t k = 0; n > 1 && k < n; ++k)
+                member.events.push_back(g.members[i + k].event);
+            y += member.box.height + 1;
+        }
+    }
+    return y;
+}
+
 }  // namespace tl

@@ -20,4 +20,19 @@ struct ShortenedLabel {
 /// Lists the shortened labels in full under their callout numbers; returns the y below.
 double draw_notes(PageWriter& page, double y, const std::vector<ShortenedLabel>& notes);
 
+/// Events of one lane drawn as one mark: the group's label, its lane, and each member's id
+/// and full label.
+struct GroupNote {
+    struct Member {
+        std::string event;
+        std::string text;
+    };
+    std::string label;
+    std::string lane;
+    std::vector<Member> members;
+};
+
+/// Lists each group under its label and lane, one member a line; returns the y below.
+double draw_group_key(PageWriter& page, double y, const std::vector<GroupNote>& groups);
+
 }  // namespace tl

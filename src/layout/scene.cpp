@@ -48,6 +48,12 @@ std::string items_json(const std::vector<Item>& items) {
                ", \"y\": " + num(it.box.y) + ", \"width\": " + num(it.box.width) +
                ", \"height\": " + num(it.box.height);
         if (!it.event.empty()) out += ", \"event\": " + json_quote(it.event);
+        if (!it.events.empty()) {
+            out += ", \"events\": [";
+            for (std::size_t e = 0; e < it.events.size(); ++e)
+                out += (e ? ", " : "") + json_quote(it.events[e]);
+            out += "]";
+        }
         if (!it.lane.empty()) out += ", \"lane\": " + json_quote(it.lane);
         if (!it.to_lane.empty()) out += ", \"to_lane\": " + json_quote(it.to_lane);
         if (it.type == ItemType::text)

@@ -54,6 +54,9 @@ struct Item {
     bool dashed_start = false;  ///< bars: unknown start, drawn as a short dashed stub
     bool dashed_end = false;    ///< bars: unknown end
     std::string link;           ///< text items: http(s) URL to make clickable in PDF
+    /// Events of one lane drawn as one mark (a same-day burst): their ids, left to right;
+    /// `event` is then empty.
+    std::vector<std::string> events;
 };
 
 /// A page of display items in points.

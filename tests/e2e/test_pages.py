@@ -71,8 +71,8 @@ class KielPages(TempDirTest):
         for n in detail:
             items = pages[n - 1]["items"]
             drawn = [i.get("lane", "") for i in items if i["role"] == "lane"]
-            used = {i.get("lane", "") for i in items
-                    if i["type"] in ("marker", "bar") and i.get("event")}
+            used = {i.get("lane", "") for i in items  # an event's mark, or a group's
+                    if i["type"] in ("marker", "bar") and (i.get("event") or i.get("events"))}
             used |= {i["to_lane"] for i in items if i["type"] == "arrow" and i.get("event")}
             self.assertEqual(set(drawn), used, f"page {n}")
             self.assertEqual(drawn, [lane for lane in lanes if lane in used], f"page {n}")

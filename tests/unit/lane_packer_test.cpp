@@ -228,6 +228,9 @@ LaneRows::RowIndex choose_by_scan(const LaneRows& rows, const LaneRows::Item& it
         if (!up && !down && rows.fits(other, e[0], e[1])) return other;
         if (best_cost != kNoLabel) return best;
     }
+    if (!rows.fits(preferred, item.marker_x0, item.marker_x1) &&
+        rows.fits(other, item.marker_x0, item.marker_x1))
+        return other;
     return preferred;
 }
 

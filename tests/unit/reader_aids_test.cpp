@@ -98,7 +98,8 @@ TEST_CASE("a lane taller than 20 cm has the axis between its rows, and its name 
     tl::Model m = tl::testing::generated_model(0, 2);
     for (int i = 0; i < 120; ++i) {
         tl::Event e = event("e" + std::to_string(i), "2024-03-05");
-        e.date = *tl::parse_date(i % 2 ? "2024-03-05" : "2024-03-06").value;
+        // Bars, never grouped (markers on one day would be one group mark): a stack of rows.
+        e.date = *tl::parse_date(i % 2 ? "2024-03-05/2024-03-07" : "2024-03-06/2024-03-08").value;
         e.actors.push_back({i < 110 ? "A0" : "A1", {}});
         e.sources.push_back(source("P" + std::to_string(i % 3)));
         m.events.push_back(e);
@@ -133,7 +134,9 @@ TEST_CASE("the legend lists only what the chart draws") {
     SUBCASE("one kind, exact days, confirmed, no support") {
         tl::Model m = tl::testing::generated_model(0, 2);
         for (int i = 0; i < 5; ++i) {
-            tl::Event e = event("e" + std::to_string(i), i % 2 ? "2024-03-05" : "2024-07-19");
+            // A day each: events of one lane on one day would be drawn as one group.
+            tl::Event e =
+                event("e" + std::to_string(i), ("2024-03-0" + std::to_string(i + 1)).c_str());
             e.actors.push_back({"A" + std::to_string(i % 2), {}});
             e.sources.push_back(source("P" + std::to_string(i)));
             m.events.push_back(e);
@@ -161,7 +164,7 @@ TEST_CASE("the legend lists only what the chart draws") {
 TEST_CASE("one source cited by every event is said once under the chart, not on each label") {
     tl::Model m = tl::testing::generated_model(0, 2);
     for (int i = 0; i < 6; ++i) {
-        tl::Event e = event("e" + std::to_string(i), i % 2 ? "2024-03-05" : "2024-07-19");
+        tl::Event e = event("e" + std::to_string(i), ("2024-03-0" + std::to_string(i + 1)).c_str());
         e.from.push_back({"A0", {}});
         e.to.push_back({"A1", {}});
         e.sources.push_back(source("Kiel"));

@@ -1,0 +1,193 @@
+// Every event drawn is named, and a burst of events on one day in one lane is one group mark
+// with one label (issue 12, points 1 and 2).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "generated_model.hpp"
+#include "layout/chart_layout.hpp"
+#include "named_events.hpp"
+#include "timeline/timeline.hpp"
+
+namespace {
+
+using tl::Item;
+using tl::ItemType;
+
+tl::Document lay_out(const tl::Model& m, tl::LayoutMode mode) {
+    tl::LayoutOptions options;
+    options.mode = mode;
+    return tl::layout_document(tl::build_timeline(m), m, tl::default_theme(),
+                               tl::FixedWidthMeasurer(), options);
+}
+
+void add_event(tl::Model& m, const std::string& id, const char* date, const char* kind,
+               const std::string& from, const std::string& to) {
+    tl::Event e;
+    e.id = id;
+    e.title = "title of " + id;
+    e.kind = kind;
+    e.date = *tl::parse_date(date).value;
+    if (to.empty()) {
+        e.actors.push_back({from, {}});
+    } else {
+        e.from.push_back({from, {}});
+        e.to.push_back({to, {}});
+    }
+    e.sources.push_back({"Publisher", "", "https://example.org/" + id, std::nullopt, "", {}, {}});
+    m.events.push_back(std::move(e));
+}
+
+/// Nine allocations by A0 to A1 on 4 Jan 2024, among other events.
+tl::Model burst(const char* second_kind = "arms-transfer") {
+    tl::Model m = tl::testing::generated_model(0, 3);
+    for (int i = 0; i < 9; ++i)
+        add_event(m, "burst-" + std::to_string(i), "2024-01-04",
+                  i == 8 ? second_kind : "arms-transfer", "A0", "A1");
+    add_event(m, "before", "2023-11-20", "arms-transfer", "A0", "A1");
+    add_event(m, "after", "2024-03-02", "diplomatic", "A0", "");
+    add_event(m, "other-lane", "2024-01-04", "arms-transfer", "A2", "A1");
+    return m;
+}
+
+std::vector<const Item*> items_with_role(const tl::Scene& s, const std::string& role) {
+    std::vector<const Item*> out;
+    for (const Item& it : s.items)
+        if (it.role == role) out.push_back(&it);
+    return out;
+}
+
+std::vector<std::string> burst_ids() {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 9; ++i)
+        ids.push_back("burst-" + std::to_string(i));
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("every callout number listed under a chart is drawn on it, in every view") {
+    for (const auto& [events, actors] :
+         std::vector<std::pair<int, int>>{{60, 4}, {100, 8}, {400, 12}, {1000, 30}}) {
+        const tl::Model m = tl::testing::generated_model(events, actors);
+        for (const tl::LayoutMode mode :
+             {tl::LayoutMode::detail, tl::LayoutMode::density, tl::LayoutMode::pages}) {
+            if (mode == tl::LayoutMode::detail && events > 100) continue;
+            CAPTURE(events);
+            CAPTURE(static_cast<int>(mode));
+            const auto problems = tl::testing::naming_problems(lay_out(m, mode), false);
+            for (const std::string& p : problems)
+                MESSAGE(p);
+            CHECK(problems.empty());
+        }
+    }
+}
+
+TEST_CASE("every event a density view marks is named") {
+    for (const auto& [events, actors] :
+         std::vector<std::pair<int, int>>{{60, 4}, {400, 12}, {1000, 30}, {3000, 60}}) {
+        CAPTURE(events);
+        const auto problems = tl::testing::naming_problems(
+            lay_out(tl::testing::generated_model(events, actors), tl::LayoutMode::density));
+        for (const std::string& p : problems)
+            MESSAGE(p);
+        CHECK(problems.empty());
+    }
+}
+
+TEST_CASE("a same-day burst in one lane is one group mark with one label and one arrow") {
+    const tl::Document doc = lay_out(burst(), tl::LayoutMode::detail);
+    REQUIRE(doc.pages.size() == 1);
+    const tl::Scene& s = doc.pages[0];
+    const auto groups = items_with_role(s, "event-group");
+    REQUIRE(groups.size() == 1);
+    CHECK(groups[0]->type == ItemType::marker);
+    CHECK(groups[0]->lane == "A0");
+    CHECK(groups[0]->events == burst_ids());
+    // No member has a mark or a label of its own.
+    for (const Item& it : s.items)
+        if (it.role == "event-marker" || it.role == "event-label")
+            CHECK(it.event.rfind("burst-", 0) != 0);
+    std::vector<const Item*> labels;
+    for (const Item* it : items_with_role(s, "event-label"))
+        if (it->events == burst_ids()) labels.push_back(it);
+    REQUIRE(labels.size() == 1);
+    CHECK(labels[0]->text == "9 arms transfers, 4 Jan 2024");
+    std::vector<const Item*> arrows;
+    for (const Item* it : items_with_role(s, "support"))
+        if (it->events == burst_ids()) arrows.push_back(it);
+    REQUIRE(arrows.size() == 1);
+    CHECK(arrows[0]->lane == "A0");
+    CHECK(arrows[0]->to_lane == "A1");
+    // The event in another lane on the same day keeps its own mark and label.
+    int other = 0;
+    for (const Item& it : s.items)
+        other +=
+            it.event == "other-lane" && (it.role == "event-marker" || it.role == "event-label");
+    CHECK(other == 2);
+    CHECK(tl::testing::naming_problems(doc).empty());
+}
+
+TEST_CASE("a group's members are listed under the chart with their titles") {
+    const tl::Document doc = lay_out(burst(), tl::LayoutMode::detail);
+    const tl::Scene& s = doc.pages[0];
+    const auto headings = items_with_role(s, "group");
+    REQUIRE(headings.size() == 1);
+    CHECK(headings[0]->text.find("9 arms transfers, 4 Jan 2024") != std::string::npos);
+    CHECK(headings[0]->events == burst_ids());
+    std::vector<std::string> members;
+    for (const Item* it : items_with_role(s, "group-member")) {
+        members.push_back(it->event);
+        CHECK(it->text.find("title of " + it->event) != std::string::npos);
+        CHECK(it->box.y > headings[0]->box.y);
+    }
+    CHECK(members == burst_ids());
+}
+
+TEST_CASE("members that read alike share one line of the key") {
+    tl::Model m = burst();
+    for (tl::Event& e : m.events)
+        if (e.id.rfind("burst-", 0) == 0) {
+            e.title = "military allocation";
+            e.sources = m.events.front().sources;  // one source: one citation mark
+        }
+    const tl::Document doc = lay_out(m, tl::LayoutMode::detail);
+    const auto members = items_with_role(doc.pages[0], "group-member");
+    REQUIRE(members.size() == 1);
+    CHECK(members[0]->events == burst_ids());
+    CHECK(members[0]->text.rfind("9 \u00d7 4 Jan 2024 \u00b7 \u2068military allocation", 0) == 0);
+}
+
+TEST_CASE("a burst of several kinds is counted as events") {
+    const tl::Document doc = lay_out(burst("diplomatic"), tl::LayoutMode::detail);
+    bool found = false;
+    for (const Item* it : items_with_role(doc.pages[0], "event-label"))
+        found |= it->text == "9 events, 4 Jan 2024";
+    CHECK(found);
+}
+
+TEST_CASE("events on neighbouring days that one drawn x holds are a group") {
+    // Over thirty years a day is far narrower than a marker: two days share its x.
+    tl::Model m = burst();
+    add_event(m, "early", "1994-01-01", "other", "A2", "");
+    add_event(m, "next-day", "2024-01-05", "arms-transfer", "A0", "A1");
+    const tl::Document doc = lay_out(m, tl::LayoutMode::detail);
+    const auto groups = items_with_role(doc.pages[0], "event-group");
+    REQUIRE(groups.size() == 1);
+    CHECK(groups[0]->events.size() == 10);
+    CHECK(std::count(groups[0]->events.begin(), groups[0]->events.end(), "next-day") == 1);
+    bool found = false;
+    for (const Item* it : items_with_role(doc.pages[0], "group"))
+        found |= it->text.rfind("10 arms transfers, 4 Jan 2024 \u2013 5 Jan 2024", 0) == 0;
+    CHECK(found);
+}
+
+TEST_CASE("a group's events are in the Scene JSON") {
+    const tl::Document doc = lay_out(burst(), tl::LayoutMode::detail);
+    const std::string json = tl::document_to_json(doc);
+    CHECK(json.find("\"role\": \"event-group\"") != std::string::npos);
+    CHECK(json.find("\"events\": [\"burst-0\", \"burst-1\", \"burst-2\", \"burst-3\", \"burst-4\", "
+                    "\"burst-5\", \"burst-6\", \"burst-7\", \"burst-8\"]") != std::string::npos);
+}
