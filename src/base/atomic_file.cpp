@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <new>
 #include <vector>
@@ -31,6 +32,15 @@ namespace {
 constexpr std::size_t kSlots = 64;
 std::array<std::atomic<const char*>, kSlots> g_temporaries{};
 std::atomic<int> g_wake_fd{-1};
+// A signal sent to the process lands on any thread that does not block it (Pango's font
+// threads, the loader's), so blocking it in the thread that makes a temporary file is not
+// enough: the handler may run elsewhere between mkstemp and the registration, and the file
+// outlived the process (about 1 run in 10 of the signal tests). So the stretches that make,
+// register or rename temporary files count themselves here, and a handler that will end
+// the process first says so in g_dying, then waits for them (Dekker's handshake: one of the
+// two sees the other).
+std::atomic<int> g_in_critical{0};
+std::atomic<bool> g_dying{false};
 static_assert(std::atomic<const char*>::is_always_lock_free);
 static_assert(std::atomic<int>::is_always_lock_free);
 
@@ -92,8 +102,21 @@ void write_stderr(const char* s) {
     [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, s, std::strlen(s));
 }
 
+/// Waits, at most 100 ms, for the stretches that make or rename temporary files in other
+/// threads to end. Bounded: a fault raised inside such a stretch runs this handler in that
+/// very thread, which would wait for itself.
+void wait_for_critical_stretches() {
+    for (int i = 0; i < 1000 && g_in_critical.load() > 0; ++i) {
+        const timespec pause{0, 100000};
+        nanosleep(&pause, nullptr);
+    }
+}
+
 extern "C" void remove_temporaries_and_die(int sig) {
     const int saved_errno = errno;
+    const bool watch_ends = g_wake_fd.load() >= 0 && ends_watch(sig);
+    if (!watch_ends) g_dying.store(true);  // no new temporary file from here on
+    wait_for_critical_stretches();
     remove_temporary_files_now();
     if (const int fd = g_wake_fd.load(); fd >= 0 && ends_watch(sig)) {
         const char byte = static_cast<char>(sig);
@@ -139,6 +162,28 @@ class BlockCleanupSignals {
 
   private:
     sigset_t old_;
+};
+
+/// A stretch that makes, registers or renames temporary files: the handled signals wait in
+/// this thread, and a handler that runs in another thread waits for the stretch to end
+/// before it removes the files (see g_in_critical). Once a handler has decided to end the
+/// process, no stretch starts: this thread waits to be ended with it.
+class CleanupCriticalSection {
+  public:
+    CleanupCriticalSection() {
+        g_in_critical.fetch_add(1);
+        if (g_dying.load()) {
+            g_in_critical.fetch_sub(1);
+            for (;;)
+                pause();
+        }
+    }
+    ~CleanupCriticalSection() { g_in_critical.fetch_sub(1); }
+    CleanupCriticalSection(const CleanupCriticalSection&) = delete;
+    CleanupCriticalSection& operator=(const CleanupCriticalSection&) = delete;
+
+  private:
+    BlockCleanupSignals blocked_;  // first: no signal of this thread's lands in the stretch
 };
 
 // The stack the handlers run on, so that a crash from a stack overflow still cleans up.
@@ -301,7 +346,7 @@ void AtomicFile::open_temporary(const std::string& target, std::optional<unsigne
         std::vector<char> buf(pattern.begin(), pattern.end());
         buf.push_back('\0');
         {
-            const BlockCleanupSignals blocked;
+            const CleanupCriticalSection critical;
             fd = mkostemp(buf.data(), O_CLOEXEC);
             if (fd < 0) {
                 error_ = std::strerror(errno);
@@ -444,7 +489,7 @@ std::optional<CommitFailure> commit_all(std::span<AtomicFile* const> files) {
         if (files[i]->replaces()) continue;
         if (std::string why = files[i]->install(); !why.empty()) return CommitFailure{i, why};
     }
-    const BlockCleanupSignals blocked;
+    const CleanupCriticalSection critical;
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (!files[i]->replaces()) continue;
         if (std::string why = files[i]->install(); !why.empty()) return CommitFailure{i, why};
