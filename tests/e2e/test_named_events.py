@@ -2,13 +2,11 @@
 on the Scene of every template and view, and on the PDF a reader gets."""
 import html
 import json
-import pathlib
 import re
 import unittest
 
-from helpers import EVENTS, TempDirTest, run, tool
+from helpers import EVENTS, KIEL, TempDirTest, run, tool
 
-KIEL = pathlib.Path("/work/shared/data/kiel-r28")
 KIEL_2024 = ["--actor", "germany", "--actor", "france", "--actor", "poland",
              "--from", "2024-01-01", "--to", "2024-12-31"]
 CALLOUT = re.compile(r"\((\d+)\)$")
