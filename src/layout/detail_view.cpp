@@ -170,15 +170,30 @@ class DetailView : public ChartView {
         // When the whole label fits nowhere, the row must still hold the marker and its
         // callout number, or the event would be drawn unnamed.
         const LabelSpan least = label_span(c_.columns.scale, p, least_label_width());
-        const LaneRows::Item item{std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad,
-                                  std::min(p.x0, least.x0) - pad, std::max(p.x1, least.x1) + pad};
+        // Room for a callout number left of the marker is kept in its row from the start:
+        // arrows of later events leave right of it, so they can cut a label right of the
+        // marker but never that room, and a label cut too short moves there.
+        const double keep = keeps_callout_left(p) ? callout_left(p) : p.x0;
+        const LaneRows::Item item{std::min({p.x0, span.x0, keep}) - pad,
+                                  std::max(p.x1, span.x1) + pad,
+                                  std::min({p.x0, least.x0, keep}) - pad,
+                                  std::max(p.x1, keep < p.x0 ? p.x1 : least.x1) + pad,
+                                  std::min(p.x0, least.x0) - pad,
+                                  std::max(p.x1, least.x1) + pad};
         p.row = rows.choose(item, p.anchor, up, down);
         span = fit_label_in_row(rows, p, span, label_width);
+        // The room is kept only where the row is free: a row chosen for want of a free one
+        // may hold an arrow there.
+        const bool kept = keep < p.x0 && rows.fits(p.row, keep - pad, p.x0 - pad);
+        if (kept && span.x1 - span.x0 < least_label_width())
+            span = {keep, p.x0 - kLabelGap, true, true};
+        span.keeps_callout_left = kept;
         span.least = least_label_width();
         span.reach = span.left_of_marker ? span.x1 - 2 * span.least : span.x0 + 2 * span.least;
         p.span = placed.spans.size();
         placed.spans.push_back(span);
-        rows.take(p.row, std::min(p.x0, span.x0) - pad, std::max(p.x1, span.x1) + pad, p.span);
+        rows.take(p.row, std::min({p.x0, span.x0, kept ? keep : p.x0}) - pad,
+                  std::max(p.x1, span.x1) + pad, p.span);
         placed.placements.push_back(std::move(p));
         // A link passes behind labels rather than shortening them (see draw_shared_link).
         if (shared) return;
@@ -232,6 +247,14 @@ class DetailView : public ChartView {
                         c_.columns.label_font)
                     .width;
         return least_label_width_;
+    }
+
+    /// Where a callout number left of `p`'s marker would start.
+    double callout_left(const Placement& p) { return p.x0 - kLabelGap - least_label_width(); }
+
+    /// Whether the chart has room left of `p`'s marker for its callout number.
+    bool keeps_callout_left(const Placement& p) {
+        return callout_left(p) - kItemGap / 2 >= c_.columns.scale.x0;
     }
 
     /// The label's span in the row chosen for its marker: the free part beside the marker on
@@ -294,12 +317,15 @@ class DetailView : public ChartView {
             moved = {start, std::min(limit, start + width), false, true};
         } else {
             const double end = p.x0 - kLabelGap;
-            const double limit = std::max(rows.free_left(p.row, p.x0 - pad) + pad, scale.x0);
+            // The room kept for a callout there is this item's own (see place).
+            const double own = span.keeps_callout_left ? callout_left(p) : p.x0;
+            const double limit = std::max(rows.free_left(p.row, own - pad) + pad, scale.x0);
             moved = {std::max(limit, end - width), end, true, true};
         }
         if (moved.x1 - moved.x0 < least_label_width()) return;
         moved.truncated = moved.x1 - moved.x0 < width;
         moved.least = span.least;
+        moved.keeps_callout_left = span.keeps_callout_left;
         moved.reach =
             moved.left_of_marker ? moved.x1 - 2 * moved.least : moved.x0 + 2 * moved.least;
         span = moved;

@@ -77,7 +77,9 @@ LaneRows::RowIndex LaneRows::choose(const Item& item, double shaft_x, bool up, b
     struct Extent {
         double x0, x1;
     };
-    for (const Extent e : {Extent{item.x0, item.x1}, Extent{item.marker_x0, item.marker_x1}}) {
+    const Extent alt = item.other_x1 > item.other_x0 ? Extent{item.other_x0, item.other_x1}
+                                                     : Extent{item.marker_x0, item.marker_x1};
+    for (const Extent e : {Extent{item.x0, item.x1}, Extent{item.marker_x0, item.marker_x1}, alt}) {
         const Best best = best_row(e.x0, e.x1, shaft_x, up, down);
         if (best.row && best.clear) return *best.row;
         // With arrows both ways a new row is as much in the way as a free one.

@@ -24,6 +24,8 @@ struct LabelSpan {
     /// reads as its marker's, and a marker must not go unnamed.
     double least = 0;
     double reach = 0;
+    /// Room for a callout number left of the marker is this item's own in its row.
+    bool keeps_callout_left = false;
 };
 
 /// The rows of one lane. Each row keeps the stretches that are taken, in order and never
@@ -43,6 +45,9 @@ class LaneRows {
     struct Item {
         double x0, x1;
         double marker_x0, marker_x1;
+        /// Another least extent, tried after the first (the callout on the marker's other
+        /// side); none when empty.
+        double other_x0 = 0, other_x1 = 0;
     };
 
     /// Chooses a row for `item` whose arrows leave at `shaft_x` upward (`up`) and/or

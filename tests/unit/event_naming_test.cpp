@@ -97,6 +97,27 @@ TEST_CASE("every event a density view marks is named") {
     }
 }
 
+// Known open (issue 12, point 1): 60 events are named in detail, but 100 leave 3 marks
+// unnamed, 400 in detail about 200, pages of 400 and 1,000 about 30 and 20 (labels cut by
+// later arrows where no room for a callout number was left of the marker). should_fail
+// reports when it is fixed: then drop it.
+TEST_CASE("every event a detail view or a page marks is named" * doctest::should_fail()) {
+    for (const auto& [events, actors] :
+         std::vector<std::pair<int, int>>{{60, 4}, {100, 8}, {400, 12}, {1000, 30}}) {
+        for (const tl::LayoutMode mode : {tl::LayoutMode::detail, tl::LayoutMode::pages}) {
+            if (mode == tl::LayoutMode::detail && events > 400) continue;
+            if (mode == tl::LayoutMode::pages && events < 400) continue;
+            CAPTURE(events);
+            CAPTURE(static_cast<int>(mode));
+            const auto problems = tl::testing::naming_problems(
+                lay_out(tl::testing::generated_model(events, actors), mode));
+            for (const std::string& p : problems)
+                MESSAGE(p);
+            CHECK(problems.empty());
+        }
+    }
+}
+
 TEST_CASE("a same-day burst in one lane is one group mark with one label and one arrow") {
     const tl::Document doc = lay_out(burst(), tl::LayoutMode::detail);
     REQUIRE(doc.pages.size() == 1);
