@@ -65,7 +65,10 @@ class PagesLayout {
                 if (fits(doc) || size == 1) {
                     details.push_back(std::move(doc));
                     days.push_back(s.days);
-                    count = std::clamp<std::size_t>(scaled, size, kEventsPerPage);
+                    // At least this slice's size, at most kEventsPerPage: a slice may hold
+                    // more (a day's events stay together), and std::clamp with its bounds
+                    // the wrong way round is undefined (it aborted the Debug build).
+                    count = std::min(std::max(scaled, size), kEventsPerPage);
                     begin = s.end;
                     limit = events_.size();
                 } else {
