@@ -30,7 +30,7 @@ Grain end_grain(DayNumber day) {
 /// A day said at `grain`, leaving out the year when `with_year` is false.
 std::string said(DayNumber day, Grain grain, bool with_year = true) {
     const YearMonthDay d = calendar_date(day);
-    const std::string year = std::to_string(d.year);
+    std::string year = std::to_string(d.year);
     const std::string month = month_abbreviation(d.month);
     switch (grain) {
         case Grain::year: return year;
@@ -53,7 +53,7 @@ std::string window_text(const EventFilter& filter) {
     if (!to) return "from " + said(*filter.from, start_grain(*filter.from));
     if (!from) return "until " + said(*filter.to, end_grain(*filter.to));
     const Grain grain = std::min(start_grain(*filter.from), end_grain(*filter.to));
-    const std::string first = said(*filter.from, grain);
+    std::string first = said(*filter.from, grain);
     const std::string last = said(*filter.to, grain);
     if (first == last) return first;  // one year, one month or one day
     const bool same_year = calendar_date(*filter.from).year == calendar_date(*filter.to).year;
