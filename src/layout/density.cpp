@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "layout/event_quantities.hpp"
 
 namespace tl {
 namespace {
@@ -79,12 +83,29 @@ std::vector<std::vector<int>> count_by_lane(const Timeline& t, const Bins& bins)
     return counts;
 }
 
-double significance(const Event& e) {
-    static constexpr double kConfidence[] = {3, 1, 0, 2};  // confirmed, reported, alleged, assessed
-    double score = kConfidence[static_cast<int>(e.confidence)];
-    if (e.quantity) score += std::log10(1 + std::fabs(e.quantity->value));
-    if (e.priority) score += 100 * *e.priority;
-    return score;
+std::vector<Significance> significance(const std::vector<const Event*>& events) {
+    // Every amount of each unit, sorted, so that an amount's rank is a binary search.
+    std::unordered_map<std::string, std::vector<double>> amounts;
+    for (const Event* e : events)
+        for (const Quantity& q : quantities_of(*e))
+            amounts[unit_key(q.unit)].push_back(q.value);
+    for (auto& [unit, values] : amounts)
+        std::sort(values.begin(), values.end());
+    static constexpr int kConfidence[] = {3, 1, 0, 2};  // confirmed, reported, alleged, assessed
+    std::vector<Significance> out;
+    out.reserve(events.size());
+    for (const Event* e : events) {
+        Significance s;
+        s.priority = e->priority.value_or(0);
+        s.confidence = kConfidence[static_cast<int>(e->confidence)];
+        for (const Quantity& q : quantities_of(*e)) {
+            const std::vector<double>& values = amounts[unit_key(q.unit)];
+            const auto at = std::upper_bound(values.begin(), values.end(), q.value);
+            s.amount_rank = std::max(s.amount_rank, double(at - values.begin()) / values.size());
+        }
+        out.push_back(s);
+    }
+    return out;
 }
 
 }  // namespace tl

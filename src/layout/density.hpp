@@ -26,8 +26,22 @@ std::size_t bin_of(const Event& e, const Bins& bins);
 /// it (Timeline::involved_lanes), so a recipient's lane shows the support it receives.
 std::vector<std::vector<int>> count_by_lane(const Timeline& t, const Bins& bins);
 
-/// How much an event deserves a label when not every event can have one: an explicit
-/// `priority` first, then confidence, then the size of its quantity.
-double significance(const Event& e);
+/// How much an event deserves a label when not every event can have one, as a key that
+/// sorts from least to most: its explicit `priority` first (none counts as 0), then how
+/// large its amount is within its unit, then its confidence.
+struct Significance {
+    double priority = 0;
+    /// The share of the chart's amounts in its unit that are no larger than its own: 1 for
+    /// the largest, 0 without an amount. Amounts of different units never meet: 30
+    /// aircraft, the most of their unit, rank with 34,000 missiles, the most of theirs.
+    double amount_rank = 0;
+    int confidence = 0;  ///< confirmed 3, assessed 2, reported 1, alleged 0
+
+    auto operator<=>(const Significance&) const = default;
+};
+
+/// The significance of each of `events`, in their order; amounts rank among those of
+/// `events` in the same unit (ignoring case). Ties (same key) go to the earlier event.
+std::vector<Significance> significance(const std::vector<const Event*>& events);
 
 }  // namespace tl

@@ -34,12 +34,11 @@ class DensityView : public ChartView {
                            : days <= 366 ? "year"
                                          : "decade";
         const std::string note =
-            "Too many events to label each: every lane's strip counts the events "
-            "its actors take part in (supplying, receiving or acting) per " +
+            "Too many events to label each: a lane's strip counts the events its actors take "
+            "part in (supplying, receiving or acting) per " +
             std::string(unit) +
-            " (bar heights on one square-root scale), and only the most "
-            "significant events (by priority, confidence, quantity) are "
-            "labelled.";
+            ", on one square-root scale; labels go to the most significant (by priority, then "
+            "amount within its unit, then confidence).";
         const Theme& theme = c_.theme;
         const FontSpec font = theme.font(theme.axis_size);
         return y +
@@ -50,7 +49,7 @@ class DensityView : public ChartView {
                4;
     }
 
-    /// In each lane, the most significant events (by priority, confidence and quantity) get
+    /// In each lane, the most significant events (see Significance) get
     /// a label in the rows under the strip when it fits whole; the others are counted in the
     /// strip only.
     void place_events(PlacedEvents& placed) override;
@@ -110,14 +109,15 @@ void DensityView::place_events(PlacedEvents& placed) {
     struct Candidate {
         const Event* event;
         std::size_t lane;
-        double score;
+        Significance score;
         std::size_t order;
     };
+    const std::vector<Significance> scores = significance(t.events);
     std::vector<std::vector<Candidate>> per_lane(placed.rows.size());
     for (std::size_t i = 0; i < t.events.size(); ++i) {
         const Event* e = t.events[i];
         for (std::size_t lane : t.event_lanes(*e))
-            per_lane[lane].push_back({e, lane, significance(*e), i});
+            per_lane[lane].push_back({e, lane, scores[i], i});
     }
     std::vector<Candidate> chosen;
     const auto more_significant = [](const Candidate& a, const Candidate& b) {

@@ -4,6 +4,8 @@
 // move from one `quantity` to a list of them (format 1.1) changes this file alone.
 
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "model/model.hpp"
 
@@ -13,6 +15,14 @@ namespace tl {
 inline std::span<const Quantity> quantities_of(const Event& e) {
     if (!e.quantity) return {};
     return {&*e.quantity, 1};
+}
+
+/// A unit as units are compared: ignoring ASCII case, so that EUR and eur are one unit.
+inline std::string unit_key(std::string_view unit) {
+    std::string key(unit);
+    for (char& c : key)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return key;
 }
 
 }  // namespace tl
