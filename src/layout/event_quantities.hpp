@@ -11,10 +11,9 @@
 
 namespace tl {
 
-/// The quantities an event states, in input order: none, or one.
+/// The quantities an event states, in input order.
 inline std::span<const Quantity> quantities_of(const Event& e) {
-    if (!e.quantity) return {};
-    return {&*e.quantity, 1};
+    return e.quantities;
 }
 
 /// A unit as units are compared: ignoring ASCII case, so that EUR and eur are one unit.

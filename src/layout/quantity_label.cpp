@@ -115,41 +115,74 @@ bool is_currency(std::string_view unit) {
     return at != std::string_view::npos && at % 4 == 0;
 }
 
-std::string quantity_label(const Quantity& q) {
+namespace {
+
+/// A quantity's label but for its unit: what goes before the unit (the qualifier and the
+/// sign of a change), the amount, and what goes after it (its stage and total). A currency
+/// code goes before the amount ("c. EUR 40 million"), any other unit after it ("c. 40
+/// drones"); one unit at several stages is said once ("100 aircraft pledged, 60
+/// delivered").
+struct LabelParts {
+    std::string before;
+    std::string amount;
+    std::string after;
+};
+
+LabelParts label_parts(const Quantity& q) {
     const bool money = is_currency(q.unit);
-    const std::string unit = isolate(q.unit);  // input, so that it cannot reorder the rest
-    const std::string amount = amount_text(q.value);
-    const auto with_unit = [&](const std::string& n) {
-        return money ? unit + " " + n : n + " " + unit;
-    };
-    const std::string change = q.total && q.value > 0 ? "+" : "";  // a change toward a total
-    std::string s;
+    LabelParts p{q.total && q.value > 0 ? "+" : "", amount_text(q.value), ""};  // a change
     switch (q.qualifier) {
-        case QuantityQualifier::exact: s = change + with_unit(amount); break;
-        case QuantityQualifier::about: s = "c. " + change + with_unit(amount); break;
+        case QuantityQualifier::exact: break;
+        case QuantityQualifier::about: p.before = "c. " + p.before; break;
         case QuantityQualifier::more_than:
             // "200+ missiles"; but "EUR 200+ million" and "2.5 million+ troops" read badly.
-            s = money || amount.find(' ') != std::string::npos
-                    ? "more than " + change + with_unit(amount)
-                    : change + amount + "+ " + unit;
+            if (money || p.amount.find(' ') != std::string::npos) {
+                p.before = "more than " + p.before;
+            } else {
+                p.amount += "+";
+            }
             break;
-        case QuantityQualifier::less_than: s = "under " + change + with_unit(amount); break;
-        case QuantityQualifier::up_to: s = "up to " + change + with_unit(amount); break;
+        case QuantityQualifier::less_than: p.before = "under " + p.before; break;
+        case QuantityQualifier::up_to: p.before = "up to " + p.before; break;
     }
+    if (q.stage) p.after += " " + std::string(to_string(*q.stage));
     if (q.total) {
         const std::string total = amount_text(*q.total);
-        s += ", total " + (money ? with_unit(total) : total);
+        p.after += ", total " + (money ? isolate(q.unit) + " " + total : total);
+    }
+    return p;
+}
+
+}  // namespace
+
+std::string quantity_label(const Quantity& q) {
+    const LabelParts p = label_parts(q);
+    const std::string unit = isolate(q.unit);  // input, so that it cannot reorder the rest
+    return is_currency(q.unit) ? p.before + unit + " " + p.amount + p.after
+                               : p.before + p.amount + " " + unit + p.after;
+}
+
+std::string quantities_label(const std::vector<Quantity>& qs) {
+    std::string s;
+    std::vector<bool> said(qs.size(), false);
+    for (std::size_t i = 0; i < qs.size(); ++i) {
+        if (said[i]) continue;
+        s += (s.empty() ? "" : "; ") + quantity_label(qs[i]);
+        for (std::size_t k = i + 1; k < qs.size(); ++k) {
+            if (qs[k].unit != qs[i].unit) continue;
+            const LabelParts p = label_parts(qs[k]);
+            s += ", " + p.before + p.amount + p.after;
+            said[k] = true;
+        }
     }
     return s;
 }
 
 std::string quantity_badge(const Event& e) {
-    std::string badge;
-    for (const Quantity& q : quantities_of(e)) {
-        if (title_states_quantity(e.title, q)) continue;
-        badge += (badge.empty() ? "" : ", ") + quantity_label(q);
-    }
-    return badge;
+    std::vector<Quantity> unsaid;
+    for (const Quantity& q : quantities_of(e))
+        if (!title_states_quantity(e.title, q)) unsaid.push_back(q);
+    return quantities_label(unsaid);
 }
 
 }  // namespace tl

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/model.hpp"
 
@@ -23,6 +24,10 @@ bool is_currency(std::string_view unit);
 /// "EUR 2.91 billion", "more than EUR 200 million", and with a total, a change toward it:
 /// "+180,000 troops, total 1.5 million".
 std::string quantity_label(const Quantity& q);
+
+/// All quantities of an event as one label, each unit said once: "100 aircraft pledged,
+/// 60 delivered; EUR 2 billion announced". Empty when there is none.
+std::string quantities_label(const std::vector<Quantity>& qs);
 
 /// The badge drawn beside an event's label: its quantities, but none that its title states
 /// already ("..., EUR 23.4 million" needs no badge saying it again); empty when none is left.

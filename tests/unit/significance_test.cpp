@@ -24,7 +24,7 @@ tl::Event event(std::string id, std::string date, std::optional<double> value = 
         tl::Quantity q;
         q.value = *value;
         q.unit = std::move(unit);
-        e.quantity = q;
+        e.quantities.push_back(q);
     }
     return e;
 }
