@@ -6,27 +6,15 @@
 
 #include "layout/chart_layout.hpp"
 #include "layout/density.hpp"
+#include "support_event.hpp"
 #include "timeline/timeline.hpp"
 
 namespace {
 
 tl::Event event(std::string id, std::string date, std::optional<double> value = std::nullopt,
                 std::string unit = "EUR", tl::Confidence confidence = tl::Confidence::confirmed) {
-    tl::Event e;
-    e.id = id;
-    e.title = "Event " + id;
-    e.date = *tl::parse_date(date).value;
-    e.kind = "arms-transfer";
-    e.confidence = confidence;
-    e.from.push_back({"US", {}});
-    e.to.push_back({"UA", {}});
-    if (value) {
-        tl::Quantity q;
-        q.value = *value;
-        q.unit = std::move(unit);
-        e.quantities.push_back(q);
-    }
-    return e;
+    return tl::testing::support_event(std::move(id), std::move(date), "US", value, std::move(unit),
+                                      confidence);
 }
 
 /// The events' ids from most to least significant (ties to the earlier in the list).
