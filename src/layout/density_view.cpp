@@ -30,6 +30,14 @@ class DensityView : public ChartView {
             for (const BinValue& v : lane)
                 peak_ = std::max(peak_, v.value);
         if (c.options.density_peak > 0) peak_ = c.options.density_peak;
+        if (!(peak_ > 0)) peak_ = 1;  // nothing to draw; no division by 0
+        // Each lane's total under its name, when every one fits there whole: a figure cut
+        // short would misstate it, and totals under some lanes only would not compare.
+        const FontSpec small = c.theme.font(c.theme.axis_size);
+        totals_shown_ = !measure_.unit.empty();
+        for (std::size_t l = 0; l < values_.size() && totals_shown_; ++l)
+            totals_shown_ =
+                c.measurer.measure(value_text(lane_total(l)), small).width <= lane_text_room();
     }
 
     /// Says what a density view shows, above its lanes: what the strips measure, then which
@@ -49,7 +57,7 @@ class DensityView : public ChartView {
             "Each lane's strip " + what +
             " its actors take part in (supplying, receiving or acting) per " + bin +
             ", bars on one square-root scale; the figure above a strip is its largest " + bin +
-            (measure_.unit.empty() ? "." : ", the one under a lane's name its total.");
+            (totals_shown_ ? ", the one under a lane's name its total." : ".");
         std::string labels =
             "Too many events to label each: labels go to the most significant (by priority, "
             "then amount within its unit, then confidence).";
@@ -74,26 +82,34 @@ class DensityView : public ChartView {
     void draw_lane_extras(const LaneStack& lanes, std::size_t l, double name_bottom) override {
         const Theme& theme = c_.theme;
         int events = 0;
-        double sum = 0;
-        for (const BinValue& v : values_[l]) {
+        for (const BinValue& v : values_[l])
             events += v.count;
-            sum += v.value;
-        }
         const FontSpec small = theme.font(theme.axis_size);
-        const double room = c_.columns.gutter - 14;
+        const double room = lane_text_room();
         const std::string count = readable_number(events) + (events == 1 ? " event" : " events");
         const Item& shown =
             c_.page.text(theme.margin + 8, name_bottom + 1, c_.measurer.fit(count, small, room),
                          small, theme.muted, "lane-count");
-        if (!measure_.unit.empty() && sum > 0) {
-            c_.page.text(theme.margin + 8, shown.box.bottom() + 1,
-                         c_.measurer.fit(value_text(sum), small, room), small, theme.muted,
-                         "lane-total");
+        if (totals_shown_ && lane_total(l) > 0) {
+            c_.page
+                .text(theme.margin + 8, shown.box.bottom() + 1, value_text(lane_total(l)), small,
+                      theme.muted, "lane-total")
+                .lane = c_.timeline.lanes[l].id;
         }
         draw_strip(lanes, l);
     }
 
   private:
+    /// The width under a lane's name for its count and total.
+    double lane_text_room() const { return c_.columns.gutter - 14; }
+
+    double lane_total(std::size_t l) const {
+        double sum = 0;
+        for (const BinValue& v : values_[l])
+            sum += v.value;
+        return sum;
+    }
+
     /// A value as the strips measure it: "EUR 4.1 billion", "34,000 missiles", "23 events".
     std::string value_text(double value) const {
         if (measure_.unit.empty())
@@ -164,7 +180,8 @@ class DensityView : public ChartView {
     const Bins bins_;
     const StripMeasure measure_;
     const std::vector<std::vector<BinValue>> values_;  ///< per lane and bin
-    double peak_ = 1;                                  ///< the value drawn at full height
+    double peak_ = 0;                                  ///< the value drawn at full height
+    bool totals_shown_ = false;                        ///< each lane's total under its name
 };
 
 void DensityView::place_events(PlacedEvents& placed) {

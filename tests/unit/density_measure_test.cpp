@@ -146,3 +146,26 @@ TEST_CASE("an event with several quantities in the unit counts once, by its larg
         us += bin->value;
     CHECK(us == doctest::Approx(5.5e9));  // 3 + 2 + 0.5 billion
 }
+
+TEST_CASE("each lane's total under its name, whole, or no lane's") {
+    const Strips s(supports(), "EUR");
+    std::map<std::string, std::string> totals;
+    for (const tl::Item* it : s.all("lane-total"))
+        totals[it->lane] = it->text;
+    CHECK(totals["US"] == "\u2068EUR\u2069 3.5 billion");
+    CHECK(totals["UA"] == "\u2068EUR\u2069 27.5 billion");
+    CHECK(s.note().find("the one under a lane's name its total") != std::string::npos);
+    // Short names leave a narrow column: the totals would be cut short, so none is drawn.
+    Strips narrow(supports(), "EUR");
+    narrow.model.actors = {
+        {"US", "US", "", "", {}}, {"NO", "NO", "", "", {}}, {"UA", "UA", "", "", {}}};
+    const tl::Timeline t = tl::build_timeline(narrow.model);
+    tl::LayoutOptions options;
+    options.mode = tl::LayoutMode::density;
+    options.measure = "EUR";
+    narrow.scene =
+        tl::layout_chart(t, narrow.model, tl::default_theme(), tl::FixedWidthMeasurer(), options);
+    CHECK(narrow.all("lane-total").empty());
+    CHECK(narrow.note().find("its total") == std::string::npos);
+    CHECK_FALSE(narrow.all("lane-count").empty());
+}

@@ -66,7 +66,7 @@ TEST_CASE("significance: amounts rank within their unit, never across units by r
     CHECK(keys[2].amount_rank == doctest::Approx(1));
 }
 
-TEST_CASE("significance: priority first; then amount; then confidence; then the earlier") {
+TEST_CASE("significance: priority first, then amount, then confidence, then the earlier") {
     using C = tl::Confidence;
     std::vector<tl::Event> events{event("none", "2024-01-01"),
                                   event("small", "2024-01-02", 10, "EUR", C::confirmed),
