@@ -89,6 +89,8 @@ bool formula_start(const std::string& s) {
     return false;
 }
 
+}  // namespace
+
 /// One CSV field (RFC 4180), neutralised as OWASP advises against CSV injection: a field
 /// that a spreadsheet would run as a formula gets a leading single quote, inside quotes. A
 /// field holding ';' or a tab is quoted too, since spreadsheets in semicolon-separator
@@ -105,6 +107,8 @@ std::string csv_field(const std::string& s) {
     }
     return out + "\"";
 }
+
+namespace {
 
 std::string joined(const std::vector<Ref>& refs) {
     std::string out;
