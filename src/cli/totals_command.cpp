@@ -62,17 +62,35 @@ std::vector<std::string> notes(const TotalsTable& t) {
             list += (list.empty() ? "" : ", ") + s;
         out.push_back("'" + u.name + "' adds up " + list + " as one unit.");
     }
-    bool qualified = false;
-    for (const auto& row : t.rows)
-        for (const auto& s : row.sums)
-            qualified |= s && s->qualifier != SumQualifier::exact;
-    for (const auto& s : t.total.sums)
-        qualified |= s && s->qualifier != SumQualifier::exact;
-    if (qualified)
-        out.push_back(
-            "'at least': a more-than value is in the sum; 'at most': an up-to or less-than "
-            "value; 'about': an about value; 'mixed bounds': values bounded from below and "
-            "from above, so the sum bounds the truth in neither direction.");
+    // The qualifiers met, each explained once.
+    bool lower = false, upper = false, about = false, mixed = false;
+    const auto meet = [&](const TotalsRow& row) {
+        for (const auto& sum : row.sums) {
+            if (!sum) continue;
+            const SumQualifier q = sum->qualifier;
+            lower |= q == SumQualifier::at_least || q == SumQualifier::at_least_about;
+            upper |= q == SumQualifier::at_most || q == SumQualifier::at_most_about;
+            about |= q == SumQualifier::about || q == SumQualifier::at_least_about ||
+                     q == SumQualifier::at_most_about;
+            mixed |= q == SumQualifier::mixed;
+        }
+    };
+    for (const TotalsRow& row : t.rows)
+        meet(row);
+    meet(t.total);
+    std::string meaning;
+    const auto explain = [&](bool met, const char* text) {
+        if (met) meaning += (meaning.empty() ? "" : "; ") + std::string(text);
+    };
+    explain(lower, "'at least': a more-than value is in the sum, so the true figure may be higher");
+    explain(upper,
+            "'at most': an up-to or less-than value is in the sum, so the true figure may "
+            "be lower");
+    explain(about, "'about': an about value is in the sum");
+    explain(mixed,
+            "'mixed bounds': values bounded from below and from above are in the sum, so "
+            "it bounds the true figure in neither direction");
+    if (!meaning.empty()) out.push_back(meaning + ".");
     return out;
 }
 

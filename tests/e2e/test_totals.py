@@ -163,7 +163,9 @@ class Totals(TempDirTest):
         self.assertIn("Note: 1 event names several suppliers: each supplier's row counts it in "
                       "full, the total once", text)
         self.assertIn("Note: 'Tank' adds up Tank, tanks as one unit.", text)
-        self.assertIn("'at least': a more-than value is in the sum", text)
+        self.assertIn("'at least': a more-than value is in the sum, so the true figure may be "
+                      "higher; 'about': an about value is in the sum.", text)
+        self.assertNotIn("'at most'", text)  # only the qualifiers met are explained
 
     def test_json_and_csv_carry_exact_sums_qualifiers_and_missing_amounts(self):
         data = json.loads(self.totals("--by", "supplier", "--format", "json").stdout,
