@@ -186,22 +186,19 @@ std::string unit_key(std::string_view unit) {
 
 namespace {
 
-/// Where a quantity stands; the model has no stages yet, so every quantity is unstaged.
+/// Where a quantity stands, in the order in which an event's one figure per unit is chosen
+/// (see one_per_unit): a figure given without a stage is the event's own; a commitment
+/// comes before what was handed over of it; an intention last.
 enum class Stage : std::uint8_t { none, pledged, delivered, announced };
 
-/// One quantity the sums take, with its unit's key.
-struct Contribution {
-    const Quantity* quantity = nullptr;  ///< nullptr: the event has no amount
-    std::string unit;                    ///< unit_key of the quantity's unit
-    Stage stage = Stage::none;
-};
-
-/// The event's quantities, with their stages: the one place that knows how the model holds
-/// them.
-std::vector<Contribution> quantities_of(const Event& e) {
-    std::vector<Contribution> out;
-    if (e.quantity) out.push_back({&*e.quantity, unit_key(e.quantity->unit), Stage::none});
-    return out;
+Stage stage_of(const Quantity& q) {
+    if (!q.stage) return Stage::none;
+    switch (*q.stage) {
+        case QuantityStage::pledged: return Stage::pledged;
+        case QuantityStage::delivered: return Stage::delivered;
+        case QuantityStage::announced: return Stage::announced;
+    }
+    return Stage::none;
 }
 
 std::string_view stage_name(Stage s) {
@@ -210,18 +207,39 @@ std::string_view stage_name(Stage s) {
     return kNames[static_cast<std::size_t>(s)];
 }
 
-/// The quantities an event adds where stages are not told apart: one per unit, the first of
-/// no stage, pledged, delivered, announced (Stage's order), so that an event that states
-/// "ordered 100, delivered 60" adds 100 once, never 160.
-std::vector<Contribution> one_per_unit(std::vector<Contribution> all) {
-    std::stable_sort(all.begin(), all.end(), [](const Contribution& a, const Contribution& b) {
-        return std::tie(a.unit, a.stage) < std::tie(b.unit, b.stage);
-    });
-    all.erase(
-        std::unique(all.begin(), all.end(),
-                    [](const Contribution& a, const Contribution& b) { return a.unit == b.unit; }),
-        all.end());
-    return all;
+/// One quantity the sums take, with its unit's key.
+struct Contribution {
+    const Quantity* quantity = nullptr;  ///< nullptr: the event has no amount
+    std::string unit;                    ///< unit_key of the quantity's unit
+    Stage stage = Stage::none;
+};
+
+std::vector<Contribution> quantities_of(const Event& e) {
+    std::vector<Contribution> out;
+    out.reserve(e.quantities.size());
+    for (const Quantity& q : e.quantities)
+        out.push_back({&q, unit_key(q.unit), stage_of(q)});
+    return out;
+}
+
+/// The quantities an event adds where stages are not told apart: per unit, those of its
+/// first stage in Stage's order, so that an event that states "pledged 100, delivered 60"
+/// adds 100 once, never 160. (Two quantities of one unit and stage, which the loader lets
+/// through only when their units differ in number, "tank" and "tanks", are both added, as
+/// they are under --by stage.) Also says whether any unit had several stages.
+std::vector<Contribution> one_per_unit(const std::vector<Contribution>& all, bool& several) {
+    std::map<std::string, Stage> first;
+    for (const Contribution& c : all) {
+        const auto [at, added] = first.emplace(c.unit, c.stage);
+        if (!added && at->second != c.stage) {
+            several = true;
+            at->second = std::min(at->second, c.stage);
+        }
+    }
+    std::vector<Contribution> out;
+    for (const Contribution& c : all)
+        if (first.at(c.unit) == c.stage) out.push_back(c);
+    return out;
 }
 
 /// A sum as it grows: the amount, and which kinds of qualifier went into it.
@@ -232,9 +250,10 @@ struct CellSum {
     bool upper = false;  ///< an up-to or less-than value: the truth is at most the sum
     std::size_t events = 0;
 
-    void add(const Quantity& q) {
+    /// Adds `q`; `new_event` when it is the first quantity of its event in this sum.
+    void add(const Quantity& q, bool new_event) {
         sum += Amount::of(q);
-        ++events;
+        events += new_event;
         about |= q.qualifier == QuantityQualifier::about;
         lower |= q.qualifier == QuantityQualifier::more_than;
         upper |=
@@ -316,11 +335,13 @@ class Grouper {
             std::erase_if(all, [&](const Contribution& c) { return c.unit != unit_; });
         for (const Contribution& c : all)
             spellings_[c.unit][c.quantity->unit] += 1;
-        std::vector<Contribution> once = one_per_unit(all);
-        several_stages_ += once.size() != all.size();
+        bool several = false;
+        std::vector<Contribution> once = one_per_unit(all, several);
+        several_stages_ += several;
         add_to_row(total_, once);
+        std::set<std::string> units;
         for (const Contribution& c : once)
-            ++unit_events_[c.unit];
+            if (units.insert(c.unit).second) ++unit_events_[c.unit];
         std::vector<Contribution> taken = by_stage_ ? std::move(all) : std::move(once);
         if (taken.empty()) taken.push_back({});
         // The rows of the event: every combination of its values, one key after another.
@@ -372,8 +393,10 @@ class Grouper {
     static void add_to_row(RowSum& row, const std::vector<Contribution>& parts) {
         ++row.events;
         if (parts.empty()) ++row.without_amount;
-        for (const Contribution& c : parts)
-            row.cells[c.unit].add(*c.quantity);
+        for (auto c = parts.begin(); c != parts.end(); ++c) {
+            const auto same_unit = [&](const Contribution& d) { return d.unit == c->unit; };
+            row.cells[c->unit].add(*c->quantity, std::none_of(parts.begin(), c, same_unit));
+        }
     }
 
     const TotalsOptions& options_;

@@ -190,6 +190,29 @@ class Totals(TempDirTest):
         self.assertIn("Tank", lines[2])
         self.assertNotIn("EUR", "\n".join(lines))  # --unit leaves out every other unit
 
+    def test_pledged_and_delivered_are_rows_of_their_own_and_one_figure_in_the_total(self):
+        staged = self.tmp / "staged.yaml"
+        staged.write_text(EVENTS.split("events:")[0] + """events:
+  - {id: deal, date: 2024-03, title: Deal, kind: arms-transfer, from: DE, to: UA,
+     quantity: [{value: 100, unit: aircraft, stage: pledged},
+                {value: 60, unit: aircraft, stage: delivered}],
+     sources: [https://example.org/]}
+  - {id: more, date: 2024-04, title: More, kind: arms-transfer, from: DE, to: UA,
+     quantity: {value: 10, unit: aircraft, stage: delivered}, sources: [https://example.org/]}
+""")
+        proc = run("totals", staged, "--by", "stage")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        lines = proc.stdout.splitlines()
+        self.assertEqual([line.split() for line in lines[2:6]], [
+            ["stage", "aircraft", "events", "no", "amount"],
+            ["pledged", "100", "1", "0"],
+            ["delivered", "70", "2", "0"],
+            ["total", "110", "2", "0"]])
+        self.assertIn("Note: 1 event states one unit at several stages: each stage's row has its "
+                      "own figure; the total counts one per event and unit", proc.stdout)
+        proc = run("totals", staged, "--format", "json")
+        self.assertEqual(json.loads(proc.stdout)["total"]["sums"]["aircraft"]["sum"], 110)
+
     def test_usage_errors_exit_2_and_invalid_input_1(self):
         proc = self.totals("--unit", "tankz", code=2)
         self.assertIn("did you mean", proc.stderr)

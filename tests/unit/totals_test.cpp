@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "timeline/totals.hpp"
@@ -32,7 +34,14 @@ tl::Event& amount(tl::Event& e, const std::string& value, const std::string& uni
     q.value = std::stod(value);
     q.unit = unit;
     q.qualifier = qualifier;
-    e.quantity = q;
+    e.quantities.push_back(q);
+    return e;
+}
+
+/// Gives `e` a quantity at a stage (format 1.1).
+tl::Event& staged(tl::Event& e, const std::string& value, const std::string& unit,
+                  tl::QuantityStage stage) {
+    amount(e, value, unit).quantities.back().stage = stage;
     return e;
 }
 
@@ -245,6 +254,65 @@ TEST_CASE("two keys: rows for each pair, and missing amounts counted per row") {
     CHECK(cell(t.rows[2], 0) == "-");
     CHECK(t.rows[2].without_amount == 1);
     CHECK(cell(t.total, 0) == "at least 15");
+}
+
+TEST_CASE("pledged 100 and delivered 60 are in both stage rows and add 100 once elsewhere") {
+    using S = tl::QuantityStage;
+    std::vector<tl::Event> events(3);
+    events[0] = event("deal", "2024-03", {"norway"});
+    staged(events[0], "100", "aircraft", S::pledged);
+    staged(events[0], "60", "aircraft", S::delivered);
+    events[1] = event("talk", "2024-04", {"norway"});
+    staged(events[1], "200", "aircraft", S::announced);
+    events[2] = event("plain", "2024-05", {"norway"});
+    amount(events[2], "5", "aircraft");
+    const tl::TotalsTable by_stage = totals(events, {TotalsKey::stage});
+    std::vector<std::string> rows;
+    for (const tl::TotalsRow& r : by_stage.rows)
+        rows.push_back(r.keys[0] + " " + cell(r, 0) + " in " + std::to_string(r.events));
+    CHECK(rows == std::vector<std::string>{"announced 200 in 1", "pledged 100 in 1",
+                                           "delivered 60 in 1", " 5 in 1"});
+    // The total: 100 for the deal (pledged before delivered), 200 announced, 5.
+    CHECK(cell(by_stage.total, 0) == "305");
+    CHECK(by_stage.total.events == 3);
+    CHECK(by_stage.total.sums[0]->events == 3);
+    CHECK(by_stage.several_stages == 1);
+    const tl::TotalsTable by_supplier = totals(events, {TotalsKey::supplier});
+    CHECK(cell(by_supplier.rows[0], 0) == "305");  // never 365 nor 565
+    CHECK(by_supplier.several_stages == 1);
+}
+
+TEST_CASE(
+    "where stages are not told apart, an event adds its first of none, pledged, "
+    "delivered, announced") {
+    using S = tl::QuantityStage;
+    const auto added = [](const std::vector<std::pair<std::string, std::optional<S>>>& qs) {
+        std::vector<tl::Event> events{event("e", "2024")};
+        for (const auto& [value, stage] : qs) {
+            amount(events[0], value, "tanks");
+            events[0].quantities.back().stage = stage;
+        }
+        return cell(totals(events).total, 0);
+    };
+    CHECK(added({{"200", S::announced}, {"50", S::delivered}}) == "50");
+    CHECK(added({{"60", S::delivered}, {"100", S::pledged}}) == "100");
+    CHECK(added({{"100", S::pledged}, {"80", std::nullopt}}) == "80");
+    CHECK(added({{"3", std::nullopt}}) == "3");
+}
+
+TEST_CASE("stages of different units are each their unit's only figure") {
+    using S = tl::QuantityStage;
+    std::vector<tl::Event> events{event("e", "2024")};
+    staged(events[0], "100.00", "EUR", S::pledged);
+    staged(events[0], "4", "tanks", S::delivered);
+    const tl::TotalsTable t = totals(events, {TotalsKey::stage});
+    CHECK(t.several_stages == 0);
+    CHECK(cell(t.total, 0) == "100.00");
+    CHECK(cell(t.total, 1) == "4");
+    REQUIRE(t.rows.size() == 2);
+    CHECK(cell(t.rows[0], 0) == "100.00");
+    CHECK(cell(t.rows[0], 1) == "-");
+    CHECK(cell(t.rows[1], 1) == "4");
 }
 
 TEST_CASE("keys are named as on the command line") {
