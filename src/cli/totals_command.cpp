@@ -6,8 +6,8 @@
 #include <map>
 
 #include "base/text.hpp"
+#include "cli/csv.hpp"
 #include "cli/event_filter_options.hpp"
-#include "cli/listing.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/output_failure.hpp"
@@ -252,11 +252,10 @@ std::string totals_csv(const TotalsTable& t) {
         header.push_back(u.name + " qualifier");
         header.push_back(u.name + " events");
     }
-    const auto line = [](const std::vector<std::string>& fields) {
-        std::string out;
-        for (std::size_t i = 0; i < fields.size(); ++i)
-            out += (i ? "," : "") + csv_field(fields[i]);
-        return out + "\r\n";
+    const auto line = [](std::vector<std::string> fields) {
+        for (std::string& f : fields)
+            f = csv_field(f);  // sums are digits and a point: the guard leaves them as they are
+        return csv_record(fields);
     };
     const auto fields = [&](const TotalsRow& row, bool total) {
         std::vector<std::string> out{total ? "total" : "group"};

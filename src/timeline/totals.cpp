@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
 #include <set>
 #include <tuple>
+
+#include "base/exact_number.hpp"
 
 namespace tl {
 
@@ -89,18 +89,8 @@ std::optional<Amount> Amount::parse(std::string_view s) {
 
 Amount Amount::of(const Quantity& q) {
     if (auto a = parse(q.value_text)) return *a;
-    // Built in code rather than read: the shortest text that reads back as the double.
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.17g", q.value);
-    for (int digits = 1; digits < 17; ++digits) {
-        char shorter[64];
-        std::snprintf(shorter, sizeof shorter, "%.*g", digits, q.value);
-        if (std::strtod(shorter, nullptr) == q.value) {
-            std::snprintf(buf, sizeof buf, "%s", shorter);
-            break;
-        }
-    }
-    return parse(buf).value_or(Amount{});
+    // Built in code rather than read: the shortest numeral that reads back as the double.
+    return parse(exact_number(q.value)).value_or(Amount{});
 }
 
 Amount& Amount::operator+=(const Amount& other) {
