@@ -3,8 +3,8 @@
 #
 #   1. builds Release (timeline and timeline_bench);
 #   2. generates the corpora into $BUILD/bench-corpora/ (only those missing);
-#   3. timeline_bench: each stage in-process (yaml-cpp alone, load, validate, sort + lanes,
-#      layout, render to PDF, SVG, PNG);
+#   3. timeline_bench: each stage in-process (yaml-cpp alone, load, validate, what list and
+#      totals --by supplier do after loading, sort + lanes, layout, render to PDF, SVG, PNG);
 #   4. the real CLI end to end, `timeline render CORPUS -o X.pdf`, under /usr/bin/time, the
 #      median of CLI_RUNS runs (by wall time);
 #   5. bench/matplotlib_timeline.py on the same files, timed the same way, and the ratio;
