@@ -279,7 +279,7 @@ std::string period(const DatePoint& start, TotalsKey key) {
     const YearMonthDay first = calendar_date(start.earliest);
     const YearMonthDay last = calendar_date(start.latest);
     if (first.year != last.year) return "";
-    const std::string year = std::to_string(first.year);
+    std::string year = std::to_string(first.year);
     if (key == TotalsKey::year) return year;
     if (key == TotalsKey::quarter) {
         const int q = (first.month - 1) / 3;
