@@ -118,6 +118,53 @@ TEST_CASE("every event a detail view or a page marks is named" * doctest::should
     }
 }
 
+namespace {
+
+/// A page of a chart: its title when it starts one, then items of `role` with these texts,
+/// each an event's whose id is its text.
+tl::Scene page_with(bool title, const std::string& role, const std::vector<std::string>& texts) {
+    tl::Scene page;
+    const auto add = [&](ItemType type, const std::string& r, const std::string& text) {
+        Item it;
+        it.type = type;
+        it.role = r;
+        it.text = text;
+        if (r != "title") it.event = text;
+        page.items.push_back(std::move(it));
+    };
+    if (title) add(ItemType::text, "title", "Chart");
+    for (const std::string& t : texts) {
+        add(ItemType::text, role, t);
+        if (role == "event-label") add(ItemType::marker, "event-marker", t);
+    }
+    return page;
+}
+
+}  // namespace
+
+TEST_CASE("the naming check reads a chart that goes on over pages as one chart") {
+    // A briefing chart too tall for its page goes on over the next, numbering its callouts
+    // on, and lists them all after its last page: that reads right.
+    tl::Document doc;
+    doc.pages = {page_with(true, "event-label", {"a (1)", "b"}),
+                 page_with(false, "event-label", {"c (2)"}),
+                 page_with(false, "note", {"(1) a", "(2) c"})};
+    CHECK(tl::testing::naming_problems(doc).empty());
+    // A note on a page before its number is not, nor one drawn only on the next chart.
+    doc.pages = {page_with(true, "event-label", {"a (1)"}), page_with(false, "note", {"(1) a"}),
+                 page_with(false, "event-label", {"c (2)"}), page_with(false, "note", {"(2) c"})};
+    CHECK(tl::testing::naming_problems(doc).empty());
+    doc.pages = {page_with(true, "event-label", {"a (1)"}),
+                 page_with(false, "note", {"(1) a", "(2) c"}),
+                 page_with(false, "event-label", {"c (2)"})};
+    CHECK(tl::testing::naming_problems(doc) ==
+          std::vector<std::string>{"chart ending on page 2: note (2) on page 1 comes before "
+                                   "its number on page 2"});
+    doc.pages = {page_with(true, "event-label", {"a (1)"}), page_with(false, "note", {"(1) a"}),
+                 page_with(true, "event-label", {"c (2)"}), page_with(false, "note", {"(1) c"})};
+    CHECK(tl::testing::naming_problems(doc).size() == 2);
+}
+
 TEST_CASE("a same-day burst in one lane is one group mark with one label and one arrow") {
     const tl::Document doc = lay_out(burst(), tl::LayoutMode::detail);
     REQUIRE(doc.pages.size() == 1);
