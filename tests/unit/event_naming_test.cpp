@@ -165,6 +165,27 @@ TEST_CASE("the naming check reads a chart that goes on over pages as one chart")
     CHECK(tl::testing::naming_problems(doc).size() == 2);
 }
 
+TEST_CASE("an event on a window's last day, hemmed in by a neighbour's arrow, is named") {
+    // The axis of a window ends at its last day, so that day's marker has no room right of
+    // it on the axis; left of it, the arrows of events a few days before run up (from its
+    // lane and through it from the lane below). Kiel's 2024 chart had kiel-01503 so.
+    tl::Model m = tl::testing::generated_model(0, 3);
+    add_event(m, "early", "2024-02-10", "arms-transfer", "A1", "A0");
+    add_event(m, "through-1", "2024-12-18", "arms-transfer", "A2", "A0");
+    add_event(m, "through-2", "2024-12-20", "arms-transfer", "A2", "A0");
+    add_event(m, "before-last", "2024-12-22", "arms-transfer", "A1", "A0");
+    add_event(m, "last", "2024-12-31", "arms-transfer", "A1", "A0");
+    tl::LayoutOptions options;
+    options.mode = tl::LayoutMode::detail;
+    options.window = tl::DaySpan{tl::day_number(2024, 1, 1), tl::day_number(2024, 12, 31)};
+    const tl::Document doc = tl::layout_document(tl::build_timeline(m), m, tl::default_theme(),
+                                                 tl::FixedWidthMeasurer(), options);
+    const auto problems = tl::testing::naming_problems(doc);
+    for (const std::string& p : problems)
+        MESSAGE(p);
+    CHECK(problems.empty());
+}
+
 TEST_CASE("a same-day burst in one lane is one group mark with one label and one arrow") {
     const tl::Document doc = lay_out(burst(), tl::LayoutMode::detail);
     REQUIRE(doc.pages.size() == 1);
