@@ -205,11 +205,13 @@ class DetailView : public ChartView {
         // The room is kept only where the row is free: a row chosen for want of a free one
         // may hold an arrow there.
         const bool kept = keep < p.x0 && rows.fits(p.row, keep - pad, p.x0 - pad);
-        if (kept && span.x1 - span.x0 < least_label_width())
-            span = {keep, p.x0 - kLabelGap, true, true};
+        if (kept && !holds_callout(span.x1 - span.x0)) span = {keep, p.x0 - kLabelGap, true, true};
         span.keeps_callout_left = kept;
         span.least = least_label_width();
-        span.reach = span.left_of_marker ? span.x1 - 2 * span.least : span.x0 + 2 * span.least;
+        // Measured from the marker's side, so that a label already past arrows (see
+        // label_past_arrows) moves no farther from it than any other.
+        span.reach = span.left_of_marker ? std::max(span.x1, p.x0 - kLabelGap) - 2 * span.least
+                                         : std::min(span.x0, p.x1 + kLabelGap) + 2 * span.least;
         p.span = placed.spans.size();
         placed.spans.push_back(span);
         rows.take(p.row, std::min({p.x0, span.x0, kept ? keep : p.x0}) - pad,
@@ -260,6 +262,9 @@ class DetailView : public ChartView {
     /// many (each mark has one label, so at most one callout).
     double least_label_width() const { return least_label_width_; }
 
+    /// Whether a span `width` wide holds a callout number.
+    bool holds_callout(double width) const { return width >= least_label_width_ - kFitSlack; }
+
     /// Where a callout number left of `p`'s marker would start.
     double callout_left(const Placement& p) const { return p.x0 - kLabelGap - least_label_width(); }
 
@@ -288,16 +293,47 @@ class DetailView : public ChartView {
         if (room < width && !inside && (left ? right_room : left_room) > room) left = !left;
         if (left) {
             const double w = std::min(width, left_room);
-            if (w < least_label_width()) {
+            if (!holds_callout(w)) {
                 if (const auto past = callout_past_axis(rows, p, p.x1 + kLabelGap)) return *past;
+                if (const auto past = label_past_arrows(rows, p, width)) return *past;
             }
             return {left_end - w, left_end, true, w < width};
         }
         const double w = std::min(width, right_room);
-        if (w < least_label_width() && !inside) {
+        if (!holds_callout(w) && !inside) {
             if (const auto past = callout_past_axis(rows, p, right_start)) return *past;
+            if (const auto past = label_past_arrows(rows, p, width)) return *past;
         }
         return {right_start, right_start + w, false, w < width};
+    }
+
+    /// The label of `p` past the arrows beside its marker, right of it or else left, when
+    /// the room between them and the marker holds no callout number: a number just past a
+    /// thin line, no farther than the arrows that cut a label may move it (LabelSpan::reach),
+    /// still reads as its marker's. None when an item stands there, or no number fits.
+    std::optional<LabelSpan> label_past_arrows(const LaneRows& rows, const Placement& p,
+                                               double width) const {
+        const TimeScale& scale = c_.columns.scale;
+        const double pad = kItemGap / 2;
+        const double reach = 2 * least_label_width_;
+        const double right_start = p.x1 + kLabelGap;
+        if (const auto arrows = rows.arrows_right(p.row, right_start - pad);
+            arrows && arrows->second <= right_start + reach) {
+            // The arrows' stretch holds their clearance from a label.
+            const double start = arrows->second;
+            const double room = std::min(rows.free_right(p.row, start) - pad, scale.x1) - start;
+            if (holds_callout(room))
+                return LabelSpan{start, start + std::min(width, room), false, room < width};
+        }
+        const double left_end = p.x0 - kLabelGap;
+        if (const auto arrows = rows.arrows_left(p.row, left_end + pad);
+            arrows && arrows->first >= left_end - reach) {
+            const double end = arrows->first;
+            const double room = end - std::max(rows.free_left(p.row, end) + pad, scale.x0);
+            if (holds_callout(room))
+                return LabelSpan{end - std::min(width, room), end, true, room < width};
+        }
+        return std::nullopt;
     }
 
     /// A callout number for `p` from `start` (right of its marker, or of an arrow that cut
@@ -329,7 +365,7 @@ class DetailView : public ChartView {
         for (std::size_t l = lo + 1; l < hi; ++l)
             placed.rows[l].cross(p.anchor, kShaftClear, true, 0, false, placed.spans, &shortened);
         for (const std::size_t label : shortened)
-            if (placed.spans[label].x1 - placed.spans[label].x0 < least_label_width())
+            if (!holds_callout(placed.spans[label].x1 - placed.spans[label].x0))
                 move_label_across(placed, label, p.anchor);
     }
 
@@ -350,7 +386,7 @@ class DetailView : public ChartView {
             const double start = p.x1 + kLabelGap;
             const double limit = std::min(rows.free_right(p.row, p.x1 + pad) - pad, scale.x1);
             moved = {start, std::min(limit, start + width), false, true};
-            if (moved.x1 - moved.x0 < least_label_width()) {
+            if (!holds_callout(moved.x1 - moved.x0)) {
                 if (const auto past = callout_past_axis(rows, p, start)) moved = *past;
             }
         } else {
@@ -359,13 +395,13 @@ class DetailView : public ChartView {
             const double own = span.keeps_callout_left ? callout_left(p) : p.x0;
             const double limit = std::max(rows.free_left(p.row, own - pad) + pad, scale.x0);
             moved = {std::max(limit, end - width), end, true, true};
-            if (moved.x1 - moved.x0 < least_label_width()) {
+            if (!holds_callout(moved.x1 - moved.x0)) {
                 if (const auto past = callout_past_axis(rows, p, arrow_x + kShaftClear + pad,
                                                         taken_right_[label]))
                     moved = *past;
             }
         }
-        if (moved.x1 - moved.x0 < least_label_width()) return;
+        if (!holds_callout(moved.x1 - moved.x0)) return;
         moved.truncated = moved.x1 - moved.x0 < width;
         moved.least = span.least;
         moved.keeps_callout_left = span.keeps_callout_left;

@@ -102,10 +102,12 @@ LaneRows::RowIndex LaneRows::choose(const Item& item, double shaft_x, bool up, b
         if (const auto row = crossing_nothing(e)) return *row;
     for (const Extent e : {least, alt})
         if (const auto row = best_row(e.x0, e.x1, shaft_x, up, down).row) return *row;
-    // Crossing the arrows' way beats a row where not even the marker and a callout fit.
-    if (!is_free(spans_of(preferred), item.marker_x0, item.marker_x1) &&
-        is_free(spans_of(other), item.marker_x0, item.marker_x1))
-        return other;
+    // Crossing the arrows' way beats a row where not even the marker and a callout fit, on
+    // either side of the marker.
+    const auto holds_least = [&](RowIndex r) {
+        return is_free(spans_of(r), least.x0, least.x1) || is_free(spans_of(r), alt.x0, alt.x1);
+    };
+    if (!holds_least(preferred) && holds_least(other)) return other;
     return preferred;
 }
 
@@ -122,6 +124,22 @@ double LaneRows::free_left(RowIndex row, double to) const {
         std::partition_point(spans.begin(), spans.end(), [&](const Span& s) { return s.x0 < to; });
     return it == spans.begin() ? -std::numeric_limits<double>::infinity()
                                : std::min(std::prev(it)->x1, to);
+}
+
+std::optional<std::pair<double, double>> LaneRows::arrows_right(RowIndex row, double from) const {
+    const Spans& spans = spans_of(row);
+    const auto it = std::partition_point(spans.begin(), spans.end(),
+                                         [&](const Span& s) { return s.x1 <= from; });
+    if (it == spans.end() || it->label != npos) return std::nullopt;
+    return std::make_pair(it->x0, it->x1);
+}
+
+std::optional<std::pair<double, double>> LaneRows::arrows_left(RowIndex row, double to) const {
+    const Spans& spans = spans_of(row);
+    const auto it =
+        std::partition_point(spans.begin(), spans.end(), [&](const Span& s) { return s.x0 < to; });
+    if (it == spans.begin() || std::prev(it)->label != npos) return std::nullopt;
+    return std::make_pair(std::prev(it)->x0, std::prev(it)->x1);
 }
 
 void LaneRows::insert(Spans& spans, Span span) {

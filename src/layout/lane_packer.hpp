@@ -67,6 +67,11 @@ class LaneRows {
     double free_right(RowIndex row, double from) const;
     double free_left(RowIndex row, double to) const;
 
+    /// The stretch that arrows alone take in `row` at or right of `from` (left of `to`), when
+    /// the first stretch there holds no item: a label may stand past a thin line.
+    std::optional<std::pair<double, double>> arrows_right(RowIndex row, double from) const;
+    std::optional<std::pair<double, double>> arrows_left(RowIndex row, double to) const;
+
     /// Takes [x0, x1] in `row`, creating the row when it is just past either end; `label`
     /// (an index into the caller's labels, or npos) is shortened by later arrows.
     void take(RowIndex row, double x0, double x1, std::size_t label);
