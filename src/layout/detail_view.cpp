@@ -295,28 +295,31 @@ class DetailView : public ChartView {
             const double w = std::min(width, left_room);
             if (!holds_callout(w)) {
                 if (const auto past = callout_past_axis(rows, p, p.x1 + kLabelGap)) return *past;
-                if (const auto past = label_past_arrows(rows, p, width)) return *past;
+                if (const auto past = label_past_arrows(rows, p, width, p.x1 + kLabelGap))
+                    return *past;
             }
             return {left_end - w, left_end, true, w < width};
         }
         const double w = std::min(width, right_room);
-        if (!holds_callout(w) && !inside) {
-            if (const auto past = callout_past_axis(rows, p, right_start)) return *past;
-            if (const auto past = label_past_arrows(rows, p, width)) return *past;
+        if (!holds_callout(w)) {
+            if (!inside) {
+                if (const auto past = callout_past_axis(rows, p, right_start)) return *past;
+            }
+            if (const auto past = label_past_arrows(rows, p, width, right_start)) return *past;
         }
         return {right_start, right_start + w, false, w < width};
     }
 
-    /// The label of `p` past the arrows beside its marker, right of it or else left, when
-    /// the room between them and the marker holds no callout number: a number just past a
-    /// thin line, no farther than the arrows that cut a label may move it (LabelSpan::reach),
-    /// still reads as its marker's. None when an item stands there, or no number fits.
+    /// The label of `p` past the arrows beside its marker, right of it (from `right_start`:
+    /// past the marker, or inside a long bar from its start) or else left, when the room
+    /// between them and the marker holds no callout number: a number just past a thin line,
+    /// no farther than the arrows that cut a label may move it (LabelSpan::reach), still
+    /// reads as its marker's. None when an item stands there, or no number fits.
     std::optional<LabelSpan> label_past_arrows(const LaneRows& rows, const Placement& p,
-                                               double width) const {
+                                               double width, double right_start) const {
         const TimeScale& scale = c_.columns.scale;
         const double pad = kItemGap / 2;
         const double reach = 2 * least_label_width_;
-        const double right_start = p.x1 + kLabelGap;
         if (const auto arrows = rows.arrows_right(p.row, right_start - pad);
             arrows && arrows->second <= right_start + reach) {
             // The arrows' stretch holds their clearance from a label.

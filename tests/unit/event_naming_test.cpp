@@ -97,24 +97,32 @@ TEST_CASE("every event a density view marks is named") {
     }
 }
 
-// Known open (issue 12, point 1): 60 events are named in detail, but 100 leave 3 marks
-// unnamed, 400 in detail about 200, pages of 400 and 1,000 about 30 and 20 (labels cut by
-// later arrows where no room for a callout number was left of the marker). should_fail
-// reports when it is fixed: then drop it.
-TEST_CASE("every event a detail view or a page marks is named" * doctest::should_fail()) {
+TEST_CASE("every event a page marks is named") {
+    for (const auto& [events, actors] : std::vector<std::pair<int, int>>{{400, 12}, {1000, 30}}) {
+        CAPTURE(events);
+        const auto problems = tl::testing::naming_problems(
+            lay_out(tl::testing::generated_model(events, actors), tl::LayoutMode::pages));
+        for (const std::string& p : problems)
+            MESSAGE(p);
+        CHECK(problems.empty());
+    }
+}
+
+// Known open (issue 12, point 1): 60 events are named in detail, 100 leave 2 marks unnamed
+// and 400 about 200. These markers stand among the arrows of other lanes' events that cross
+// their lane every few points on both sides, in every row alike: no gap within reach of the
+// marker holds a callout number (a label may stand past one thin line, not past seven).
+// Naming them needs a new rule (a number knocked out over the arrows, or arrows bundled),
+// not a better row. should_fail reports when it is fixed: then drop it.
+TEST_CASE("every event a detail view marks is named" * doctest::should_fail()) {
     for (const auto& [events, actors] :
-         std::vector<std::pair<int, int>>{{60, 4}, {100, 8}, {400, 12}, {1000, 30}}) {
-        for (const tl::LayoutMode mode : {tl::LayoutMode::detail, tl::LayoutMode::pages}) {
-            if (mode == tl::LayoutMode::detail && events > 400) continue;
-            if (mode == tl::LayoutMode::pages && events < 400) continue;
-            CAPTURE(events);
-            CAPTURE(static_cast<int>(mode));
-            const auto problems = tl::testing::naming_problems(
-                lay_out(tl::testing::generated_model(events, actors), mode));
-            for (const std::string& p : problems)
-                MESSAGE(p);
-            CHECK(problems.empty());
-        }
+         std::vector<std::pair<int, int>>{{60, 4}, {100, 8}, {400, 12}}) {
+        CAPTURE(events);
+        const auto problems = tl::testing::naming_problems(
+            lay_out(tl::testing::generated_model(events, actors), tl::LayoutMode::detail));
+        for (const std::string& p : problems)
+            MESSAGE(p);
+        CHECK(problems.empty());
     }
 }
 
