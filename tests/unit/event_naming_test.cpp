@@ -23,6 +23,16 @@ tl::Document lay_out(const tl::Model& m, tl::LayoutMode mode) {
                                tl::FixedWidthMeasurer(), options);
 }
 
+/// Whether the naming check finds nothing wrong with a generated chart of `events` among
+/// `actors` in `mode`; each problem it finds is logged.
+bool named_generated(int events, int actors, tl::LayoutMode mode) {
+    const auto problems =
+        tl::testing::naming_problems(lay_out(tl::testing::generated_model(events, actors), mode));
+    for (const std::string& p : problems)
+        MESSAGE(p);
+    return problems.empty();
+}
+
 void add_event(tl::Model& m, const std::string& id, const char* date, const char* kind,
                const std::string& from, const std::string& to) {
     tl::Event e;
@@ -89,22 +99,14 @@ TEST_CASE("every event a density view marks is named") {
     for (const auto& [events, actors] :
          std::vector<std::pair<int, int>>{{60, 4}, {400, 12}, {1000, 30}, {3000, 60}}) {
         CAPTURE(events);
-        const auto problems = tl::testing::naming_problems(
-            lay_out(tl::testing::generated_model(events, actors), tl::LayoutMode::density));
-        for (const std::string& p : problems)
-            MESSAGE(p);
-        CHECK(problems.empty());
+        CHECK(named_generated(events, actors, tl::LayoutMode::density));
     }
 }
 
 TEST_CASE("every event a page marks is named") {
     for (const auto& [events, actors] : std::vector<std::pair<int, int>>{{400, 12}, {1000, 30}}) {
         CAPTURE(events);
-        const auto problems = tl::testing::naming_problems(
-            lay_out(tl::testing::generated_model(events, actors), tl::LayoutMode::pages));
-        for (const std::string& p : problems)
-            MESSAGE(p);
-        CHECK(problems.empty());
+        CHECK(named_generated(events, actors, tl::LayoutMode::pages));
     }
 }
 
@@ -118,11 +120,7 @@ TEST_CASE("every event a detail view marks is named" * doctest::should_fail()) {
     for (const auto& [events, actors] :
          std::vector<std::pair<int, int>>{{60, 4}, {100, 8}, {400, 12}}) {
         CAPTURE(events);
-        const auto problems = tl::testing::naming_problems(
-            lay_out(tl::testing::generated_model(events, actors), tl::LayoutMode::detail));
-        for (const std::string& p : problems)
-            MESSAGE(p);
-        CHECK(problems.empty());
+        CHECK(named_generated(events, actors, tl::LayoutMode::detail));
     }
 }
 
