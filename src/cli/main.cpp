@@ -81,6 +81,11 @@ const Command kCommands[] = {
                         "default), events (most first), name, or input (as declared); "
                         "overrides the template's lane-order")
              ->check(CLI::IsMember({"role", "events", "name", "input"}));
+         cmd.add_option("--measure", o.measure,
+                        "density strips: sum this unit's amounts per bin (matched ignoring "
+                        "case), or 'events' to count events; overrides the template's measure "
+                        "(default: the unit most events carry when at least half do, else "
+                        "counts)");
          cmd.add_option("--depfile", o.depfile,
                         "also write a make rule: the outputs depend on every file read");
          cmd.add_flag("-w,--watch", o.watch,

@@ -31,9 +31,13 @@ struct LayoutOptions {
     std::optional<DaySpan> window;
     /// `pages`: the overview's key of which detail page covers which days, under its axis.
     std::vector<PageMark> page_marks;
-    /// Density view: the count drawn at full bar height, so that the pages of one overview
-    /// share a scale; 0: the chart's largest count.
-    int density_peak = 0;
+    /// Density view: the value drawn at full bar height, so that the pages of one overview
+    /// share a scale; 0: the chart's largest.
+    double density_peak = 0;
+    /// Density view: what the strips measure: a unit whose amounts they sum (matched
+    /// ignoring case), "events" to count events, or empty for the unit most events carry
+    /// when at least half of them do, else counts.
+    std::string measure;
 };
 
 /// `pages`: at most this many events per detail page, fewer when they do not fit it. At 100,

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "layout/event_quantities.hpp"
 
 namespace tl {
 namespace {
@@ -68,27 +72,83 @@ std::size_t bin_of(const Event& e, const Bins& bins) {
     return std::min(index, bins.size() - 1);
 }
 
-std::vector<std::vector<int>> count_by_lane(const Timeline& t, const Bins& bins) {
-    std::vector<std::vector<int>> counts(t.lanes.size(), std::vector<int>(bins.size(), 0));
-    if (bins.size() == 0) return counts;
-    for (const Event* e : t.events) {
-        const std::size_t bin = bin_of(*e, bins);
-        for (std::size_t lane : t.involved_lanes(*e))
-            ++counts[lane][bin];
+StripMeasure choose_measure(const Timeline& t, std::string_view requested) {
+    StripMeasure m;
+    if (requested == kCountMeasure) return m;
+    std::string key = unit_key(requested);
+    if (key.empty()) {
+        // The unit most events carry (each event once per unit), ties to the first seen.
+        std::unordered_map<std::string, std::size_t> events_with;
+        std::vector<std::string> order;
+        for (const Event* e : t.events)
+            for (const std::string& k : unit_keys(*e))
+                if (events_with[k]++ == 0) order.push_back(k);
+        std::size_t most = 0;
+        for (const std::string& k : order) {
+            if (events_with[k] <= most) continue;
+            most = events_with[k];
+            key = k;
+        }
+        if (most == 0 || 2 * most < t.events.size()) return m;
     }
-    return counts;
+    m.unit = std::string(requested);  // as asked, unless the events write it otherwise
+    bool spelled = false;
+    for (const Event* e : t.events) {
+        if (!amount_in(*e, key)) {
+            ++m.without;
+            continue;
+        }
+        for (const Quantity& q : quantities_of(*e)) {
+            if (spelled || unit_key(q.unit) != key) continue;
+            m.unit = q.unit;  // "EUR" for --measure eur
+            spelled = true;
+        }
+    }
+    return m;
 }
 
-double significance(const Event& e) {
-    static constexpr double kConfidence[] = {3, 1, 0, 2};  // confirmed, reported, alleged, assessed
-    double score = kConfidence[static_cast<int>(e.confidence)];
-    // The largest figure of the event ("100 pledged, 60 delivered" weighs as 100).
-    double largest = 0;
-    for (const Quantity& q : e.quantities)
-        largest = std::max(largest, std::fabs(q.value));
-    if (!e.quantities.empty()) score += std::log10(1 + largest);
-    if (e.priority) score += 100 * *e.priority;
-    return score;
+std::vector<std::vector<BinValue>> measure_by_lane(const Timeline& t, const Bins& bins,
+                                                   const StripMeasure& measure) {
+    std::vector<std::vector<BinValue>> values(t.lanes.size(), std::vector<BinValue>(bins.size()));
+    if (bins.size() == 0) return values;
+    const std::string key = unit_key(measure.unit);
+    for (const Event* e : t.events) {
+        const std::size_t bin = bin_of(*e, bins);
+        const std::optional<double> amount =
+            key.empty() ? std::optional<double>(1) : amount_in(*e, key);
+        for (std::size_t lane : t.involved_lanes(*e)) {
+            BinValue& v = values[lane][bin];
+            ++v.count;
+            if (amount) v.value += *amount;
+        }
+    }
+    return values;
+}
+
+std::vector<Significance> significance(const std::vector<const Event*>& events) {
+    // Every amount of each unit, sorted, so that an amount's rank is a binary search.
+    // One amount per event and unit (see amount_in): a pledge and its delivery are one.
+    std::unordered_map<std::string, std::vector<double>> amounts;
+    for (const Event* e : events)
+        for (const std::string& key : unit_keys(*e))
+            amounts[key].push_back(*amount_in(*e, key));
+    for (auto& [unit, values] : amounts)
+        std::sort(values.begin(), values.end());
+    static constexpr int kConfidence[] = {3, 1, 0, 2};  // confirmed, reported, alleged, assessed
+    std::vector<Significance> out;
+    out.reserve(events.size());
+    for (const Event* e : events) {
+        Significance s;
+        s.priority = e->priority.value_or(0);
+        s.confidence = kConfidence[static_cast<int>(e->confidence)];
+        for (const std::string& key : unit_keys(*e)) {
+            const std::vector<double>& values = amounts[key];
+            const auto at = std::upper_bound(values.begin(), values.end(), *amount_in(*e, key));
+            s.amount_rank = std::max(s.amount_rank, double(at - values.begin()) / values.size());
+        }
+        out.push_back(s);
+    }
+    return out;
 }
 
 }  // namespace tl

@@ -171,11 +171,11 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
     draw_event_label(c, label, p, cy);
     if (group) {
         GroupNote note{p.label, c.timeline.lanes[p.lane].name, {}};
-        for (const Event* m : p.members)
-            note.members.push_back(
-                {m->id,
-                 event_label_text(*m, c.citations) +
-                     (m->quantities.empty() ? "" : " \u00b7 " + quantities_label(m->quantities))});
+        for (const Event* m : p.members) {
+            const std::string badge = quantity_badge(*m);
+            note.members.push_back({m->id, event_label_text(*m, c.citations) +
+                                               (badge.empty() ? "" : " \u00b7 " + badge)});
+        }
         c.groups.push_back(std::move(note));
     }
 }

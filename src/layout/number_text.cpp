@@ -5,7 +5,9 @@
 namespace tl {
 
 std::string number_text(double value, int digits, Notation notation) {
-    const char* format = notation == Notation::fixed ? "%.*f" : "%.*g";
+    const char* format = notation == Notation::fixed         ? "%.*f"
+                         : notation == Notation::significant ? "%.*g"
+                                                             : "%.*e";
     const int length = std::snprintf(nullptr, 0, format, digits, value);
     if (length <= 0) return {};
     std::string out(static_cast<std::size_t>(length), '\0');

@@ -8,6 +8,7 @@
 #include "base/text.hpp"
 #include "layout/chart_colors.hpp"
 #include "layout/date_label.hpp"
+#include "layout/density.hpp"
 #include "layout/density_view.hpp"
 #include "layout/detail_view.hpp"
 #include "timeline/order.hpp"
@@ -115,6 +116,9 @@ class PagesLayout {
         const std::size_t lanes = t_.lanes.size();
         if (fits(whole) || lanes < 2) return whole;
         options.density_peak = density_peak(whole.pages.front());
+        // Every page of lanes measures what the whole does, though its events differ.
+        const std::string unit = choose_measure(t_, options_.measure).unit;
+        options.measure = unit.empty() ? std::string(kCountMeasure) : unit;
         // From the share of the page the lanes overflow by, then more groups until each fits.
         const double usable = theme_.page_height - 2 * theme_.margin;
         auto groups = static_cast<std::size_t>(
@@ -149,11 +153,11 @@ class PagesLayout {
         return doc.chart_bottom + theme_.margin <= theme_.page_height;
     }
 
-    /// The count a density view drew at full bar height: its largest.
-    static int density_peak(const Scene& page) {
-        int peak = 1;
+    /// The value a density view drew at full bar height: its largest.
+    static double density_peak(const Scene& page) {
+        double peak = 0;
         for (const Item& it : page.items)
-            if (it.role == "density-bin") peak = std::max(peak, std::stoi(it.text));
+            if (it.role == "density-bin") peak = std::max(peak, it.value);
         return peak;
     }
 

@@ -64,6 +64,10 @@ std::string items_json(const std::vector<Item>& items) {
         }
         if (it.type == ItemType::marker || it.type == ItemType::arrow || it.type == ItemType::bar)
             out += ", \"style\": \"" + std::string(style_name(it.style)) + "\"";
+        if (it.role == "density-bin") {
+            out += ", \"value\": " + num(it.value) + ", \"unit\": " + json_quote(it.unit) +
+                   ", \"count\": " + std::to_string(it.count);
+        }
         if (it.hollow) out += ", \"hollow\": true";
         if (!it.link.empty()) out += ", \"link\": " + json_quote(it.link);
         out += "}";

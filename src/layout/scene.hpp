@@ -57,6 +57,11 @@ struct Item {
     /// Events of one lane drawn as one mark (a same-day burst): their ids, left to right;
     /// `event` is then empty.
     std::vector<std::string> events;
+    /// Density bins: what the bar stands for, the sum of the amounts in `unit` of its
+    /// events, or with `unit` empty their count; and how many events fall in the bin.
+    double value = 0;
+    std::string unit;
+    int count = 0;
 };
 
 /// A page of display items in points.

@@ -28,6 +28,7 @@ struct Theme {
     bool grow_width = false;      ///< widen the page with the number of events
     LaneMode lanes = LaneMode::actor;
     LaneOrder lane_order = LaneOrder::role;
+    std::string measure;  ///< what density strips measure (LayoutOptions::measure)
     double margin = 36;
     double png_dpi = 150;
 

@@ -2,8 +2,10 @@
 from 0.001 to 10^15 (quantity-range), and no number is ever cut short when drawn."""
 import json
 import re
+import unittest
+import xml.etree.ElementTree as ET
 
-from helpers import TempDirTest, run, tool
+from helpers import KIEL, TempDirTest, run, tool
 
 
 def event_yaml(quantity):
@@ -54,9 +56,11 @@ class QuantitiesAreInRange(TempDirTest):
 
     def test_values_at_the_bounds_are_drawn_whole(self):
         for quantity, label in [
-            ("{value: 1e15, unit: missiles, qualifier: more-than}", "1,000 trillion+ missiles"),
-            ("{value: 999999999999999, unit: rounds}", "999,999,999,999,999 rounds"),
-            ("{value: 123456789012345.6, unit: dollars}", "123,456,789,012,346 dollars"),
+            ("{value: 1e15, unit: missiles, qualifier: more-than}",
+             "more than 1,000 trillion missiles"),
+            ("{value: 999999999999999, unit: rounds}", "1,000 trillion rounds"),
+            ("{value: 123456789012345.6, unit: dollars}", "123 trillion dollars"),
+            ("{value: 2911272872.02, unit: EUR}", "EUR 2.91 billion"),
             ("{value: 0.001, unit: tonnes, qualifier: about}", "c. 0.001 tonnes"),
             ("{value: 0.0015, unit: tonnes}", "0.0015 tonnes"),
             ("{value: 0, unit: aircraft}", "0 aircraft"),
@@ -71,7 +75,7 @@ class QuantitiesAreInRange(TempDirTest):
             ("[{value: 100, unit: aircraft, stage: pledged}, "
              "{value: 60, unit: aircraft, stage: delivered, qualifier: about}]",
              "100 aircraft pledged, c. 60 delivered"),
-            ("{value: 2e9, unit: EUR, stage: announced}", "2 billion EUR announced"),
+            ("{value: 2e9, unit: EUR, stage: announced}", "EUR 2 billion announced"),
         ]:
             with self.subTest(quantity=quantity):
                 self.assertDrawn(quantity, label)
@@ -87,6 +91,47 @@ class QuantitiesAreInRange(TempDirTest):
                  for i in json.loads(scene.read_text())["items"]]
         self.assertIn(label, drawn)
         self.assertIn(squeeze(label), squeeze(tool("pdftotext", pdf, "-").stdout))
+
+
+# One amount as a newsroom writes it, with its currency code before or its unit after:
+# "EUR 23.4 million", "100 million EUR", "EUR 538 thousand", "EUR 3,161,303.77".
+AMOUNT = re.compile(r"(?:(EUR)\s*)?(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion))?"
+                    r"(?(1)|\s*(EUR))")
+SCALE = {None: 1, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def amounts(line):
+    """The amounts in euros a line of text states, to three significant figures."""
+    found = []
+    for m in AMOUNT.finditer(line):
+        value = float(m.group(2).replace(",", "")) * SCALE[m.group(3)]
+        found.append(float(f"{value:.3g}"))
+    return found
+
+
+@unittest.skipUnless(KIEL.is_dir(), f"no Kiel tracker data at {KIEL}")
+class AnAmountIsWrittenOnce(TempDirTest):
+    """The Kiel titles state their amounts ("France: military allocation, EUR 100 million"):
+    no label repeats it in a badge ("100 million EUR"), in the chart or the list of groups."""
+
+    def test_no_line_of_a_kiel_chart_states_an_amount_twice(self):
+        pdf, scene = self.tmp / "k.pdf", self.tmp / "k.json"
+        self.assertRan(run("render", KIEL, "--actor", "germany", "--actor", "france",
+                           "--actor", "poland", "--from", "2024-01-01", "--to", "2024-12-31",
+                           "-o", pdf, "--scene", scene))
+        items = json.loads(scene.read_text())["items"]
+        self.assertGreater(len([i for i in items if i["role"] == "event-label"]), 20)
+        self.assertEqual([i["text"] for i in items if i["role"] == "quantity"], [])
+        self.assertRan(tool("pdftotext", "-bbox-layout", pdf, self.tmp / "k.html"))
+        ns = {"x": "http://www.w3.org/1999/xhtml"}
+        lines = [" ".join(w.text or "" for w in line.findall("x:word", ns))
+                 for line in ET.parse(self.tmp / "k.html").iter("{http://www.w3.org/1999/xhtml}line")]
+        stated = [line for line in lines if amounts(line)]
+        self.assertGreater(len(stated), 10)  # the titles' amounts are there, once each
+        for line in stated:
+            with self.subTest(line=line):
+                found = amounts(line)
+                self.assertEqual(len(found), len(set(found)), line)
 
 
 if __name__ == "__main__":
