@@ -1,7 +1,9 @@
 #include "layout/detail_view.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -87,6 +89,7 @@ class DetailView : public ChartView {
             }
             place(placed, std::move(p), width, to);
         }
+        knock_out_callouts(placed);
     }
 
   private:
@@ -413,6 +416,60 @@ class DetailView : public ChartView {
         span = moved;
         rows.take(p.row, std::min(p.x0, moved.x0) - pad, std::max(p.x1, moved.x1) + pad, label);
         taken_right_[label] = std::max(taken_right_[label], std::max(p.x1, moved.x1) + pad);
+    }
+
+    /// Where ink stands in a row of a lane: a marker, a label or a knockout, and whose it is.
+    struct Ink {
+        double x0, x1;
+        std::size_t owner;  ///< index into the placements
+    };
+
+    /// Gives every marker whose label the arrows cut too short for even its callout number
+    /// a knockout (see LabelSpan::knockout) beside it, when one fits there clear of others'
+    /// ink: a map letters a name across roads on a patch of paper, never across other
+    /// names. Whether the label holds its number is known only once it is drawn (a low
+    /// number is narrower than the widest), so this is where the number goes if it does not.
+    void knock_out_callouts(PlacedEvents& placed) const {
+        std::map<std::pair<std::size_t, LaneRows::RowIndex>, std::vector<Ink>> rows;
+        for (std::size_t i = 0; i < placed.placements.size(); ++i) {
+            const Placement& q = placed.placements[i];
+            const LabelSpan& s = placed.spans[q.span];
+            std::vector<Ink>& row = rows[{q.lane, q.row}];
+            row.push_back({q.x0, q.x1, i});
+            if (s.x1 > s.x0) row.push_back({s.x0, s.x1, i});
+        }
+        for (std::size_t i = 0; i < placed.placements.size(); ++i) {
+            const Placement& p = placed.placements[i];
+            LabelSpan& s = placed.spans[p.span];
+            if (holds_callout(s.x1 - s.x0)) continue;
+            std::vector<Ink>& row = rows[{p.lane, p.row}];
+            s.knockout = knockout_beside(row, p, i, s.left_of_marker);
+            if (s.knockout)
+                row.push_back({s.knockout->x0 - kKnockoutHalo, s.knockout->x1 + kKnockoutHalo, i});
+        }
+    }
+
+    /// Where a callout number on its knockout fits beside `p`'s marker (placement `self`),
+    /// kItemGap clear of others' ink in its row and on the axis: on the side of its label
+    /// (`left`) first, then the other. None when neither side has room.
+    std::optional<LabelSpan::Knockout> knockout_beside(const std::vector<Ink>& row,
+                                                       const Placement& p, std::size_t self,
+                                                       bool left) const {
+        const TimeScale& scale = c_.columns.scale;
+        const auto clear = [&](double x0, double x1) {
+            const double k0 = x0 - kKnockoutHalo, k1 = x1 + kKnockoutHalo;
+            return k0 >= scale.x0 && k1 <= scale.x1 &&
+                   std::none_of(row.begin(), row.end(), [&](const Ink& ink) {
+                       return ink.owner != self && ink.x0 < k1 + kItemGap && k0 - kItemGap < ink.x1;
+                   });
+        };
+        const double w = least_label_width_;
+        const LabelSpan::Knockout right{p.x1 + kLabelGap, p.x1 + kLabelGap + w, false};
+        const LabelSpan::Knockout before{p.x0 - kLabelGap - w, p.x0 - kLabelGap, true};
+        for (const LabelSpan::Knockout& k :
+             left ? std::array{before, right} : std::array{right, before})
+            if (clear(k.x0, k.x1)) return k;
+        return std::nullopt;
     }
 
     ChartCanvas& c_;

@@ -58,8 +58,9 @@ MarkLook look_of(const ChartCanvas& c, const Placement& p) {
 
 /// Draws a label in its span: the full text and quantity when they fit; else a shortened
 /// text (quantity first to go) ending in a callout number that the notes below explain;
-/// else the callout number alone.
-void draw_event_label(ChartCanvas& c, const LabelSpan& s, const Placement& p, double cy) {
+/// else the callout number alone; else, when arrows left no room for even that, the number
+/// on its knockout.
+void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy) {
     const TextMeasurer& tm = c.measurer;
     const FontSpec& label_font = c.columns.label_font;
     const FontSpec& quantity_font = c.columns.quantity_font;
@@ -67,6 +68,7 @@ void draw_event_label(ChartCanvas& c, const LabelSpan& s, const Placement& p, do
     const Color quantity_color = c.colors.kind(p.event->kind);
     std::string shown = p.label;
     std::string quantity = p.quantity;
+    bool knocked_out = false;
     if (s.truncated) {
         const std::string mark = " (" + std::to_string(c.notes.size() + 1) + ")";
         const double mark_width = tm.measure(mark, label_font).width;
@@ -80,8 +82,15 @@ void draw_event_label(ChartCanvas& c, const LabelSpan& s, const Placement& p, do
         }
         shown = room >= kMinLabelWidth ? tm.fit(p.label, label_font, room) : std::string();
         shown = shown.empty() ? mark.substr(1) : shown + mark;
-        if (tm.measure(shown, label_font).width > s.x1 - s.x0 + kFitSlack)
-            return;  // only the marker
+        if (tm.measure(shown, label_font).width > s.x1 - s.x0 + kFitSlack) {
+            if (!s.knockout) return;  // only the marker
+            shown = mark.substr(1);
+            quantity.clear();
+            s.x0 = s.knockout->x0;
+            s.x1 = s.knockout->x1;
+            s.left_of_marker = s.knockout->left_of_marker;
+            knocked_out = true;
+        }
         // Listed only when its number is drawn, so that the notes refer to the chart.
         c.notes.push_back({p.label + (p.quantity.empty() ? "" : " \u00b7 " + p.quantity),
                            c.timeline.lanes[p.lane].name});
@@ -90,6 +99,18 @@ void draw_event_label(ChartCanvas& c, const LabelSpan& s, const Placement& p, do
     const double quantity_width =
         quantity.empty() ? 0 : kQuantityGap + tm.measure(quantity, quantity_font).width;
     const double x = s.left_of_marker ? s.x1 - main.width - quantity_width : s.x0;
+    if (knocked_out) {
+        // Under the number and over the arrows drawn before it, so that they stop short of
+        // its glyphs rather than run through them.
+        Item knockout;
+        knockout.type = ItemType::band;
+        knockout.role = "knockout";
+        knockout.box = {x - kKnockoutHalo, cy - main.height / 2, main.width + 2 * kKnockoutHalo,
+                        main.height};
+        knockout.fill = lane_fill(c.theme, p.lane);
+        belongs_to(knockout, p).lane = lane;
+        c.scene.items.push_back(std::move(knockout));
+    }
     belongs_to(c.page.text(x, cy - main.height / 2, shown, label_font, c.theme.text, "event-label"),
                p)
         .lane = lane;

@@ -20,6 +20,8 @@ inline constexpr double kQuantityGap = 5;  // between a label and its quantity
 /// A span made for a callout number is exactly as wide as the number measured, but its ends
 /// are sums in points: its width may come out a rounding error short of the number's.
 inline constexpr double kFitSlack = 1e-6;
+/// How far a knockout reaches past the sides of the callout number it lies under.
+inline constexpr double kKnockoutHalo = 1.5;
 
 /// Where one event sits and what its label says, decided before anything is drawn.
 struct Placement {

@@ -26,6 +26,14 @@ struct LabelSpan {
     double reach = 0;
     /// Room for a callout number left of the marker is this item's own in its row.
     bool keeps_callout_left = false;
+    /// The last resort when arrows leave the label too short for its callout number: where
+    /// the number stands instead, over those arrows on a knockout (a box in the lane's colour
+    /// that hides them under it); clear of every other label, marker and knockout.
+    struct Knockout {
+        double x0, x1;
+        bool left_of_marker;
+    };
+    std::optional<Knockout> knockout{};
 };
 
 /// The rows of one lane. Each row keeps the stretches that are taken, in order and never

@@ -1,11 +1,12 @@
 """Every event drawn is named, and same-day bursts are one group (issue 12, points 1 and 2):
 on the Scene of every template and view, and on the PDF a reader gets."""
+import datetime
 import html
 import json
 import re
 import unittest
 
-from helpers import EVENTS, KIEL, TempDirTest, run, tool
+from helpers import EVENTS, KIEL, SOURCE_DIR, TempDirTest, read_png, run, tool
 
 KIEL_2024 = ["--actor", "germany", "--actor", "france", "--actor", "poland",
              "--from", "2024-01-01", "--to", "2024-12-31"]
@@ -137,6 +138,81 @@ class NamedEventsTest(TempDirTest):
                       and i.get("events") == g["events"]]
             self.assertEqual(len(arrows), len({a["to_lane"] for a in arrows}))
         self.assertIn("Events drawn as one mark", tool("pdftotext", pdf, "-").stdout)
+
+
+def write_thicket(folder):
+    """Lanes T, M and B, and in M one marker among twenty arrows from B up to T, ten days
+    apart on both sides of it: as in a thicket of other lanes' arrows, no gap beside it holds
+    even a callout number. Two more events in M set the axis (three years)."""
+    folder.mkdir()
+    (folder / "actors.yaml").write_text(
+        "actors:\n" + "".join(f"  - id: {a}\n    name: Actor {a.upper()}\n" for a in "tmb"))
+
+    def event(name, date, who, kind="arms-transfer"):
+        return (f"  - id: {name}\n    date: {date.isoformat()}\n    title: Shipment\n"
+                f"    kind: {kind}\n{who}    sources: [{{publisher: Tracker, "
+                f"title: Support Tracker, url: \"https://example.org/tracker\"}}]\n")
+
+    middle = datetime.date(2023, 7, 1)
+    events = [event(n, d, "    actors: [m]\n", "diplomatic") for n, d in
+              (("first", datetime.date(2022, 1, 1)), ("last", datetime.date(2024, 12, 31)),
+               ("target", middle))]
+    events += [event(f"arrow-{n}", middle + datetime.timedelta(days=10 * n),
+                     "    from: b\n    to: t\n") for n in range(-10, 11) if n]
+    (folder / "events.yaml").write_text("events:\n" + "".join(events))
+    return folder
+
+
+class KnockoutTest(TempDirTest):
+    def test_a_number_in_a_thicket_of_arrows_stands_on_a_knockout_that_hides_them(self):
+        folder = write_thicket(self.tmp / "thicket")
+        # A4 wide, so that ten days are four points; lanes in input order, so that the
+        # arrows run up through M; 100 dpi, so that the PNG decodes fast.
+        template = self.tmp / "narrow.yaml"
+        template.write_text((SOURCE_DIR / "templates" / "default.yaml").read_text()
+                            .replace("width: 420mm", "width: 210mm")
+                            .replace("png-dpi: 150", "png-dpi: 100")
+                            .replace("lane-order: role", "lane-order: input"))
+        pdf, png, path = self.tmp / "k.pdf", self.tmp / "k.png", self.tmp / "k.json"
+        self.assertRan(run("render", folder, "-t", template, "-o", pdf, "-o", png,
+                           "--scene", path))
+        scene = json.loads(path.read_text())
+        self.assertEqual(naming_problems(scene), [])
+        items = scene["items"]
+        n = next((n for n, i in enumerate(items) if i["role"] == "knockout"), None)
+        self.assertIsNotNone(n, "no knockout on the chart")
+        box, number = items[n], items[n + 1]
+        self.assertEqual((box["event"], number["event"], number["role"]),
+                         ("target", "target", "event-label"))
+        self.assertRegex(number["text"], r"^\(\d+\)$")
+        right, bottom = box["x"] + box["width"], box["y"] + box["height"]
+        under = [a["x1"] for a in items[:n] if a["type"] == "arrow" and
+                 box["x"] + 1 < a["x1"] < right - 1 and min(a["y1"], a["y2"]) < box["y"] and
+                 max(a["y1"], a["y2"]) > bottom]
+        self.assertTrue(under, "no arrow runs under the knockout")
+        # The PDF prints the number where the Scene puts it.
+        words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>',
+                           tool("pdftotext", "-bbox", pdf, "-").stdout)
+        self.assertTrue([w for w in words if w[2] == number["text"] and
+                         abs(float(w[0]) - number["x"]) < 1 and
+                         abs(float(w[1]) - number["y"]) < 1], number)
+        # In the PNG the arrows are red right above the box, and inside it only the grey of
+        # the number's glyphs on the lane's colour shows: no red pixel of an arrow.
+        scale = 100 / 72
+        _, _, rows = read_png(png, int(bottom * scale) + 2)
+
+        def saturation(x, y):
+            px = rows[y][x]
+            return max(px) - min(px)
+
+        for x in under:
+            self.assertGreater(max(saturation(round(x * scale) + dx, int(box["y"] * scale) - 2)
+                                   for dx in (-1, 0, 1)), 100)
+        inside = [saturation(x, y)
+                  for y in range(int(box["y"] * scale) + 1, int(bottom * scale))
+                  for x in range(int(box["x"] * scale) + 1, int(right * scale))]
+        self.assertTrue(inside)
+        self.assertLess(max(inside), 40, "an arrow shows through the knockout")
 
 
 if __name__ == "__main__":

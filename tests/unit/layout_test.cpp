@@ -8,6 +8,7 @@
 
 #include "base/text.hpp"
 #include "generated_model.hpp"
+#include "knockout_check.hpp"
 #include "layout/chart_layout.hpp"
 #include "named_events.hpp"
 #include "timeline/timeline.hpp"
@@ -61,7 +62,8 @@ int text_overlaps(const Laid& l) {
     return n;
 }
 
-/// Labels crossed by an arrow's shaft, or covering its head or another event's marker.
+/// Labels crossed by an arrow's shaft, or covering its head or another event's marker. A
+/// callout number on a knockout may stand over arrows drawn before it: it hides them.
 int labels_in_the_way(const Laid& l) {
     int n = 0;
     const auto labels = l.all(ItemType::text, "event-label");
@@ -69,7 +71,8 @@ int labels_in_the_way(const Laid& l) {
         const Rect shaft{arrow->from.x - 0.5, std::min(arrow->from.y, arrow->to.y), 1,
                          std::abs(arrow->to.y - arrow->from.y)};
         for (const Item* label : labels)
-            if (overlap(shaft, label->box)) {
+            if (overlap(shaft, label->box) &&
+                !(arrow < label && tl::testing::knockout_under(l.scene, *label))) {
                 ++n;
                 MESSAGE("arrow of "
                         << arrow->event << " x=" << arrow->from.x << " y=" << arrow->from.y << ".."
