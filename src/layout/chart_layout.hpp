@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -34,6 +36,12 @@ struct LayoutOptions {
     /// Density view: the count drawn at full bar height, so that the pages of one overview
     /// share a scale; 0: the chart's largest count.
     int density_peak = 0;
+    /// `pages`: the detail pages (and the overview's groups of lanes, when it takes more than
+    /// one page) are laid out on up to this many threads, the first with the measurer passed
+    /// in, each other with one from `measurer_factory` (measurers are not thread-safe).
+    /// Without a factory, one thread. The pages are the same for any number.
+    unsigned threads = 1;
+    std::function<std::unique_ptr<TextMeasurer>()> measurer_factory;
 };
 
 /// `pages`: at most this many events per detail page, fewer when they do not fit it. At 100,
