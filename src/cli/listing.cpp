@@ -1,8 +1,13 @@
 #include "cli/listing.hpp"
 
 #include <algorithm>
+#include <array>
+#include <span>
+#include <string_view>
 
+#include "base/exact_number.hpp"
 #include "base/text.hpp"
+#include "cli/csv.hpp"
 
 namespace tl::cli {
 namespace {
@@ -42,6 +47,27 @@ std::string json_source(const Source& s) {
            ", \"quote\": " + json_optional_text(s.quote) + "}";
 }
 
+std::string json_optional_number(const std::optional<double>& n) {
+    return n ? exact_number(*n) : "null";
+}
+
+/// As written: a string, or an object of name, lat and lon (each null when not given).
+std::string json_location(const std::optional<Location>& l) {
+    if (!l) return "null";
+    if (l->written_as_text) return json_quote(l->name);
+    return "{\"name\": " + json_optional_text(l->name) +
+           ", \"lat\": " + json_optional_number(l->lat) +
+           ", \"lon\": " + json_optional_number(l->lon) + "}";
+}
+
+std::string json_quantity(const Quantity& q) {
+    return "{\"value\": " + exact_number(q.value) + ", \"unit\": " + json_quote(q.unit) +
+           ", \"qualifier\": \"" + std::string(to_string(q.qualifier)) +
+           "\", \"total\": " + json_optional_number(q.total) +
+           ", \"stage\": " + (q.stage ? "\"" + std::string(to_string(*q.stage)) + "\"" : "null") +
+           "}";
+}
+
 }  // namespace
 
 std::string listing_json(const std::vector<const Event*>& events, const SourceFiles& files) {
@@ -58,6 +84,12 @@ std::string listing_json(const std::vector<const Event*>& events, const SourceFi
                ", \"sources\": [";
         for (std::size_t k = 0; k < e.sources.size(); ++k)
             out += (k ? ", " : "") + json_source(e.sources[k]);
+        out += "], \"summary\": " + json_optional_text(e.summary) +
+               ", \"location\": " + json_location(e.location) +
+               ", \"grading\": " + json_optional_text(e.grading) +
+               ", \"related\": " + json_ids(e.related) + ", \"quantities\": [";
+        for (std::size_t k = 0; k < e.quantities.size(); ++k)
+            out += (k ? ", " : "") + json_quantity(e.quantities[k]);
         out += "], \"file\": " + json_quote(files.path(e.loc.file)) +
                ", \"line\": " + std::to_string(e.loc.line) + "}";
     }
@@ -66,45 +98,6 @@ std::string listing_json(const std::vector<const Event*>& events, const SourceFi
 }
 
 namespace {
-
-/// Whether a spreadsheet would read a cell starting like `s` as a formula: OWASP's list
-/// (= + - @ tab CR), the fullwidth and small forms of = + - @ that some spreadsheets also
-/// accept, and any of them behind blanks or invisible characters, which some importers trim.
-bool formula_start(const std::string& s) {
-    static constexpr std::string_view kStarts[] = {"=",      "+",      "-",      "@",      "\t",
-                                                   "\r",     "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20",
-                                                   "\uFE66", "\uFE62", "\uFE63", "\uFE6B"};
-    const auto blank = [](char32_t c) {
-        return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-               c == 0x202F || c == 0x205F || c == 0x3000 || is_invisible(c);
-    };
-    for (std::size_t i = 0; i < s.size();) {
-        const std::string_view rest = std::string_view(s).substr(i);
-        for (std::string_view start : kStarts)
-            if (rest.starts_with(start)) return true;
-        const CodePoint c = next_code_point(s, i);
-        if (!c.valid || !blank(c.value)) return false;
-        i += c.size;
-    }
-    return false;
-}
-
-/// One CSV field (RFC 4180), neutralised as OWASP advises against CSV injection: a field
-/// that a spreadsheet would run as a formula gets a leading single quote, inside quotes. A
-/// field holding ';' or a tab is quoted too, since spreadsheets in semicolon-separator
-/// locales would split it there and read what follows as a cell of its own.
-/// No field of the listing is a number that may be negative (dates are YYYY-MM-DD from
-/// year 1400, lines count from 1), so no value loses its meaning.
-std::string csv_field(const std::string& s) {
-    const bool formula = formula_start(s);
-    if (!formula && s.find_first_of(",;\t\"\r\n") == std::string::npos) return s;
-    std::string out = formula ? "\"'" : "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string joined(const std::vector<Ref>& refs) {
     std::string out;
@@ -117,35 +110,98 @@ std::string day_or_empty(const DatePoint& p, DayNumber day) {
     return p.bounded() ? iso_date(day) : "";
 }
 
+/// A number as a numeral that reads back exactly, or an empty cell.
+std::string optional_number(const std::optional<double>& n) {
+    return n ? exact_number(*n) : "";
+}
+
+constexpr std::array<std::string_view, 5> kQuantityColumns{"value", "unit", "qualifier", "total",
+                                                           "stage"};
+constexpr std::array<std::string_view, 5> kSourceColumns{"publisher", "title", "url", "date",
+                                                         "quote"};
+
+/// quantity1_value, quantity1_unit, ..., quantity2_value, ...
+void add_numbered_columns(std::vector<std::string>& header, std::string_view group,
+                          std::span<const std::string_view> columns, std::size_t count) {
+    for (std::size_t i = 1; i <= count; ++i)
+        for (std::string_view column : columns)
+            header.push_back(std::string(group) + std::to_string(i) + "_" + std::string(column));
+}
+
+/// The fields of kQuantityColumns, empty when the event has no quantity this far down.
+void add_quantity_fields(std::vector<std::string>& fields, const Quantity* q) {
+    if (!q) {
+        fields.resize(fields.size() + kQuantityColumns.size());
+        return;
+    }
+    fields.push_back(exact_number(q->value));
+    fields.push_back(csv_field(q->unit));
+    fields.push_back(csv_field(std::string(to_string(q->qualifier))));
+    fields.push_back(optional_number(q->total));
+    fields.push_back(q->stage ? csv_field(std::string(to_string(*q->stage))) : "");
+}
+
+/// The fields of kSourceColumns, empty when the event has no source this far down.
+void add_source_fields(std::vector<std::string>& fields, const Source* s) {
+    if (!s) {
+        fields.resize(fields.size() + kSourceColumns.size());
+        return;
+    }
+    for (const std::string& text :
+         {s->publisher, s->title, s->url, s->date ? s->date->text() : std::string(), s->quote})
+        fields.push_back(csv_field(text));
+}
+
 }  // namespace
 
 std::string listing_csv(const std::vector<const Event*>& events, const SourceFiles& files) {
-    std::string out =
-        "id,date,earliest,latest,precision,title,kind,from,to,actors,confidence,tags,sources,file,"
-        "line\r\n";
+    // Quantities and sources get numbered groups of columns, as many as the event with the
+    // most has (at least one, so that the columns are always there): each field its own
+    // column, with no separator that a publisher or unit could contain, and a spreadsheet
+    // can sum quantity1_value as it stands.
+    std::size_t quantity_groups = 1, source_groups = 1;
     for (const Event* e : events) {
-        std::string sources;
-        for (const Source& s : e->sources)
-            sources += (sources.empty() ? "" : ";") + (s.url.empty() ? s.publisher : s.url);
+        quantity_groups = std::max(quantity_groups, e->quantities.size());
+        source_groups = std::max(source_groups, e->sources.size());
+    }
+    std::vector<std::string> header{"id",           "date",         "earliest",   "latest",
+                                    "precision",    "title",        "kind",       "from",
+                                    "to",           "actors",       "confidence", "tags",
+                                    "related",      "summary",      "grading",    "location_name",
+                                    "location_lat", "location_lon", "file",       "line"};
+    add_numbered_columns(header, "quantity", kQuantityColumns, quantity_groups);
+    add_numbered_columns(header, "source", kSourceColumns, source_groups);
+    std::string out = csv_record(header);
+    for (const Event* e : events) {
         const DatePoint& last = e->date.last();
-        const std::vector<std::string> fields{e->id,
-                                              e->date.text(),
-                                              day_or_empty(e->date.start, e->date.start.earliest),
-                                              day_or_empty(last, last.latest),
-                                              std::string(to_string(e->date.start.precision)),
-                                              e->title,
-                                              e->kind,
-                                              joined(e->from),
-                                              joined(e->to),
-                                              joined(e->actors),
-                                              std::string(to_string(e->confidence)),
-                                              joined(e->tags),
-                                              sources,
-                                              files.path(e->loc.file),
-                                              std::to_string(e->loc.line)};
-        for (std::size_t i = 0; i < fields.size(); ++i)
-            out += (i ? "," : "") + csv_field(fields[i]);
-        out += "\r\n";
+        const Location none;
+        const Location& place = e->location ? *e->location : none;
+        std::vector<std::string> fields{
+            csv_field(e->id),
+            csv_field(e->date.text()),
+            csv_field(day_or_empty(e->date.start, e->date.start.earliest)),
+            csv_field(day_or_empty(last, last.latest)),
+            csv_field(std::string(to_string(e->date.start.precision))),
+            csv_field(e->title),
+            csv_field(e->kind),
+            csv_field(joined(e->from)),
+            csv_field(joined(e->to)),
+            csv_field(joined(e->actors)),
+            csv_field(std::string(to_string(e->confidence))),
+            csv_field(joined(e->tags)),
+            csv_field(joined(e->related)),
+            csv_field(e->summary),
+            csv_field(e->grading),
+            csv_field(place.name),
+            optional_number(place.lat),
+            optional_number(place.lon),
+            csv_field(files.path(e->loc.file)),
+            std::to_string(e->loc.line)};
+        for (std::size_t i = 0; i < quantity_groups; ++i)
+            add_quantity_fields(fields, i < e->quantities.size() ? &e->quantities[i] : nullptr);
+        for (std::size_t i = 0; i < source_groups; ++i)
+            add_source_fields(fields, i < e->sources.size() ? &e->sources[i] : nullptr);
+        out += csv_record(fields);
     }
     return out;
 }

@@ -10,7 +10,8 @@ namespace tl::cli {
 /// The spec's Listing: a JSON array of events in timeline order.
 std::string listing_json(const std::vector<const Event*>& events, const SourceFiles& files);
 
-/// RFC 4180 CSV with a header row; lists are joined with ';'.
+/// RFC 4180 CSV with a header row: one column per field; lists of ids are joined with ';';
+/// quantities and sources get numbered groups of columns (quantity1_value, source1_url, ...).
 std::string listing_csv(const std::vector<const Event*>& events, const SourceFiles& files);
 
 /// One line per event: start date, kind, id, title.

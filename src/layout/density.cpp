@@ -82,7 +82,11 @@ std::vector<std::vector<int>> count_by_lane(const Timeline& t, const Bins& bins)
 double significance(const Event& e) {
     static constexpr double kConfidence[] = {3, 1, 0, 2};  // confirmed, reported, alleged, assessed
     double score = kConfidence[static_cast<int>(e.confidence)];
-    if (e.quantity) score += std::log10(1 + std::fabs(e.quantity->value));
+    // The largest figure of the event ("100 pledged, 60 delivered" weighs as 100).
+    double largest = 0;
+    for (const Quantity& q : e.quantities)
+        largest = std::max(largest, std::fabs(q.value));
+    if (!e.quantities.empty()) score += std::log10(1 + largest);
     if (e.priority) score += 100 * *e.priority;
     return score;
 }

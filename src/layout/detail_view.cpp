@@ -45,7 +45,7 @@ class DetailView : public ChartView {
             std::vector<std::size_t> to;
             if (mark.members.size() == 1) {
                 p.label = event_label_text(*p.event, c_.citations);
-                if (p.event->quantity) p.quantity = quantity_label(*p.event->quantity);
+                p.quantity = quantities_label(p.event->quantities);
                 if (!mark.shared) to = arrow_lanes(*p.event, p.lane);
             } else {
                 for (const std::size_t m : mark.members) {

@@ -172,8 +172,9 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
         GroupNote note{p.label, c.timeline.lanes[p.lane].name, {}};
         for (const Event* m : p.members)
             note.members.push_back(
-                {m->id, event_label_text(*m, c.citations) +
-                            (m->quantity ? " \u00b7 " + quantity_label(*m->quantity) : "")});
+                {m->id,
+                 event_label_text(*m, c.citations) +
+                     (m->quantities.empty() ? "" : " \u00b7 " + quantities_label(m->quantities))});
         c.groups.push_back(std::move(note));
     }
 }

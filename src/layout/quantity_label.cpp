@@ -55,7 +55,17 @@ std::string readable_number(double value) {
     return sign + grouped(magnitude, decimals);
 }
 
-std::string quantity_label(const Quantity& q) {
+namespace {
+
+/// The number with its qualifier and stage, and the total it changes toward: the label
+/// without its unit, which goes after the number ("200+ missiles") and is said once for a
+/// unit at several stages ("100 aircraft pledged, 60 delivered").
+struct LabelParts {
+    std::string number;
+    std::string after_unit;
+};
+
+LabelParts label_parts(const Quantity& q) {
     std::string n = readable_number(q.value);
     if (q.total && q.value > 0) n = "+" + n;  // a change toward a total
     switch (q.qualifier) {
@@ -65,8 +75,32 @@ std::string quantity_label(const Quantity& q) {
         case QuantityQualifier::less_than: n = "under " + n; break;
         case QuantityQualifier::up_to: n = "up to " + n; break;
     }
-    std::string s = n + " " + isolate(q.unit);  // input, so that it cannot reorder the rest
-    if (q.total) s += ", total " + readable_number(*q.total);
+    std::string after;
+    if (q.stage) after += " " + std::string(to_string(*q.stage));
+    if (q.total) after += ", total " + readable_number(*q.total);
+    return {n, after};
+}
+
+}  // namespace
+
+std::string quantity_label(const Quantity& q) {
+    const LabelParts p = label_parts(q);
+    return p.number + " " + isolate(q.unit) + p.after_unit;  // input: it cannot reorder the rest
+}
+
+std::string quantities_label(const std::vector<Quantity>& qs) {
+    std::string s;
+    std::vector<bool> said(qs.size(), false);
+    for (std::size_t i = 0; i < qs.size(); ++i) {
+        if (said[i]) continue;
+        s += (s.empty() ? "" : "; ") + quantity_label(qs[i]);
+        for (std::size_t k = i + 1; k < qs.size(); ++k) {
+            if (qs[k].unit != qs[i].unit) continue;
+            const LabelParts p = label_parts(qs[k]);
+            s += ", " + p.number + p.after_unit;
+            said[k] = true;
+        }
+    }
     return s;
 }
 

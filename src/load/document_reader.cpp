@@ -1,5 +1,6 @@
 #include "load/document_reader.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "base/text.hpp"
@@ -17,7 +18,8 @@ constexpr std::array<std::string_view, 17> kEventKeys{
     "to",      "actors",  "summary", "quantity", "location", "confidence",
     "grading", "sources", "tags",    "related",  "priority"};
 constexpr std::array<std::string_view, 5> kSourceKeys{"publisher", "title", "url", "date", "quote"};
-constexpr std::array<std::string_view, 4> kQuantityKeys{"value", "unit", "qualifier", "total"};
+constexpr std::array<std::string_view, 5> kQuantityKeys{"value", "unit", "qualifier", "total",
+                                                        "stage"};
 constexpr std::array<std::string_view, 3> kLocationKeys{"name", "lat", "lon"};
 constexpr std::string_view kUrlHint =
     "give an http or https address as a browser shows it; percent-encode other characters as "
@@ -193,10 +195,30 @@ bool check_quantity_range(const MapReader& r, const Entry& e, double number, boo
                    "another unit (million tonnes, grams)");
 }
 
-std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entry) {
-    const Context& ctx = parent.context();
-    if (!expect_map(entry.value, ctx, "'quantity'")) return std::nullopt;
-    MapReader r(entry.value, ctx, "quantity", kQuantityKeys);
+/// One of the names of an enumeration, read by `parse`: nothing for a name that is not one
+/// (reported as `rule`, and `ok` becomes false) or a value that is not text (reported too).
+template <typename Enum>
+std::optional<Enum> read_name(const MapReader& r, const Entry& e,
+                              std::optional<Enum> (*parse)(std::string_view), std::string_view what,
+                              std::string_view rule, std::string hint, bool& ok) {
+    const auto text = r.text(e);
+    const auto value = text ? parse(*text) : std::nullopt;
+    if (text && !value) {
+        r.report(e, std::string(rule), "unknown " + std::string(what) + " '" + *text + "'",
+                 std::move(hint));
+        ok = false;
+    }
+    return value;
+}
+
+std::optional<Quantity> read_quantity(const NodeRef& node, const Context& ctx) {
+    if (!node.is_map()) {
+        ctx.error(node, "wrong-type",
+                  "a quantity must be a mapping, not " + std::string(describe(node)),
+                  "write {value: 200, unit: missiles}, or a list of such mappings");
+        return std::nullopt;
+    }
+    MapReader r(node, ctx, "quantity", kQuantityKeys);
     Quantity q;
     q.loc = r.loc();
     bool ok = true;
@@ -209,15 +231,16 @@ std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entr
     ok &= unit.has_value();
     q.unit = unit.value_or("");
     if (const Entry* e = r.find("qualifier")) {
-        const auto text = r.text(*e);
-        const auto qualifier = text ? qualifier_from_string(*text) : std::nullopt;
-        if (qualifier) {
+        if (const auto qualifier =
+                read_name(r, *e, qualifier_from_string, "qualifier", "bad-qualifier",
+                          "use exact, about, more-than, less-than or up-to", ok))
             q.qualifier = *qualifier;
-        } else if (text) {
-            r.report(*e, "bad-qualifier", "unknown qualifier '" + *text + "'",
-                     "use exact, about, more-than, less-than or up-to");
-            ok = false;
-        }
+    }
+    if (const Entry* e = r.find("stage")) {
+        q.stage = read_name(r, *e, stage_from_string, "stage", "bad-stage",
+                            "use announced (stated as intended), pledged (committed, ordered "
+                            "or allocated) or delivered (handed over)",
+                            ok);
     }
     if (const Entry* e = r.find("total")) {
         q.total = r.number(*e);
@@ -231,11 +254,51 @@ std::optional<Quantity> read_quantity(const MapReader& parent, const Entry& entr
     return ok ? std::optional<Quantity>(std::move(q)) : std::nullopt;
 }
 
+/// Whether two units name the same thing as an analyst would read them: "Aircraft" is
+/// "aircraft".
+bool same_unit(std::string_view a, std::string_view b) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+/// Reports each quantity that repeats the unit and stage (or the lack of one) of an earlier
+/// one: the spec allows one figure per unit and stage, so that nothing is counted twice.
+void check_distinct_quantities(const std::vector<Quantity>& qs, const Context& ctx) {
+    for (std::size_t i = 1; i < qs.size(); ++i) {
+        for (std::size_t k = 0; k < i; ++k) {
+            if (!same_unit(qs[i].unit, qs[k].unit) || qs[i].stage != qs[k].stage) continue;
+            const std::string stage =
+                qs[i].stage ? "stage '" + std::string(to_string(*qs[i].stage)) + "'" : "no stage";
+            ctx.diags.add({Severity::error, qs[i].loc, "duplicate-quantity",
+                           "a second quantity in '" + qs[i].unit + "' with " + stage,
+                           "give each unit one figure per stage: keep one, or tell them apart "
+                           "with 'stage' (announced, pledged, delivered)",
+                           qs[k].loc, "the first is here"});
+            break;
+        }
+    }
+}
+
+/// `quantity`: one mapping (format 1) or a list of them (1.1); an empty list is no quantity.
+std::vector<Quantity> read_quantities(const Entry& entry, const Context& ctx) {
+    std::vector<Quantity> qs;
+    if (!entry.value.is_sequence()) {
+        if (auto q = read_quantity(entry.value, ctx)) qs.push_back(std::move(*q));
+        return qs;
+    }
+    for (const NodeRef item : entry.value)
+        if (auto q = read_quantity(item, ctx)) qs.push_back(std::move(*q));
+    check_distinct_quantities(qs, ctx);
+    return qs;
+}
+
 std::optional<Location> read_location(const MapReader& parent, const Entry& entry) {
     const Context& ctx = parent.context();
     Location loc;
     if (entry.value.is_scalar()) {
         loc.name = entry.value.scalar();
+        loc.written_as_text = true;
         if (!check_text_field(ctx, entry.value, loc.name, "'location' of event"))
             return std::nullopt;
         return loc;
@@ -336,7 +399,7 @@ void read_event_fields(const MapReader& r, Event& ev) {
                 ev.summary = *summary;
         }
     }
-    if (const Entry* e = r.find("quantity")) ev.quantity = read_quantity(r, *e);
+    if (const Entry* e = r.find("quantity")) ev.quantities = read_quantities(*e, r.context());
     if (const Entry* e = r.find("location")) ev.location = read_location(r, *e);
     if (const Entry* e = r.find("confidence")) {
         ev.confidence_loc = r.loc(*e);

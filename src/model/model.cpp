@@ -22,6 +22,12 @@ constexpr std::array<std::pair<QuantityQualifier, std::string_view>, 5> kQualifi
     {QuantityQualifier::up_to, "up-to"},
 }};
 
+constexpr std::array<std::pair<QuantityStage, std::string_view>, 3> kStageNames{{
+    {QuantityStage::announced, "announced"},
+    {QuantityStage::pledged, "pledged"},
+    {QuantityStage::delivered, "delivered"},
+}};
+
 template <typename Enum, std::size_t N>
 std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum e) {
     for (const auto& [value, name] : table)
@@ -50,6 +56,13 @@ std::string_view to_string(QuantityQualifier q) {
 }
 std::optional<QuantityQualifier> qualifier_from_string(std::string_view s) {
     return value_of(kQualifierNames, s);
+}
+
+std::string_view to_string(QuantityStage s) {
+    return name_of(kStageNames, s);
+}
+std::optional<QuantityStage> stage_from_string(std::string_view s) {
+    return value_of(kStageNames, s);
 }
 
 std::vector<std::string> Event::involved_actor_ids() const {

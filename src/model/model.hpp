@@ -48,6 +48,11 @@ enum class QuantityQualifier : std::uint8_t { exact, about, more_than, less_than
 std::string_view to_string(QuantityQualifier q);
 std::optional<QuantityQualifier> qualifier_from_string(std::string_view s);
 
+/// How far a quantity had come (format 1.1): stated as intended, committed, or handed over.
+enum class QuantityStage : std::uint8_t { announced, pledged, delivered };
+std::string_view to_string(QuantityStage s);
+std::optional<QuantityStage> stage_from_string(std::string_view s);
+
 /// How much was supplied or changed: "more than 200 ballistic missiles".
 struct Quantity {
     double value = 0;
@@ -55,11 +60,13 @@ struct Quantity {
     std::string unit;
     QuantityQualifier qualifier = QuantityQualifier::exact;
     std::optional<double> total;
+    std::optional<QuantityStage> stage;  ///< none when the file does not say
     SourceLoc loc;
 };
 
 struct Location {
     std::string name;
+    bool written_as_text = false;  ///< `location: NAME` rather than a mapping; listed as written
     std::optional<double> lat;
     std::optional<double> lon;
     SourceLoc lat_loc;
@@ -87,7 +94,7 @@ struct Event {
     std::vector<Ref> to;
     std::vector<Ref> actors;
     std::string summary;
-    std::optional<Quantity> quantity;
+    std::vector<Quantity> quantities;  ///< in the order written; `quantity` may be one or a list
     std::optional<Location> location;
     Confidence confidence = Confidence::reported;
     std::string grading;

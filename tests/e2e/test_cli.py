@@ -48,7 +48,8 @@ class Listing(TempDirTest):
         self.assertRan(proc)
         events = json.loads(proc.stdout)
         keys = {"id", "title", "kind", "date", "end", "from", "to", "actors", "confidence", "tags",
-                "sources", "file", "line"}
+                "sources", "file", "line", "summary", "location", "grading", "related",
+                "quantities"}
         for e in events:
             self.assertEqual(set(e), keys)
             for side in (e["date"], e["end"]):

@@ -55,7 +55,7 @@ class InvalidFixtures(TempDirTest):
         expected = {
             "bad-color", "bad-confidence", "bad-date", "bad-grading", "bad-id", "bad-location",
             "bad-name", "bad-number", "bad-qualifier", "bad-summary", "bad-tag", "bad-text",
-            "bad-title", "bad-url", "duplicate-id", "duplicate-key", "end-with-interval",
+            "bad-stage", "bad-title", "bad-url", "duplicate-id", "duplicate-quantity", "duplicate-key", "end-with-interval",
             "from-to-pairing", "interval-order", "invalid-utf8", "kind-clash", "missing-field",
             "no-sources", "related-self", "too-many-actors", "too-many-sources", "unknown-actor",
             "unknown-key", "unknown-kind", "unknown-related", "wrong-type", "yaml-syntax"}

@@ -63,15 +63,30 @@ class QuantitiesAreInRange(TempDirTest):
             ("{value: 5, unit: troops, total: 1e15}", "+5 troops, total 1,000 trillion"),
         ]:
             with self.subTest(quantity=quantity):
-                path = self.write(quantity)
-                self.assertRan(run("validate", path))
-                pdf, scene = self.tmp / "e.pdf", self.tmp / "e.json"
-                self.assertRan(run("render", path, "-o", pdf, "--scene", scene))
-                # Each piece of input in a label is drawn inside a bidi isolate: read past it.
-                drawn = [re.sub("[\u2068\u2069]", "", i.get("text", ""))
-                         for i in json.loads(scene.read_text())["items"]]
-                self.assertIn(label, drawn)
-                self.assertIn(squeeze(label), squeeze(tool("pdftotext", pdf, "-").stdout))
+                self.assertDrawn(quantity, label)
+
+    def test_a_unit_at_several_stages_is_said_once(self):
+        # Format 1.1: a list of quantities, each with a stage.
+        for quantity, label in [
+            ("[{value: 100, unit: aircraft, stage: pledged}, "
+             "{value: 60, unit: aircraft, stage: delivered, qualifier: about}]",
+             "100 aircraft pledged, c. 60 delivered"),
+            ("{value: 2e9, unit: EUR, stage: announced}", "2 billion EUR announced"),
+        ]:
+            with self.subTest(quantity=quantity):
+                self.assertDrawn(quantity, label)
+
+    def assertDrawn(self, quantity, label):
+        """The event with `quantity` validates, and its chart's Scene and PDF show `label`."""
+        path = self.write(quantity)
+        self.assertRan(run("validate", path))
+        pdf, scene = self.tmp / "e.pdf", self.tmp / "e.json"
+        self.assertRan(run("render", path, "-o", pdf, "--scene", scene))
+        # Each piece of input in a label is drawn inside a bidi isolate: read past it.
+        drawn = [re.sub("[\u2068\u2069]", "", i.get("text", ""))
+                 for i in json.loads(scene.read_text())["items"]]
+        self.assertIn(label, drawn)
+        self.assertIn(squeeze(label), squeeze(tool("pdftotext", pdf, "-").stdout))
 
 
 if __name__ == "__main__":

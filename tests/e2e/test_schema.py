@@ -70,6 +70,7 @@ SCHEMA_RULES = {
     "bad-url", "bad-grading", "bad-confidence", "bad-qualifier", "bad-number", "no-sources",
     "bad-title", "bad-name", "bad-text", "bad-summary", "from-to-pairing", "bad-location",
     "kind-clash", "end-with-interval", "quantity-range", "too-many-actors", "too-many-sources",
+    "bad-stage",
 }
 # Dates of the right shape that the calendar rules out: the tool's job, not the schema's.
 CALENDAR_ONLY = {"bad-date-2024-02-30.yaml", "bad-date-2023-02-29.yaml", "bad-date-in-end.yaml"}
@@ -150,6 +151,17 @@ class Schema(TempDirTest):
                 self.assertNotEqual(problems(self.validator, path), [],
                                     f"the schema accepts {path.name}, which breaks {rule}")
         self.assertGreaterEqual(checked, 40)
+
+    def test_format_1_1_quantity_lists_and_stages(self):
+        self.assertTrue(self.schema["title"].endswith("format version 1.1"))
+        self.assertEqual(problems(self.validator, FIXTURES / "valid" / "quantity-lists-and-stages.yaml"), [])
+        # A repeated unit and stage: JSON Schema compares whole items only (uniqueItems), so
+        # it refuses an entry written twice; two figures for one unit and stage need the tool.
+        self.assertNotEqual(
+            problems(self.validator, FIXTURES / "invalid" / "quantity-duplicate-identical.yaml"), [])
+        for name in ("quantity-stage-unknown.yaml", "quantity-list-of-numbers.yaml"):
+            with self.subTest(fixture=name):
+                self.assertNotEqual(problems(self.validator, FIXTURES / "invalid" / name), [])
 
     def lines_with_errors(self, lines):
         """The lines of a file made of `lines` that `timeline validate` finds an error on."""

@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "base/text.hpp"
 #include "generated_model.hpp"
@@ -509,4 +510,35 @@ TEST_CASE("a narrow page lays out inside its margins (no clamp with its bounds r
         CAPTURE(it.role);
         CHECK(it.box.x >= theme.margin - 1e-9);
     }
+}
+
+TEST_CASE("format 1.1: an event's quantities are one label, each unit said once") {
+    tl::Model m;
+    m.actors.push_back({"US", "United States", "", "", {}});
+    m.actors.push_back({"UA", "Ukraine", "", "", {}});
+    tl::Event e;
+    e.id = "f16";
+    e.title = "Aircraft for Ukraine";
+    e.kind = "arms-transfer";
+    e.date = *tl::parse_date("2024-05").value;
+    e.from.push_back({"US", {}});
+    e.to.push_back({"UA", {}});
+    e.sources.push_back({"P", "", "https://example.org/", std::nullopt, "", {}, {}});
+    for (const auto& [value, stage, qualifier] :
+         {std::tuple{100.0, tl::QuantityStage::pledged, tl::QuantityQualifier::exact},
+          std::tuple{60.0, tl::QuantityStage::delivered, tl::QuantityQualifier::about}}) {
+        tl::Quantity q;
+        q.value = value;
+        q.unit = "aircraft";
+        q.stage = stage;
+        q.qualifier = qualifier;
+        e.quantities.push_back(q);
+    }
+    m.events.push_back(e);
+    const Laid l(std::move(m));
+    std::vector<std::string> drawn;
+    for (const Item* t : l.all(ItemType::text, "quantity"))
+        drawn.push_back(t->text);
+    CHECK(drawn ==
+          std::vector<std::string>{"100 " + tl::isolate("aircraft") + " pledged, c. 60 delivered"});
 }

@@ -59,9 +59,9 @@ TEST_CASE("a valid document loads every field") {
     REQUIRE(e.from.size() == 1);
     CHECK(e.from[0].id == "IR");
     CHECK(e.from[0].loc.line == 11);
-    REQUIRE(e.quantity.has_value());
-    CHECK(e.quantity->value == 200);
-    CHECK(e.quantity->qualifier == tl::QuantityQualifier::more_than);
+    REQUIRE(e.quantities.size() == 1);
+    CHECK(e.quantities[0].value == 200);
+    CHECK(e.quantities[0].qualifier == tl::QuantityQualifier::more_than);
     REQUIRE(e.sources.size() == 1);
     CHECK(e.sources[0].url == "https://www.ukrinform.net/");
     CHECK(e.loc.line == 7);
@@ -375,4 +375,101 @@ TEST_CASE("carriage returns alone as line ends are refused with a hint to conver
     CHECK(mixed.has("line-ending", 2, 7));
     // CR LF and LF line ends are both fine.
     CHECK_FALSE(Loaded("x-note: a\r\n" + events_text(1)).diags.has_errors());
+}
+
+namespace {
+
+/// Loads one file of tests/fixtures with the validator's view: every diagnostic, sorted.
+struct LoadedFixture {
+    tl::Model model;
+    tl::Diagnostics diags;
+
+    explicit LoadedFixture(const std::string& name) {
+        model = tl::load_inputs({TIMELINE_FIXTURES "/" + name}, diags);
+        diags.sort();
+    }
+    const tl::Event& event(const std::string& id) const {
+        for (const tl::Event& e : model.events)
+            if (e.id == id) return e;
+        FAIL("no event " << id);
+        return model.events.front();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("format 1.1: a quantity is a mapping or a list, each with an optional stage") {
+    const LoadedFixture f("valid/quantity-lists-and-stages.yaml");
+    CHECK(f.diags.empty());
+    using S = tl::QuantityStage;
+    const tl::Event& f16 = f.event("f16-pledged-delivered");
+    REQUIRE(f16.quantities.size() == 2);
+    CHECK(f16.quantities[0].value == 100);
+    CHECK(f16.quantities[0].unit == "aircraft");
+    CHECK(f16.quantities[0].stage == S::pledged);
+    CHECK(f16.quantities[1].value == 60);
+    CHECK(f16.quantities[1].stage == S::delivered);
+    CHECK(f16.quantities[1].qualifier == tl::QuantityQualifier::about);
+    CHECK(f16.quantities[1].loc.line == 19);
+    const tl::Event& aid = f.event("german-aid-2024");
+    REQUIRE(aid.quantities.size() == 4);  // in the order written
+    CHECK(aid.quantities[0].value == 23417159.98);
+    CHECK(aid.quantities[0].stage == S::announced);
+    CHECK(aid.quantities[1].stage == S::pledged);
+    CHECK_FALSE(aid.quantities[2].stage.has_value());  // tanks without a stage, and ...
+    CHECK(aid.quantities[3].stage == S::delivered);    // ... tanks delivered: both allowed
+    const tl::Event& troops = f.event("troops-total-delivered");
+    REQUIRE(troops.quantities.size() == 1);  // a single mapping, as in format 1
+    CHECK(troops.quantities[0].stage == S::delivered);
+    CHECK(troops.quantities[0].total == 10000);
+    CHECK(f.event("no-quantity-yet").quantities.empty());  // `quantity: []` is none
+}
+
+TEST_CASE("format 1.1: quantity stages round-trip by name") {
+    for (const auto s :
+         {tl::QuantityStage::announced, tl::QuantityStage::pledged, tl::QuantityStage::delivered})
+        CHECK(tl::stage_from_string(tl::to_string(s)) == s);
+    CHECK_FALSE(tl::stage_from_string("ordered").has_value());
+    CHECK_FALSE(tl::stage_from_string("Pledged").has_value());
+}
+
+TEST_CASE("format 1.1: each quantity mistake is reported where it is, with a rule and hint") {
+    struct Case {
+        const char* fixture;
+        unsigned line, column;
+        const char* rule;
+    };
+    for (const Case c :
+         {Case{"quantity-stage-unknown.yaml", 13, 45, "bad-stage"},
+          Case{"quantity-duplicate-unit-and-stage.yaml", 14, 9, "duplicate-quantity"},
+          Case{"quantity-duplicate-unit-without-stage.yaml", 15, 9, "duplicate-quantity"},
+          Case{"quantity-duplicate-identical.yaml", 14, 9, "duplicate-quantity"},
+          Case{"quantity-list-of-numbers.yaml", 12, 16, "wrong-type"}}) {
+        const std::string fixture = c.fixture;
+        CAPTURE(fixture);
+        const LoadedFixture f(std::string("invalid/") + c.fixture);
+        REQUIRE_FALSE(f.diags.empty());
+        const tl::Diagnostic& d = f.diags.items().front();
+        CHECK(d.severity == tl::Severity::error);
+        CHECK(d.rule == c.rule);
+        CHECK(d.loc.line == c.line);
+        CHECK(d.loc.column == c.column);
+        CHECK_FALSE(d.hint.empty());
+    }
+}
+
+TEST_CASE("format 1.1: a repeated unit and stage points at both quantities") {
+    const LoadedFixture f("invalid/quantity-duplicate-unit-and-stage.yaml");
+    REQUIRE(f.diags.items().size() == 1);
+    const tl::Diagnostic& d = f.diags.items().front();
+    CHECK(d.message == "a second quantity in 'aircraft' with stage 'pledged'");
+    REQUIRE(d.related.has_value());
+    CHECK(d.related->line == 13);
+    // Units are compared as an analyst reads them: "Aircraft" repeats "aircraft".
+    const Loaded cased(
+        "id: e\ndate: 2024\ntitle: T\nkind: other\nsources: [P]\nquantity:\n"
+        "  - {value: 1, unit: aircraft}\n  - {value: 2, unit: Aircraft}\n"
+        "  - {value: 3, unit: aircraft, stage: pledged}\n");
+    CHECK(cased.has("duplicate-quantity", 8, 5));
+    CHECK(cased.diags.items().size() == 1);
 }

@@ -97,3 +97,35 @@ TEST_CASE("a small number is never drawn as 0") {
         CHECK(read_back(tl::readable_number(v)) == doctest::Approx(v).epsilon(0.05));
     }
 }
+
+namespace {
+
+tl::Quantity staged(double value, std::string unit, tl::QuantityStage stage,
+                    tl::QuantityQualifier qualifier = tl::QuantityQualifier::exact) {
+    tl::Quantity out = q(value, std::move(unit), qualifier);
+    out.stage = stage;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("several quantities read as one sentence, each unit said once") {
+    using S = tl::QuantityStage;
+    using Q = tl::QuantityQualifier;
+    CHECK(tl::quantities_label({}).empty());
+    // One quantity without a stage reads exactly as in format 1.
+    CHECK(seen(tl::quantities_label({q(200, "ballistic missiles", Q::more_than)})) ==
+          "200+ ballistic missiles");
+    CHECK(seen(tl::quantities_label({staged(100, "aircraft", S::pledged)})) ==
+          "100 aircraft pledged");
+    CHECK(seen(tl::quantities_label({staged(100, "aircraft", S::pledged),
+                                     staged(60, "aircraft", S::delivered, Q::about)})) ==
+          "100 aircraft pledged, c. 60 delivered");
+    CHECK(seen(tl::quantities_label({staged(2e9, "EUR", S::announced),
+                                     staged(40, "tanks", S::pledged),
+                                     staged(1.5e9, "EUR", S::delivered)})) ==
+          "2 billion EUR announced, 1.5 billion delivered; 40 tanks pledged");
+    tl::Quantity troops = staged(1500, "troops", S::delivered);
+    troops.total = 10000;
+    CHECK(seen(tl::quantity_label(troops)) == "+1,500 troops delivered, total 10,000");
+}
