@@ -3,14 +3,16 @@
 #
 #   1. builds Release (timeline and timeline_bench);
 #   2. generates the corpora into $BUILD/bench-corpora/ (only those missing);
-#   3. timeline_bench: each stage in-process (yaml-cpp alone, load, validate, sort + lanes,
-#      layout, render to PDF, SVG, PNG);
+#   3. timeline_bench: each stage in-process (yaml-cpp alone, load, validate, what list and
+#      totals --by supplier do after loading, sort + lanes, layout, render to PDF, SVG, PNG);
 #   4. the real CLI end to end, `timeline render CORPUS -o X.pdf`, under /usr/bin/time, the
 #      median of CLI_RUNS runs (by wall time);
-#   5. bench/matplotlib_timeline.py on the same files, timed the same way, and the ratio.
+#   5. bench/matplotlib_timeline.py on the same files, timed the same way, and the ratio;
+#   6. `timeline totals` against `timeline list` on the TOTALS_EVENTS corpus, timed the same way.
 #
 # Results go to $BUILD/bench-results/ (tables, JSON, logs, the PDFs). Knobs, as environment
-# variables: SIZES, PAGES_EVENTS (the corpus of the pages case), MPL_SIZES, CLI_RUNS,
+# variables: SIZES, PAGES_EVENTS (the corpus of the pages case), TOTALS_EVENTS (the corpus
+# on which `totals` is timed against `list`), MPL_SIZES, CLI_RUNS,
 # SKIP_RENDER_ABOVE (timeline_bench renders no corpus above it),
 # STAGE_TIMEOUT (seconds one stage of timeline_bench may take before it is stopped and
 # reported so), CLI_TIMEOUT and MPL_TIMEOUT (seconds for one run of the CLI, of matplotlib),
@@ -23,6 +25,7 @@ BUILD=${BUILD:-build}
 JOBS=${JOBS:-2}
 SIZES=${SIZES:-100 1000 10000 100000}
 PAGES_EVENTS=${PAGES_EVENTS:-30000}
+TOTALS_EVENTS=${TOTALS_EVENTS:-100000}
 MPL_SIZES=${MPL_SIZES:-100 1000 10000}
 CLI_RUNS=${CLI_RUNS:-3}
 SKIP_RENDER_ABOVE=${SKIP_RENDER_ABOVE:-100000}
@@ -201,6 +204,25 @@ if [ -d "$CORPORA/events-1000" ]; then
     t=$(timed_median cli-1000-detail-png "$CLI_TIMEOUT" "$BUILD/timeline" render \
         "$CORPORA/events-1000" --layout detail -o "$RESULTS/cli-1000-detail.png")
     printf '%-8s  %-34s\n' "1000" "$(show "$t")  (--layout detail, PNG)" | tee -a "$summary"
+fi
+# totals reads what list reads and adds instead of printing every event: issue 13 asks it to
+# stay within 1.2 times list's time. Compared on CPU (user + system), which load does not grow.
+TOTALS_CORPUS=$CORPORA/events-$TOTALS_EVENTS
+if [ -d "$TOTALS_CORPUS" ]; then
+    l=$(timed_median "cli-list-$TOTALS_EVENTS" "$CLI_TIMEOUT" "$BUILD/timeline" list "$TOTALS_CORPUS")
+    printf '%-8s  %-34s\n' "$TOTALS_EVENTS" "$(show "$l")  (list)" | tee -a "$summary"
+    for by in supplier supplier,year; do
+        t=$(timed_median "cli-totals-$by-$TOTALS_EVENTS" "$CLI_TIMEOUT" "$BUILD/timeline" totals \
+            "$TOTALS_CORPUS" --by "$by")
+        ratio=-
+        case "$l $t" in
+            *timeout* | *failed*) ;;
+            *) ratio=$(awk -v a="$t" -v b="$l" 'BEGIN { split(a, x, " "); split(b, y, " ");
+                   printf "%.2f", (x[3] + x[4]) / (y[3] + y[4]) }') ;;
+        esac
+        printf '%-8s  %-34s\n' "$TOTALS_EVENTS" \
+            "$(show "$t")  (totals --by $by; CPU $ratio x list's)" | tee -a "$summary"
+    done
 fi
 echo "matplotlib runs on the seed and on $MPL_SIZES events only: above, it would take far" \
     "longer than the whole bench." |

@@ -46,11 +46,11 @@ _timeline() {
     local command="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            render | validate | list) command=${COMP_WORDS[i]}; break ;;
+            render | validate | list | totals) command=${COMP_WORDS[i]}; break ;;
         esac
     done
     if [[ -z $command ]]; then
-        COMPREPLY=($(compgen -W "render validate list --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "render validate list totals --help --version" -- "$cur"))
         return 0
     fi
 
@@ -68,6 +68,9 @@ _timeline() {
         list)
             options="$common --format $filters"
             formats="text json csv" ;;
+        totals)
+            options="$common --by --unit --format $filters"
+            formats="text json csv" ;;
     esac
 
     case $prev in
@@ -84,6 +87,10 @@ _timeline() {
         --scene | --depfile)
             _timeline_paths "$cur"
             return 0 ;;
+        --by)
+            COMPREPLY=($(compgen -W "supplier recipient kind stage unit year quarter month" \
+                -- "$cur"))
+            return 0 ;;
         --confidence)
             COMPREPLY=($(compgen -W "confirmed reported alleged assessed" -- "$cur"))
             return 0 ;;
@@ -92,7 +99,7 @@ _timeline() {
                 economic-support personnel force-change military-action diplomatic sanctions
                 office-term other" -- "$cur"))
             return 0 ;;
-        --from | --to | --today | --title | --actor | --tag | --max-input-bytes | --max-events)
+        --from | --to | --today | --title | --actor | --tag | --unit | --max-input-bytes | --max-events)
             return 0 ;;  # free text
     esac
 

@@ -10,7 +10,6 @@
 #include "cli/output_failure.hpp"
 #include "load/loader.hpp"
 #include "render/render.hpp"
-#include "timeline/order.hpp"
 
 namespace tl::cli {
 
@@ -39,16 +38,11 @@ int run_validate(const Options& o) {
 }
 
 int run_list(const Options& o) {
-    Diagnostics diags;
-    const Model model = load_and_validate(o, diags);
-    print_diagnostics(diags, model.files, o.quiet);
-    if (diags.has_errors()) return kInvalidInput;
-    const auto filter = make_filter(o, model);
-    if (!filter) return kUsage;
-    const auto events = filter_events(sorted_events(model.events), *filter);
-    return print_to_standard_output(o.format == "json"  ? listing_json(events, model.files)
-                                    : o.format == "csv" ? listing_csv(events, model.files)
-                                                        : listing_text(events));
+    const FilteredInput in = load_filtered(o);
+    if (in.exit_code != kOk) return in.exit_code;
+    return print_to_standard_output(o.format == "json"  ? listing_json(in.events, in.model.files)
+                                    : o.format == "csv" ? listing_csv(in.events, in.model.files)
+                                                        : listing_text(in.events));
 }
 
 }  // namespace tl::cli

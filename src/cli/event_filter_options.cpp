@@ -4,8 +4,10 @@
 #include <set>
 
 #include "base/text.hpp"
+#include "cli/input_pipeline.hpp"
 #include "cli/messages.hpp"
 #include "model/kinds.hpp"
+#include "timeline/order.hpp"
 
 namespace tl::cli {
 namespace {
@@ -81,6 +83,24 @@ std::optional<EventFilter> make_filter(const Options& o, const Model& model) {
     f.kinds = o.kinds;
     f.tags = o.tags;
     return f;
+}
+
+FilteredInput load_filtered(const Options& o) {
+    FilteredInput in;
+    Diagnostics diags;
+    in.model = load_and_validate(o, diags);
+    print_diagnostics(diags, in.model.files, o.quiet);
+    if (diags.has_errors()) {
+        in.exit_code = kInvalidInput;
+        return in;
+    }
+    const auto filter = make_filter(o, in.model);
+    if (!filter) {
+        in.exit_code = kUsage;
+        return in;
+    }
+    in.events = filter_events(sorted_events(in.model.events), *filter);
+    return in;
 }
 
 }  // namespace tl::cli

@@ -105,6 +105,23 @@ const Command kCommands[] = {
          add_filters(cmd, o);
      },
      tl::cli::run_list},
+    {"totals", "sum quantities, one unit per column, grouped by --by keys",
+     [](CLI::App& cmd, Options& o) {
+         add_inputs(cmd, o);
+         cmd.add_option("--by", o.by,
+                        "group by supplier, recipient, kind, stage, unit, year, quarter or "
+                        "month (repeatable, or comma-separated: rows for each combination)")
+             ->delimiter(',')
+             ->check(CLI::IsMember(
+                 {"supplier", "recipient", "kind", "stage", "unit", "year", "quarter", "month"}));
+         cmd.add_option("--unit", o.unit,
+                        "sum only this unit (any case, singular or plural: Tank is tanks)");
+         cmd.add_option("--format", o.format, "text (a table), json or csv")
+             ->check(CLI::IsMember({"text", "json", "csv"}))
+             ->capture_default_str();
+         add_filters(cmd, o);
+     },
+     tl::cli::run_totals},
 };
 
 int run(int argc, char** argv) {

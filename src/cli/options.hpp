@@ -40,11 +40,16 @@ struct Options {
     std::vector<std::string> kinds;
     std::vector<std::string> tags;
     std::vector<std::string> confidences;
+
+    // `totals`
+    std::vector<std::string> by;  ///< --by KEY: supplier, recipient, kind, stage, unit, ...
+    std::string unit;             ///< --unit UNIT: only this unit
 };
 
 int run_render(const Options& o);
 int run_validate(const Options& o);
 int run_list(const Options& o);
+int run_totals(const Options& o);
 
 /// "timeline 0.1.0"
 std::string version_line();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 
 #include "layout/chart_builder.hpp"
@@ -19,7 +20,17 @@ class DetailView : public ChartView {
     // Every event is drawn at its date here, so the axis can leave out the years where
     // nothing is (the density view keeps an unbroken axis: its bins count events over even
     // stretches of time).
-    explicit DetailView(ChartCanvas& c) : c_(c) {
+    explicit DetailView(ChartCanvas& c) : c_(c), callout_x1_(c.columns.scale.x1) {
+        // A window's axis ends at its last day, with no days to spare (see set_days): the
+        // marker of an event on that day would stand at the chart's edge with no room for
+        // its callout number right of it, where a neighbour's arrow leaves none left of it.
+        // So the axis ends short of the page's margin by that room.
+        if (c_.options.window) {
+            const std::string widest =
+                "(" + std::to_string(std::max<std::size_t>(c_.timeline.events.size(), 10)) + ")";
+            c_.columns.scale.x1 -= kMarkerRadius + kLabelGap +
+                                   c_.measurer.measure(widest, c_.columns.label_font).width;
+        }
         break_empty_stretches(c_.columns, c_.timeline, c_.options);
     }
 
@@ -39,7 +50,12 @@ class DetailView : public ChartView {
         }
         std::stable_sort(order.begin(), order.end(),
                          [](const Placement& a, const Placement& b) { return a.x0 < b.x0; });
-        for (const Mark& mark : marks_in_lanes(order)) {
+        const std::vector<Mark> marks = marks_in_lanes(order);
+        least_label_width_ =
+            tm.measure("(" + std::to_string(std::max<std::size_t>(marks.size(), 10)) + ")",
+                       c_.columns.label_font)
+                .width;
+        for (const Mark& mark : marks) {
             Placement p = order[mark.members.front()];
             p.lane = mark.lane;
             std::vector<std::size_t> to;
@@ -174,26 +190,33 @@ class DetailView : public ChartView {
         // arrows of later events leave right of it, so they can cut a label right of the
         // marker but never that room, and a label cut too short moves there.
         const double keep = keeps_callout_left(p) ? callout_left(p) : p.x0;
+        // Near a window's end the callout may stand right of the axis instead (see
+        // callout_past_axis): so the marker with it there is another least extent.
+        const double past_end = p.x1 + kLabelGap + least_label_width();
+        const bool past_axis = past_end > c_.columns.scale.x1 && past_end <= callout_x1_;
         const LaneRows::Item item{std::min({p.x0, span.x0, keep}) - pad,
                                   std::max(p.x1, span.x1) + pad,
                                   std::min({p.x0, least.x0, keep}) - pad,
                                   std::max(p.x1, keep < p.x0 ? p.x1 : least.x1) + pad,
-                                  std::min(p.x0, least.x0) - pad,
-                                  std::max(p.x1, least.x1) + pad};
+                                  (past_axis ? p.x0 : std::min(p.x0, least.x0)) - pad,
+                                  (past_axis ? past_end : std::max(p.x1, least.x1)) + pad};
         p.row = rows.choose(item, p.anchor, up, down);
         span = fit_label_in_row(rows, p, span, label_width);
         // The room is kept only where the row is free: a row chosen for want of a free one
         // may hold an arrow there.
         const bool kept = keep < p.x0 && rows.fits(p.row, keep - pad, p.x0 - pad);
-        if (kept && span.x1 - span.x0 < least_label_width())
-            span = {keep, p.x0 - kLabelGap, true, true};
+        if (kept && !holds_callout(span.x1 - span.x0)) span = {keep, p.x0 - kLabelGap, true, true};
         span.keeps_callout_left = kept;
         span.least = least_label_width();
-        span.reach = span.left_of_marker ? span.x1 - 2 * span.least : span.x0 + 2 * span.least;
+        // Measured from the marker's side, so that a label already past arrows (see
+        // label_past_arrows) moves no farther from it than any other.
+        span.reach = span.left_of_marker ? std::max(span.x1, p.x0 - kLabelGap) - 2 * span.least
+                                         : std::min(span.x0, p.x1 + kLabelGap) + 2 * span.least;
         p.span = placed.spans.size();
         placed.spans.push_back(span);
         rows.take(p.row, std::min({p.x0, span.x0, kept ? keep : p.x0}) - pad,
                   std::max(p.x1, span.x1) + pad, p.span);
+        taken_right_.push_back(std::max(p.x1, span.x1) + pad);
         placed.placements.push_back(std::move(p));
         // A link passes behind labels rather than shortening them (see draw_shared_link).
         if (shared) return;
@@ -235,25 +258,18 @@ class DetailView : public ChartView {
         }
     }
 
-    /// The width of the least a label can be: a callout number as high as the events are
-    /// many.
-    double least_label_width() {
-        if (least_label_width_ == 0)
-            least_label_width_ =
-                c_.measurer
-                    .measure(
-                        "(" + std::to_string(std::max<std::size_t>(c_.timeline.events.size(), 10)) +
-                            ")",
-                        c_.columns.label_font)
-                    .width;
-        return least_label_width_;
-    }
+    /// The width of the least a label can be: a callout number as high as the marks are
+    /// many (each mark has one label, so at most one callout).
+    double least_label_width() const { return least_label_width_; }
+
+    /// Whether a span `width` wide holds a callout number.
+    bool holds_callout(double width) const { return width >= least_label_width_ - kFitSlack; }
 
     /// Where a callout number left of `p`'s marker would start.
-    double callout_left(const Placement& p) { return p.x0 - kLabelGap - least_label_width(); }
+    double callout_left(const Placement& p) const { return p.x0 - kLabelGap - least_label_width(); }
 
     /// Whether the chart has room left of `p`'s marker for its callout number.
-    bool keeps_callout_left(const Placement& p) {
+    bool keeps_callout_left(const Placement& p) const {
         return callout_left(p) - kItemGap / 2 >= c_.columns.scale.x0;
     }
 
@@ -277,10 +293,66 @@ class DetailView : public ChartView {
         if (room < width && !inside && (left ? right_room : left_room) > room) left = !left;
         if (left) {
             const double w = std::min(width, left_room);
+            if (!holds_callout(w)) {
+                if (const auto past = callout_past_axis(rows, p, p.x1 + kLabelGap)) return *past;
+                if (const auto past = label_past_arrows(rows, p, width, p.x1 + kLabelGap))
+                    return *past;
+            }
             return {left_end - w, left_end, true, w < width};
         }
         const double w = std::min(width, right_room);
+        if (!holds_callout(w)) {
+            if (!inside) {
+                if (const auto past = callout_past_axis(rows, p, right_start)) return *past;
+            }
+            if (const auto past = label_past_arrows(rows, p, width, right_start)) return *past;
+        }
         return {right_start, right_start + w, false, w < width};
+    }
+
+    /// The label of `p` past the arrows beside its marker, right of it (from `right_start`:
+    /// past the marker, or inside a long bar from its start) or else left, when the room
+    /// between them and the marker holds no callout number: a number just past a thin line,
+    /// no farther than the arrows that cut a label may move it (LabelSpan::reach), still
+    /// reads as its marker's. None when an item stands there, or no number fits.
+    std::optional<LabelSpan> label_past_arrows(const LaneRows& rows, const Placement& p,
+                                               double width, double right_start) const {
+        const TimeScale& scale = c_.columns.scale;
+        const double pad = kItemGap / 2;
+        const double reach = 2 * least_label_width_;
+        if (const auto arrows = rows.arrows_right(p.row, right_start - pad);
+            arrows && arrows->second <= right_start + reach) {
+            // The arrows' stretch holds their clearance from a label.
+            const double start = arrows->second;
+            const double room = std::min(rows.free_right(p.row, start) - pad, scale.x1) - start;
+            if (holds_callout(room))
+                return LabelSpan{start, start + std::min(width, room), false, room < width};
+        }
+        const double left_end = p.x0 - kLabelGap;
+        if (const auto arrows = rows.arrows_left(p.row, left_end + pad);
+            arrows && arrows->first >= left_end - reach) {
+            const double end = arrows->first;
+            const double room = end - std::max(rows.free_left(p.row, end) + pad, scale.x0);
+            if (holds_callout(room))
+                return LabelSpan{end - std::min(width, room), end, true, room < width};
+        }
+        return std::nullopt;
+    }
+
+    /// A callout number for `p` from `start` (right of its marker, or of an arrow that cut
+    /// its label) in the room a window keeps right of its axis, when its row is free there:
+    /// events in a window's last days have little room right of their markers on the axis,
+    /// and their neighbours' arrows cut what there is. Only a number: a label never runs
+    /// past the axis's end, which would claim days the window does not show. None on the
+    /// axis, where the usual rules hold.
+    /// `own`: where the stretch `p` already took in its row ends (none yet: its start).
+    std::optional<LabelSpan> callout_past_axis(const LaneRows& rows, const Placement& p,
+                                               double start, double own = 0) const {
+        const double pad = kItemGap / 2;
+        const double x1 = start + least_label_width_;
+        if (x1 <= c_.columns.scale.x1 || x1 > callout_x1_) return std::nullopt;
+        if (rows.free_right(p.row, std::max(start - pad, own)) - pad < x1) return std::nullopt;
+        return LabelSpan{start, x1, false, true};
     }
 
     /// Marks the rows an arrow passes through, shortening labels already placed there; a
@@ -296,13 +368,15 @@ class DetailView : public ChartView {
         for (std::size_t l = lo + 1; l < hi; ++l)
             placed.rows[l].cross(p.anchor, kShaftClear, true, 0, false, placed.spans, &shortened);
         for (const std::size_t label : shortened)
-            if (placed.spans[label].x1 - placed.spans[label].x0 < least_label_width())
-                move_label_across(placed, label);
+            if (!holds_callout(placed.spans[label].x1 - placed.spans[label].x0))
+                move_label_across(placed, label, p.anchor);
     }
 
-    /// Puts a label that an arrow cut too short on the other side of its marker, when that
-    /// side of its row has room for at least its callout number.
-    void move_label_across(PlacedEvents& placed, std::size_t label) {
+    /// Puts a label that an arrow at `arrow_x` cut too short on the other side of its marker,
+    /// when that side of its row has room for at least its callout number; else a label
+    /// right of its marker near a window's end becomes a callout number past the arrow,
+    /// right of the axis.
+    void move_label_across(PlacedEvents& placed, std::size_t label, double arrow_x) {
         // Each placement has its own span, at the same index.
         const Placement& p = placed.placements[label];
         LabelSpan& span = placed.spans[label];
@@ -315,14 +389,22 @@ class DetailView : public ChartView {
             const double start = p.x1 + kLabelGap;
             const double limit = std::min(rows.free_right(p.row, p.x1 + pad) - pad, scale.x1);
             moved = {start, std::min(limit, start + width), false, true};
+            if (!holds_callout(moved.x1 - moved.x0)) {
+                if (const auto past = callout_past_axis(rows, p, start)) moved = *past;
+            }
         } else {
             const double end = p.x0 - kLabelGap;
             // The room kept for a callout there is this item's own (see place).
             const double own = span.keeps_callout_left ? callout_left(p) : p.x0;
             const double limit = std::max(rows.free_left(p.row, own - pad) + pad, scale.x0);
             moved = {std::max(limit, end - width), end, true, true};
+            if (!holds_callout(moved.x1 - moved.x0)) {
+                if (const auto past = callout_past_axis(rows, p, arrow_x + kShaftClear + pad,
+                                                        taken_right_[label]))
+                    moved = *past;
+            }
         }
-        if (moved.x1 - moved.x0 < least_label_width()) return;
+        if (!holds_callout(moved.x1 - moved.x0)) return;
         moved.truncated = moved.x1 - moved.x0 < width;
         moved.least = span.least;
         moved.keeps_callout_left = span.keeps_callout_left;
@@ -330,10 +412,16 @@ class DetailView : public ChartView {
             moved.left_of_marker ? moved.x1 - 2 * moved.least : moved.x0 + 2 * moved.least;
         span = moved;
         rows.take(p.row, std::min(p.x0, moved.x0) - pad, std::max(p.x1, moved.x1) + pad, label);
+        taken_right_[label] = std::max(taken_right_[label], std::max(p.x1, moved.x1) + pad);
     }
 
     ChartCanvas& c_;
+    /// How far right a callout number may reach: the page's margin, past a window's axis.
+    double callout_x1_;
     double least_label_width_ = 0;
+    /// Where the stretch each placement took in its row ends, at the same index: an arrow
+    /// that cuts its label leaves the row taken there.
+    std::vector<double> taken_right_;
 };
 
 }  // namespace

@@ -80,7 +80,8 @@ void draw_event_label(ChartCanvas& c, const LabelSpan& s, const Placement& p, do
         }
         shown = room >= kMinLabelWidth ? tm.fit(p.label, label_font, room) : std::string();
         shown = shown.empty() ? mark.substr(1) : shown + mark;
-        if (tm.measure(shown, label_font).width > s.x1 - s.x0) return;  // only the marker
+        if (tm.measure(shown, label_font).width > s.x1 - s.x0 + kFitSlack)
+            return;  // only the marker
         // Listed only when its number is drawn, so that the notes refer to the chart.
         c.notes.push_back({p.label + (p.quantity.empty() ? "" : " \u00b7 " + p.quantity),
                            c.timeline.lanes[p.lane].name});

@@ -17,6 +17,9 @@ inline constexpr double kMarkerRadius = 4;
 inline constexpr double kLabelGap = 4;     // between a marker and its label
 inline constexpr double kItemGap = 8;      // between neighbours in a row
 inline constexpr double kQuantityGap = 5;  // between a label and its quantity
+/// A span made for a callout number is exactly as wide as the number measured, but its ends
+/// are sums in points: its width may come out a rounding error short of the number's.
+inline constexpr double kFitSlack = 1e-6;
 
 /// Where one event sits and what its label says, decided before anything is drawn.
 struct Placement {

@@ -79,21 +79,35 @@ LaneRows::RowIndex LaneRows::choose(const Item& item, double shaft_x, bool up, b
     };
     const Extent alt = item.other_x1 > item.other_x0 ? Extent{item.other_x0, item.other_x1}
                                                      : Extent{item.marker_x0, item.marker_x1};
-    for (const Extent e : {Extent{item.x0, item.x1}, Extent{item.marker_x0, item.marker_x1}, alt}) {
+    // A row free for the extent whose arrows cross nothing of this lane, or failing that
+    // one whose arrows cross other items (and may cut their labels short).
+    const auto crossing_nothing = [&](const Extent e) -> std::optional<RowIndex> {
         const Best best = best_row(e.x0, e.x1, shaft_x, up, down);
-        if (best.row && best.clear) return *best.row;
+        if (best.row && best.clear) return best.row;
         // With arrows both ways a new row is as much in the way as a free one.
-        if (up && down && best.row) return *best.row;
+        if (up && down && best.row) return best.row;
         // A new row on the side an arrow leaves by crosses nothing of this lane; with no
         // arrow, a new row on either side that no earlier arrow runs through.
         if (is_free(spans_of(preferred), e.x0, e.x1)) return preferred;
         if (!up && !down && is_free(spans_of(other), e.x0, e.x1)) return other;
-        if (best.row) return *best.row;
-    }
-    // Crossing the arrows' way beats a row where not even the marker and a callout fit.
-    if (!is_free(spans_of(preferred), item.marker_x0, item.marker_x1) &&
-        is_free(spans_of(other), item.marker_x0, item.marker_x1))
-        return other;
+        return std::nullopt;
+    };
+    const Extent whole{item.x0, item.x1};
+    if (const auto row = crossing_nothing(whole)) return *row;
+    if (const auto row = best_row(whole.x0, whole.x1, shaft_x, up, down).row) return *row;
+    // Of the least extents, either one crossing nothing beats the first crossing something:
+    // the arrows would cut the labels they cross, perhaps too short to name their events.
+    const Extent least{item.marker_x0, item.marker_x1};
+    for (const Extent e : {least, alt})
+        if (const auto row = crossing_nothing(e)) return *row;
+    for (const Extent e : {least, alt})
+        if (const auto row = best_row(e.x0, e.x1, shaft_x, up, down).row) return *row;
+    // Crossing the arrows' way beats a row where not even the marker and a callout fit, on
+    // either side of the marker.
+    const auto holds_least = [&](RowIndex r) {
+        return is_free(spans_of(r), least.x0, least.x1) || is_free(spans_of(r), alt.x0, alt.x1);
+    };
+    if (!holds_least(preferred) && holds_least(other)) return other;
     return preferred;
 }
 
@@ -110,6 +124,22 @@ double LaneRows::free_left(RowIndex row, double to) const {
         std::partition_point(spans.begin(), spans.end(), [&](const Span& s) { return s.x0 < to; });
     return it == spans.begin() ? -std::numeric_limits<double>::infinity()
                                : std::min(std::prev(it)->x1, to);
+}
+
+std::optional<std::pair<double, double>> LaneRows::arrows_right(RowIndex row, double from) const {
+    const Spans& spans = spans_of(row);
+    const auto it = std::partition_point(spans.begin(), spans.end(),
+                                         [&](const Span& s) { return s.x1 <= from; });
+    if (it == spans.end() || it->label != npos) return std::nullopt;
+    return std::make_pair(it->x0, it->x1);
+}
+
+std::optional<std::pair<double, double>> LaneRows::arrows_left(RowIndex row, double to) const {
+    const Spans& spans = spans_of(row);
+    const auto it =
+        std::partition_point(spans.begin(), spans.end(), [&](const Span& s) { return s.x0 < to; });
+    if (it == spans.begin() || std::prev(it)->label != npos) return std::nullopt;
+    return std::make_pair(std::prev(it)->x0, std::prev(it)->x1);
 }
 
 void LaneRows::insert(Spans& spans, Span span) {

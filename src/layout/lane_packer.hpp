@@ -52,9 +52,10 @@ class LaneRows {
 
     /// Chooses a row for `item` whose arrows leave at `shaft_x` upward (`up`) and/or
     /// downward (`down`): a row free for the whole item that leaves the fewest taken rows in
-    /// the arrows' way, else a new row on the arrows' side, else a row free for the least
-    /// extent (its label then shrinks to the free part), else a new row (on the other side
-    /// when only there the least extent is free).
+    /// the arrows' way, else a new row on the arrows' side, else a row free for one of the
+    /// least extents (its label then shrinks to the free part), one whose arrows cross no
+    /// other item before one whose arrows do, else a new row (on the other side when only
+    /// there the least extent is free).
     RowIndex choose(const Item& item, double shaft_x, bool up, bool down) const;
 
     /// Whether [x0, x1] is free in `row` (a row not made yet holds the arrows through its
@@ -65,6 +66,11 @@ class LaneRows {
     /// how far left of `to`: the room a label has beside its marker.
     double free_right(RowIndex row, double from) const;
     double free_left(RowIndex row, double to) const;
+
+    /// The stretch that arrows alone take in `row` at or right of `from` (left of `to`), when
+    /// the first stretch there holds no item: a label may stand past a thin line.
+    std::optional<std::pair<double, double>> arrows_right(RowIndex row, double from) const;
+    std::optional<std::pair<double, double>> arrows_left(RowIndex row, double to) const;
 
     /// Takes [x0, x1] in `row`, creating the row when it is just past either end; `label`
     /// (an index into the caller's labels, or npos) is shortened by later arrows.

@@ -190,13 +190,16 @@ class Install(TempDirTest):
             return proc.stdout.split()
 
         self.assertEqual(complete("re"), ["render"])
-        self.assertEqual(sorted(complete("")), ["--help", "--version", "list", "render", "validate"])
+        self.assertEqual(sorted(complete("")),
+                         ["--help", "--version", "list", "render", "totals", "validate"])
         self.assertIn("--depfile", complete("render", "--"))
         self.assertIn("--watch", complete("render", "--w"))
         self.assertNotIn("--depfile", complete("list", "--"))
         self.assertIn("default", complete("render", "--template", ""))
         self.assertEqual(sorted(complete("render", "--format", "")), ["pdf", "png", "svg"])
         self.assertIn("events/", complete("render", "ev"))
+        self.assertEqual(complete("totals", "--by", "s"), ["supplier", "stage"])
+        self.assertEqual(sorted(complete("totals", "--format", "")), ["csv", "json", "text"])
 
 
 if __name__ == "__main__":

@@ -23,6 +23,16 @@ tl::Document lay_out(const tl::Model& m, tl::LayoutMode mode) {
                                tl::FixedWidthMeasurer(), options);
 }
 
+/// Whether the naming check finds nothing wrong with a generated chart of `events` among
+/// `actors` in `mode`; each problem it finds is logged.
+bool named_generated(int events, int actors, tl::LayoutMode mode) {
+    const auto problems =
+        tl::testing::naming_problems(lay_out(tl::testing::generated_model(events, actors), mode));
+    for (const std::string& p : problems)
+        MESSAGE(p);
+    return problems.empty();
+}
+
 void add_event(tl::Model& m, const std::string& id, const char* date, const char* kind,
                const std::string& from, const std::string& to) {
     tl::Event e;
@@ -89,33 +99,97 @@ TEST_CASE("every event a density view marks is named") {
     for (const auto& [events, actors] :
          std::vector<std::pair<int, int>>{{60, 4}, {400, 12}, {1000, 30}, {3000, 60}}) {
         CAPTURE(events);
-        const auto problems = tl::testing::naming_problems(
-            lay_out(tl::testing::generated_model(events, actors), tl::LayoutMode::density));
-        for (const std::string& p : problems)
-            MESSAGE(p);
-        CHECK(problems.empty());
+        CHECK(named_generated(events, actors, tl::LayoutMode::density));
     }
 }
 
-// Known open (issue 12, point 1): 60 events are named in detail, but 100 leave 3 marks
-// unnamed, 400 in detail about 200, pages of 400 and 1,000 about 30 and 20 (labels cut by
-// later arrows where no room for a callout number was left of the marker). should_fail
-// reports when it is fixed: then drop it.
-TEST_CASE("every event a detail view or a page marks is named" * doctest::should_fail()) {
-    for (const auto& [events, actors] :
-         std::vector<std::pair<int, int>>{{60, 4}, {100, 8}, {400, 12}, {1000, 30}}) {
-        for (const tl::LayoutMode mode : {tl::LayoutMode::detail, tl::LayoutMode::pages}) {
-            if (mode == tl::LayoutMode::detail && events > 400) continue;
-            if (mode == tl::LayoutMode::pages && events < 400) continue;
-            CAPTURE(events);
-            CAPTURE(static_cast<int>(mode));
-            const auto problems = tl::testing::naming_problems(
-                lay_out(tl::testing::generated_model(events, actors), mode));
-            for (const std::string& p : problems)
-                MESSAGE(p);
-            CHECK(problems.empty());
-        }
+TEST_CASE("every event a page marks is named") {
+    for (const auto& [events, actors] : std::vector<std::pair<int, int>>{{400, 12}, {1000, 30}}) {
+        CAPTURE(events);
+        CHECK(named_generated(events, actors, tl::LayoutMode::pages));
     }
+}
+
+// Known open (issue 12, point 1): 60 events are named in detail, 100 leave 2 marks unnamed
+// and 400 about 200. These markers stand among the arrows of other lanes' events that cross
+// their lane every few points on both sides, in every row alike: no gap within reach of the
+// marker holds a callout number (a label may stand past one thin line, not past seven).
+// Naming them needs a new rule (a number knocked out over the arrows, or arrows bundled),
+// not a better row. should_fail reports when it is fixed: then drop it.
+TEST_CASE("every event a detail view marks is named" * doctest::should_fail()) {
+    for (const auto& [events, actors] :
+         std::vector<std::pair<int, int>>{{60, 4}, {100, 8}, {400, 12}}) {
+        CAPTURE(events);
+        CHECK(named_generated(events, actors, tl::LayoutMode::detail));
+    }
+}
+
+namespace {
+
+/// A page of a chart: its title when it starts one, then items of `role` with these texts,
+/// each an event's whose id is its text.
+tl::Scene page_with(bool title, const std::string& role, const std::vector<std::string>& texts) {
+    tl::Scene page;
+    const auto add = [&](ItemType type, const std::string& r, const std::string& text) {
+        Item it;
+        it.type = type;
+        it.role = r;
+        it.text = text;
+        if (r != "title") it.event = text;
+        page.items.push_back(std::move(it));
+    };
+    if (title) add(ItemType::text, "title", "Chart");
+    for (const std::string& t : texts) {
+        add(ItemType::text, role, t);
+        if (role == "event-label") add(ItemType::marker, "event-marker", t);
+    }
+    return page;
+}
+
+}  // namespace
+
+TEST_CASE("the naming check reads a chart that goes on over pages as one chart") {
+    // A briefing chart too tall for its page goes on over the next, numbering its callouts
+    // on, and lists them all after its last page: that reads right.
+    tl::Document doc;
+    doc.pages = {page_with(true, "event-label", {"a (1)", "b"}),
+                 page_with(false, "event-label", {"c (2)"}),
+                 page_with(false, "note", {"(1) a", "(2) c"})};
+    CHECK(tl::testing::naming_problems(doc).empty());
+    // A note on a page before its number is not, nor one drawn only on the next chart.
+    doc.pages = {page_with(true, "event-label", {"a (1)"}), page_with(false, "note", {"(1) a"}),
+                 page_with(false, "event-label", {"c (2)"}), page_with(false, "note", {"(2) c"})};
+    CHECK(tl::testing::naming_problems(doc).empty());
+    doc.pages = {page_with(true, "event-label", {"a (1)"}),
+                 page_with(false, "note", {"(1) a", "(2) c"}),
+                 page_with(false, "event-label", {"c (2)"})};
+    CHECK(tl::testing::naming_problems(doc) ==
+          std::vector<std::string>{"chart ending on page 2: note (2) on page 1 comes before "
+                                   "its number on page 2"});
+    doc.pages = {page_with(true, "event-label", {"a (1)"}), page_with(false, "note", {"(1) a"}),
+                 page_with(true, "event-label", {"c (2)"}), page_with(false, "note", {"(1) c"})};
+    CHECK(tl::testing::naming_problems(doc).size() == 2);
+}
+
+TEST_CASE("an event on a window's last day, hemmed in by a neighbour's arrow, is named") {
+    // The axis of a window ends at its last day, so that day's marker has no room right of
+    // it on the axis; left of it, the arrows of events a few days before run up (from its
+    // lane and through it from the lane below). Kiel's 2024 chart had kiel-01503 so.
+    tl::Model m = tl::testing::generated_model(0, 3);
+    add_event(m, "early", "2024-02-10", "arms-transfer", "A1", "A0");
+    add_event(m, "through-1", "2024-12-18", "arms-transfer", "A2", "A0");
+    add_event(m, "through-2", "2024-12-20", "arms-transfer", "A2", "A0");
+    add_event(m, "before-last", "2024-12-22", "arms-transfer", "A1", "A0");
+    add_event(m, "last", "2024-12-31", "arms-transfer", "A1", "A0");
+    tl::LayoutOptions options;
+    options.mode = tl::LayoutMode::detail;
+    options.window = tl::DaySpan{tl::day_number(2024, 1, 1), tl::day_number(2024, 12, 31)};
+    const tl::Document doc = tl::layout_document(tl::build_timeline(m), m, tl::default_theme(),
+                                                 tl::FixedWidthMeasurer(), options);
+    const auto problems = tl::testing::naming_problems(doc);
+    for (const std::string& p : problems)
+        MESSAGE(p);
+    CHECK(problems.empty());
 }
 
 TEST_CASE("a same-day burst in one lane is one group mark with one label and one arrow") {
