@@ -360,6 +360,9 @@ void run_corpus(const std::string& corpus, const Args& args, CorpusResult& res,
     tl::LayoutOptions layout_options;
     if (args.detail) layout_options.mode = tl::LayoutMode::detail;
     if (args.pages) layout_options.mode = tl::LayoutMode::pages;
+    // As the CLI does: pages lays out its detail pages on one thread per core.
+    layout_options.threads = std::max(1u, std::thread::hardware_concurrency());
+    layout_options.measurer_factory = tl::make_text_measurer;
     Stage layout = measure(kLayout, runs, progress, [&] {
         doc = tl::Document{};
         doc = tl::layout_document(*timeline, model, theme, shaper, layout_options);

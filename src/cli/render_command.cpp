@@ -14,6 +14,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "base/atomic_file.hpp"
 #include "base/diagnostic_format.hpp"
@@ -175,6 +176,16 @@ std::string pdf_timestamp() {
     return buf;
 }
 
+/// The threads that lay out the detail pages of `pages`: TIMELINE_THREADS when it is a
+/// number from 1 (so that tests can compare one thread with two), else one per core.
+unsigned layout_threads() {
+    if (const char* env = std::getenv("TIMELINE_THREADS"); env && *env) {
+        const long n = std::strtol(env, nullptr, 10);
+        if (n >= 1) return static_cast<unsigned>(std::min(n, 64L));
+    }
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
 /// Renders into `file`; returns "" or why it failed, and whether the file system or cairo
 /// was the cause.
 std::string render_into(AtomicFile& file, const Document& doc, OutputFormat format,
@@ -288,6 +299,8 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                           : o.layout == "density" ? LayoutMode::density
                           : o.layout == "pages"   ? LayoutMode::pages
                                                   : LayoutMode::automatic;
+    layout_options.threads = layout_threads();
+    layout_options.measurer_factory = make_text_measurer;
     const Document doc = layout_document(timeline, model, theme, *measurer, layout_options);
 
     // The depfile is made before any output is written, so that a path make cannot name

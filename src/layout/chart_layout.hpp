@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -38,6 +40,12 @@ struct LayoutOptions {
     /// ignoring case), "events" to count events, or empty for the unit most events carry
     /// when at least half of them do, else counts.
     std::string measure;
+    /// `pages`: the detail pages (and the overview's groups of lanes, when it takes more than
+    /// one page) are laid out on up to this many threads, the first with the measurer passed
+    /// in, each other with one from `measurer_factory` (measurers are not thread-safe).
+    /// Without a factory, one thread. The pages are the same for any number.
+    unsigned threads = 1;
+    std::function<std::unique_ptr<TextMeasurer>()> measurer_factory;
 };
 
 /// `pages`: at most this many events per detail page, fewer when they do not fit it. At 100,

@@ -1,8 +1,12 @@
 #include "layout/pages_layout.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
+#include <iterator>
 #include <numeric>
+#include <thread>
 #include <utility>
 
 #include "base/text.hpp"
@@ -17,6 +21,8 @@ namespace tl {
 namespace {
 
 constexpr double kMaxPageSide = 14400;  // PDF's largest page side: 200 inches
+/// Detail pages are cut from runs of about this many events (pages_layout.hpp).
+constexpr std::size_t kEventsPerRun = 1000;
 
 /// The events of one detail page: [begin, end) of the events in order of their start day.
 struct Slice {
@@ -52,30 +58,9 @@ class PagesLayout {
         std::vector<DaySpan> days;  // of each detail page
         if (!span_.empty()) {
             order_events();
-            // Each slice is tried at the size that the chart's height on the page suggests
-            // (from the slice before, then from its own overflow) until it fits unscaled.
-            std::size_t count = kEventsPerPage;
-            for (std::size_t begin = 0, limit = events_.size(); begin < events_.size();) {
-                const Slice s = next_slice(begin, count, limit);
-                Document doc = build_detail_chart(timeline_of(s), model_, detail_theme_, tm_,
-                                                  detail_options(s));
-                const std::size_t size = s.end - s.begin;
-                const double room = (theme_.page_height - theme_.margin) /
-                                    std::max(doc.chart_bottom, theme_.margin);
-                const auto scaled = static_cast<std::size_t>(static_cast<double>(size) * room);
-                if (fits(doc) || size == 1) {
-                    details.push_back(std::move(doc));
-                    days.push_back(s.days);
-                    // At least this slice's size, at most kEventsPerPage: a slice may hold
-                    // more (a day's events stay together), and std::clamp with its bounds
-                    // the wrong way round is undefined (it aborted the Debug build).
-                    count = std::min(std::max(scaled, size), kEventsPerPage);
-                    begin = s.end;
-                    limit = events_.size();
-                } else {
-                    count = std::clamp<std::size_t>(scaled * 19 / 20, 1, size - 1);
-                    limit = s.end - 1;
-                }
+            for (DetailPages& run : lay_out_runs(run_bounds())) {
+                std::move(run.docs.begin(), run.docs.end(), std::back_inserter(details));
+                days.insert(days.end(), run.days.begin(), run.days.end());
             }
         }
         // The overview's length decides the detail pages' numbers, which its key shows: it
@@ -124,10 +109,10 @@ class PagesLayout {
         auto groups = static_cast<std::size_t>(
             std::ceil((whole.chart_bottom - theme_.margin) / std::max(usable, 1.0)));
         for (groups = std::clamp<std::size_t>(groups, 2, lanes);; ++groups) {
-            Document doc{whole.title, whole.subject, {}, 0};
-            bool all_fit = true;
             const std::size_t size = (lanes + groups - 1) / groups;
-            for (std::size_t first = 0; first < lanes; first += size) {
+            std::vector<Document> parts((lanes + size - 1) / size);
+            in_parallel(parts.size(), [&](std::size_t part, const TextMeasurer& tm) {
+                const std::size_t first = part * size;
                 std::vector<bool> used(lanes, false);
                 std::fill(used.begin() + static_cast<std::ptrdiff_t>(first),
                           used.begin() + static_cast<std::ptrdiff_t>(std::min(lanes, first + size)),
@@ -138,14 +123,114 @@ class PagesLayout {
                     if (std::any_of(in.begin(), in.end(), [&](std::size_t l) { return used[l]; }))
                         events.push_back(e);
                 }
-                Document part = build_density_chart(with_lanes(used, std::move(events), t_.span),
-                                                    model_, theme_, tm_, options);
+                parts[part] = build_density_chart(with_lanes(used, std::move(events), t_.span),
+                                                  model_, theme_, tm, options);
+            });
+            Document doc{whole.title, whole.subject, {}, 0};
+            bool all_fit = true;
+            for (Document& part : parts) {
                 all_fit = all_fit && fits(part);
                 for (Scene& page : part.pages)
                     doc.pages.push_back(std::move(page));
             }
             if (all_fit || size == 1) return doc;
         }
+    }
+
+    /// The detail charts of one run of events, and the days each covers.
+    struct DetailPages {
+        std::vector<Document> docs;
+        std::vector<DaySpan> days;
+    };
+
+    /// Where the runs of events start, and the end: about kEventsPerRun events each, cut at
+    /// the next change of day. Each run is sliced on its own, so that the runs can be laid
+    /// out on several threads and the pages do not depend on how many there are.
+    std::vector<std::size_t> run_bounds() const {
+        std::vector<std::size_t> bounds{0};
+        for (std::size_t end = kEventsPerRun; end < events_.size();
+             end = bounds.back() + kEventsPerRun) {
+            while (end < events_.size() && !day_boundary(end))
+                ++end;
+            if (end == events_.size()) break;
+            bounds.push_back(end);
+        }
+        bounds.push_back(events_.size());
+        return bounds;
+    }
+
+    /// Lays out the runs [bounds[i], bounds[i + 1]), in their order.
+    std::vector<DetailPages> lay_out_runs(const std::vector<std::size_t>& bounds) const {
+        std::vector<DetailPages> done(bounds.size() - 1);
+        in_parallel(done.size(), [&](std::size_t r, const TextMeasurer& tm) {
+            done[r] = lay_out_run(bounds[r], bounds[r + 1], tm);
+        });
+        return done;
+    }
+
+    /// Calls job(i, measurer) for each i in [0, n) on up to options_.threads threads, each
+    /// taking the next i not yet taken and measuring with its own measurer. The jobs must
+    /// write only their own results, so that none depends on which thread ran it.
+    template <class Job>
+    void in_parallel(std::size_t n, const Job& job) const {
+        std::atomic<std::size_t> next{0};
+        const auto work = [&](const TextMeasurer& tm) {
+            for (std::size_t i = next++; i < n; i = next++)
+                job(i, tm);
+        };
+        const std::size_t threads = options_.measurer_factory && n > 1
+                                        ? std::clamp<std::size_t>(options_.threads, 1, n)
+                                        : 1;
+        std::vector<std::exception_ptr> failed(threads);
+        // A thread that fails takes the remaining jobs from the others, so that they stop.
+        const auto guarded = [&](std::size_t thread, const auto& body) {
+            try {
+                body();
+            } catch (...) {
+                failed[thread] = std::current_exception();
+                next = n;
+            }
+        };
+        std::vector<std::thread> helpers;
+        for (std::size_t t = 1; t < threads; ++t)
+            helpers.emplace_back(
+                [&, t] { guarded(t, [&] { work(*options_.measurer_factory()); }); });
+        guarded(0, [&] { work(tm_); });
+        for (std::thread& helper : helpers)
+            helper.join();
+        for (const std::exception_ptr& e : failed)
+            if (e) std::rethrow_exception(e);
+    }
+
+    /// The detail charts of the events [first, end): each slice is tried at the size that
+    /// the chart's height on the page suggests (from the slice before, then from its own
+    /// overflow) until it fits unscaled.
+    DetailPages lay_out_run(std::size_t first, std::size_t end, const TextMeasurer& tm) const {
+        DetailPages out;
+        std::size_t count = kEventsPerPage;
+        for (std::size_t begin = first, limit = end; begin < end;) {
+            const Slice s = next_slice(begin, count, limit);
+            Document doc =
+                build_detail_chart(timeline_of(s), model_, detail_theme_, tm, detail_options(s));
+            const std::size_t size = s.end - s.begin;
+            const double room =
+                (theme_.page_height - theme_.margin) / std::max(doc.chart_bottom, theme_.margin);
+            const auto scaled = static_cast<std::size_t>(static_cast<double>(size) * room);
+            if (fits(doc) || size == 1) {
+                out.docs.push_back(std::move(doc));
+                out.days.push_back(s.days);
+                // At least this slice's size, at most kEventsPerPage: a slice may hold
+                // more (a day's events stay together), and std::clamp with its bounds
+                // the wrong way round is undefined (it aborted the Debug build).
+                count = std::min(std::max(scaled, size), kEventsPerPage);
+                begin = s.end;
+                limit = end;
+            } else {
+                count = std::clamp<std::size_t>(scaled * 19 / 20, 1, size - 1);
+                limit = s.end - 1;
+            }
+        }
+        return out;
     }
 
     /// Whether a chart, through its legend, fits its page unscaled.

@@ -15,6 +15,9 @@ namespace tl {
 /// asked for (else the events' span); each event is drawn on the page where it starts (one
 /// that began before the window, on the first); a slice holds at most kEventsPerPage events
 /// and is cut in two, at a day boundary where there is one, until its chart fits its page.
+/// The slices are cut from runs of about 1,000 events that end at a change of day, each run
+/// on its own, so that runs are laid out on several threads (options.threads), as are the
+/// overview's pages, and the pages are the same on any number of them.
 /// A detail page shows only the lanes its events take part in, in the overview's order and
 /// colours. Every detail page opens with an outline (bookmark) entry "p. N: <its days>";
 /// the overview's is "Overview". `timeline` has its lanes folded already.

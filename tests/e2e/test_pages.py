@@ -1,6 +1,8 @@
 """`--layout pages` on real tracker data: pages of one size, lanes per page, an outline."""
 import json
 import re
+import subprocess
+import sys
 import unittest
 
 from helpers import SOURCE_DIR, TempDirTest, run, tool
@@ -87,6 +89,23 @@ class KielPages(TempDirTest):
         lanes, per_page = self.check(*self.render())
         self.assertEqual(len(lanes), 40)
         self.assertLess(max(per_page), len(lanes))  # no page with every lane, most empty
+
+
+class SamePagesOnAnyThreads(TempDirTest):
+    def test_the_same_bytes_on_one_thread_and_on_two(self):
+        # Over 1,000 events, so that two threads lay out detail pages at once
+        # (TIMELINE_THREADS, docs/timeline.1).
+        folder = self.tmp / "events"
+        subprocess.run([sys.executable, SOURCE_DIR / "bench" / "generate_events.py", "--events",
+                        "1100", "--out", folder], check=True, capture_output=True)
+        written = []
+        for n, threads in enumerate(["1", "2"]):
+            pdf = self.tmp / f"pages-{n}.pdf"
+            self.assertRan(run("render", folder, "--layout", "pages", "-o", pdf,
+                               env={"TIMELINE_THREADS": threads}))
+            written.append(pdf.read_bytes())
+        self.assertGreater(len(page_sizes(self.tmp / "pages-0.pdf")), 20)
+        self.assertEqual(written[0], written[1], "one thread and two differ")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <tuple>
@@ -312,6 +313,23 @@ TEST_CASE("pages: an overview, then detail pages that hold every event") {
     }
     drawn.erase("");
     CHECK(drawn.size() == 1000);  // every event is on some detail page
+}
+
+TEST_CASE("pages: the same document on one thread as on two, run after run") {
+    // Over 1,000 events, so that the detail pages come from several runs (pages_layout.hpp).
+    const tl::Model model = tl::testing::generated_model(1500, 20);
+    const tl::Timeline timeline = tl::build_timeline(model);
+    const auto lay_out = [&](unsigned threads) {
+        tl::LayoutOptions options;
+        options.mode = tl::LayoutMode::pages;
+        options.threads = threads;
+        options.measurer_factory = [] { return std::make_unique<tl::FixedWidthMeasurer>(); };
+        return tl::document_to_json(tl::layout_document(timeline, model, tl::default_theme(),
+                                                        tl::FixedWidthMeasurer(), options));
+    };
+    const std::string one = lay_out(1);
+    CHECK(one == lay_out(2));
+    CHECK(one == lay_out(2));
 }
 
 TEST_CASE("pages: every page has the same size, within PDF's 14,400 pt, and nothing shrinks") {
