@@ -24,7 +24,7 @@ struct Rect {
     }
 };
 
-enum class ItemType { band, line, bar, marker, arrow, text };
+enum class ItemType { band, line, bar, marker, arrow, text, polyline };
 std::string_view to_string(ItemType t);
 
 enum class LineStyle { solid, dashed, dotted, dash_dot };
@@ -35,15 +35,16 @@ enum class MarkerShape { circle, bracket, wedge_before, wedge_after };
 /// complete, testable description of a chart.
 struct Item {
     ItemType type = ItemType::line;
-    Rect box;                ///< bounding box of everything the item paints
-    std::string role;        ///< what it is in the chart: "event-label", "axis-label", ...
-    std::string event;       ///< id of the event it belongs to, if any
-    std::string lane;        ///< actor id of the lane it sits in (arrows: where they leave)
-    std::string to_lane;     ///< arrows: actor id of the lane they point into
-    std::string text;        ///< text items: the literal text (never markup)
-    FontSpec font;           ///< text items
-    Point from, to;          ///< lines and arrows: end points; bars: unused
-    Color fill{0, 0, 0, 0};  ///< alpha 0: no fill
+    Rect box;                   ///< bounding box of everything the item paints
+    std::string role;           ///< what it is in the chart: "event-label", "axis-label", ...
+    std::string event;          ///< id of the event it belongs to, if any
+    std::string lane;           ///< actor id of the lane it sits in (arrows: where they leave)
+    std::string to_lane;        ///< arrows: actor id of the lane they point into
+    std::string text;           ///< text items: the literal text (never markup)
+    FontSpec font;              ///< text items
+    Point from, to;             ///< lines and arrows: end points; bars: unused
+    std::vector<Point> points;  ///< polylines: the points stroked through, in order
+    Color fill{0, 0, 0, 0};     ///< alpha 0: no fill
     Color stroke{0, 0, 0, 0};
     double stroke_width = 1;
     LineStyle style = LineStyle::solid;
@@ -59,9 +60,12 @@ struct Item {
     std::vector<std::string> events;
     /// Density bins: what the bar stands for, the sum of the amounts in `unit` of its
     /// events, or with `unit` empty their count; and how many events fall in the bin.
+    /// Totals lines (and their figures): the final cumulative value, in `unit`, or with
+    /// `unit` empty a count of events; `lane` is then the supplier's actor id.
     double value = 0;
     std::string unit;
     int count = 0;
+    std::string stage;  ///< totals lines: "pledged", "delivered", or "" (no stages)
 };
 
 /// A page of display items in points.
