@@ -104,6 +104,8 @@ std::vector<TotalsLine> totals_lines(const std::vector<const Event*>& events,
         if (at != line_of.end())
             lines[at->second].words = std::string(sum_words(row_figure(row, counting).qualifier));
     }
+    // A stage a supplier has no amount in draws no line (a flat line at 0 says nothing).
+    std::erase_if(lines, [](const TotalsLine& l) { return l.steps.empty(); });
     return lines;
 }
 
@@ -142,7 +144,9 @@ double draw_totals_block(ChartCanvas& c, double y) {
     for (const TotalsLine& l : lines)
         full = std::max(full, l.total);
     const bool staged = !lines.front().stage.empty();
-    const std::size_t suppliers = staged ? lines.size() / 2 : lines.size();
+    std::size_t suppliers = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        suppliers += i == 0 || lines[i].supplier != lines[i - 1].supplier;
     const FontSpec small = theme.font(theme.axis_size);
     const std::string what = unit.empty() ? "events" : isolate(unit) + " amounts";
     std::string note = "Cumulative " + what + " of the top " + std::to_string(suppliers) +

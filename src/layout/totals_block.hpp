@@ -28,7 +28,8 @@ struct TotalsLine {
 /// The lines of the `top` suppliers with the largest totals of `unit` (matched as
 /// `timeline totals --unit` does), or with `unit` empty of events, largest first: when some
 /// amount in the unit has a pledged or delivered stage, one line per supplier and stage
-/// (amounts with another stage or none are then in neither), else one per supplier. Sums
+/// (amounts with another stage or none are then in neither, and a stage with no amount has
+/// no line), else one per supplier. Sums
 /// come from compute_totals(), day by day, so that each line ends on its supplier's total.
 std::vector<TotalsLine> totals_lines(const std::vector<const Event*>& events,
                                      const std::string& unit, std::size_t top);
