@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "generated_model.hpp"
 #include "layout/chart_layout.hpp"
 #include "support_event.hpp"
 #include "timeline/timeline.hpp"
@@ -178,4 +179,21 @@ TEST_CASE("totals block: a chart that counts events counts them in the block too
     CHECK(lines[0]->unit.empty());
     CHECK(lines[0]->value == 5);
     CHECK(b.all("totals-figure")[0]->text == "5 events");
+}
+
+TEST_CASE("pages: the totals block is the overview's, never a detail page's") {
+    const tl::Model model = tl::testing::generated_model(60, 3);
+    tl::LayoutOptions options;
+    options.mode = tl::LayoutMode::pages;
+    options.totals_block = 5;
+    const tl::Document doc = tl::layout_document(
+        tl::build_timeline(model), model, tl::default_theme(), tl::FixedWidthMeasurer(), options);
+    REQUIRE(doc.pages.size() > 1);
+    for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+        std::size_t lines = 0;
+        for (const tl::Item& it : doc.pages[p].items)
+            lines += it.role == "totals-line";
+        CAPTURE(p);
+        CHECK((p == 0 ? lines > 0 : lines == 0));
+    }
 }
