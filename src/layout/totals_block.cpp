@@ -21,9 +21,13 @@ double as_double(const Amount& a) {
     return std::stod(a.text());
 }
 
-/// The day an event's step is drawn at: its first possible day, or before every day.
+/// The day an event's step is drawn at: its first possible day; with an open or unknown
+/// start ("../2024-09", "by Sep 2024"), its known end's first day, by which it had happened;
+/// with neither, before every day (the axis's start).
 DayNumber step_day(const Event& e) {
-    return e.date.start.bounded() ? e.date.start.earliest : kBeforeEveryDay;
+    if (e.date.start.bounded()) return e.date.start.earliest;
+    if (e.date.end && e.date.end->bounded()) return e.date.end->earliest;
+    return kBeforeEveryDay;
 }
 
 bool has_stages(const std::vector<const Event*>& events, const std::string& unit) {

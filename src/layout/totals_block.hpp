@@ -18,8 +18,8 @@ struct ChartCanvas;
 struct TotalsLine {
     std::string supplier;  ///< actor id
     std::string stage;     ///< "pledged", "delivered", or "" when the data has no stages
-    /// The day of each step (the first day of the events it adds; kBeforeEveryDay when
-    /// their start is unknown) and the running total after it, rising.
+    /// The day of each step (the first day of the events it adds, or of their end when
+    /// only that is known; else kBeforeEveryDay) and the running total after it, rising.
     std::vector<std::pair<DayNumber, double>> steps;
     double total = 0;   ///< the last step's: the sum `timeline totals` gives
     std::string words;  ///< what the sum is, from its qualifiers: "", "about", "at least", ...

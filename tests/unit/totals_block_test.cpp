@@ -197,3 +197,16 @@ TEST_CASE("pages: the totals block is the overview's, never a detail page's") {
         CHECK((p == 0 ? lines > 0 : lines == 0));
     }
 }
+
+TEST_CASE("totals block: an event known only by its end steps up at its end") {
+    // "By 1 Jun 2024": it had happened then, so the line rises there, not at the axis's start.
+    const Block b({event("a", "2024-01-01", "US", 1e9), event("b", "../2024-06-01", "US", 2e9)},
+                  "EUR", 10);
+    const tl::Item* us = b.all("totals-line").at(0);
+    std::vector<double> rises;  // in points, left to right
+    for (std::size_t i = 1; i < us->points.size(); ++i)
+        if (us->points[i].x == us->points[i - 1].x && us->points[i].y < us->points[i - 1].y)
+            rises.push_back(us->points[i - 1].y - us->points[i].y);
+    REQUIRE(rises.size() == 2);
+    CHECK(rises[1] == doctest::Approx(2 * rises[0]));  // EUR 1 billion in January, then 2
+}
