@@ -13,7 +13,10 @@
 namespace tl {
 namespace {
 
-constexpr double kRowHeight = 38;  // one supplier: its figures' line, then its plot
+// One supplier: a line with its name and figures, its plot, and a gap above the next row's,
+// so that no figure reads as the row above's.
+constexpr double kRowHeight = 42;
+constexpr double kRowGap = 6;
 constexpr double kPlotHeight = 24;
 constexpr double kLineWidth = 1.4;
 
@@ -172,12 +175,12 @@ double draw_totals_block(ChartCanvas& c, double y) {
     for (std::size_t i = 0; i < lines.size(); ++row) {
         const std::string& supplier = lines[i].supplier;
         const double top = y + double(row) * kRowHeight;
-        const double base = top + kRowHeight - 3;
+        const double base = top + kRowHeight - kRowGap;
         // One ink for every row, as small multiples are drawn: the row says whose line it
         // is, and lane colours (often one grey per lane) would fade into the baseline.
         const Color color = theme.text;
         c.page
-            .text(theme.margin + 8, base - kPlotHeight,
+            .text(theme.margin + 8, top,
                   c.measurer.fit(actor_name(c.model, supplier), small, c.columns.gutter - 14),
                   small, theme.text, "totals-supplier")
             .lane = supplier;
