@@ -50,10 +50,6 @@ SourceWindow source_window(std::string_view line, std::size_t at) {
     return {line.substr(first, last - first), at - first, first > 0, last < line.size()};
 }
 
-std::string plural(std::size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 }  // namespace
 
 // Input text (a value quoted in a message, a file name, the source line) is data until it

@@ -194,4 +194,11 @@ std::string close_isolates(std::string_view s) {
     return out;
 }
 
+std::string plural(std::size_t n, std::string_view word) {
+    std::string out = std::to_string(n) + " ";
+    out += word;
+    if (n != 1) out += 's';
+    return out;
+}
+
 }  // namespace tl

@@ -56,4 +56,7 @@ std::string isolate(std::string_view s);
 /// what follows the cut (an ellipsis, a callout number) is not drawn inside it.
 std::string close_isolates(std::string_view s);
 
+/// A count with its noun: "1 event", "12 events" (nouns that take an s).
+std::string plural(std::size_t n, std::string_view word);
+
 }  // namespace tl

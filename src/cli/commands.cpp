@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "base/diagnostic_format.hpp"
+#include "base/text.hpp"
 #include "cli/event_filter_options.hpp"
 #include "cli/input_pipeline.hpp"
 #include "cli/listing.hpp"
@@ -31,8 +32,9 @@ int run_validate(const Options& o) {
     } else {
         print_diagnostics(diags, model.files, o.quiet);
         if (diags.empty() && !o.quiet)
-            std::cerr << "timeline: " << model.events.size() << " events in "
-                      << model.files.paths.size() << " files are valid\n";
+            std::cerr << "timeline: " << plural(model.events.size(), "event") << " in "
+                      << plural(model.files.paths.size(), "file")
+                      << (model.events.size() == 1 ? " is" : " are") << " valid\n";
     }
     return diags.has_errors() ? kInvalidInput : kOk;
 }

@@ -156,6 +156,10 @@ int run(int argc, char** argv) {
         CLI::App* cmd = app.add_subcommand(c.name, c.help);
         cmd->footer(kExitCodes);
         c.setup(*cmd, options);
+        // A list option (-o, --actor, --by, ...) takes one value each time it is given, as
+        // its help says ("repeatable"): CLI11 would let it swallow the inputs after it.
+        for (CLI::Option* opt : cmd->get_options())
+            if (!opt->get_positional()) opt->allow_extra_args(false);
         cmd->callback([&chosen, &c] { chosen = &c; });
     }
     try {

@@ -18,6 +18,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/diagnostic_format.hpp"
+#include "base/text.hpp"
 #include "cli/depfile.hpp"
 #include "cli/event_filter_options.hpp"
 #include "cli/input_pipeline.hpp"
@@ -364,10 +365,6 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     }
     progress.clear();
     return kOk;
-}
-
-std::string plural(std::size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
 // --watch ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/exact_number.hpp"
 #include "load/yaml_prescan.hpp"
 #include "load/yaml_reader.hpp"
 #include "model/field_rules.hpp"
@@ -51,8 +52,8 @@ void read_number(const MapReader& r, std::string_view key, double& out, double m
     if (!v) return;
     if (*v < min || *v > max) {
         r.report(*e, "bad-template",
-                 "'" + std::string(key) + "' must lie between " + std::to_string(min) + " and " +
-                     std::to_string(max));
+                 "'" + std::string(key) + "' must lie between " + exact_number(min) + " and " +
+                     exact_number(max));
         return;
     }
     out = *v;

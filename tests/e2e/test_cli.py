@@ -33,6 +33,17 @@ class ExitCodes(TempDirTest):
     def test_output_without_known_extension_is_a_usage_error(self):
         self.assertRan(run("render", EVENTS, "-o", self.tmp / "chart.docx"), 2)
 
+    def test_a_repeatable_option_takes_one_value_so_inputs_may_follow_it(self):
+        # CLI11 lets a list option swallow every following word: `-o chart.pdf events/`
+        # read events/ as a second output, `--by supplier events/` as a second key.
+        self.assertRan(run("render", "-o", self.tmp / "a.pdf", "-o", self.tmp / "a.svg", EVENTS))
+        self.assertTrue((self.tmp / "a.svg").exists())
+        proc = run("list", "--actor", "IR", "--kind", "arms-transfer", EVENTS, "--format", "json")
+        self.assertRan(proc)
+        self.assertTrue(json.loads(proc.stdout))
+        self.assertRan(run("totals", "--by", "supplier", "--by", "year", EVENTS))
+        self.assertRan(run("totals", "--by", "supplier,kind", EVENTS))
+
     def test_missing_input_exits_1(self):
         proc = run("validate", self.tmp / "nope.yaml")
         self.assertRan(proc, 1)

@@ -152,6 +152,13 @@ class Quiet(TempDirTest):
         self.assertEqual(run("validate", EVENTS, "-q").stderr, "")
         self.assertIn("are valid", run("validate", EVENTS).stderr)
 
+    def test_one_event_in_one_file_is_said_in_the_singular(self):
+        one = self.tmp / "one.yaml"
+        one.write_text("actors: [{id: a, name: A}]\nevents:\n"
+                       "  - {id: e, date: 2024, title: T, kind: diplomatic, actors: [a],"
+                       " sources: [https://example.org/]}\n")
+        self.assertEqual(run("validate", one).stderr, "timeline: 1 event in 1 file is valid\n")
+
     def test_quiet_hides_warnings_but_not_errors(self):
         events = self.tmp / "events"
         shutil.copytree(EVENTS, events)

@@ -101,6 +101,13 @@ TEST_CASE("margins must leave room for a chart across and down a fixed page") {
     CHECK(rules("page:\n  width: 1000\n  height: auto\n  margin: 200\n").empty());
 }
 
+TEST_CASE("a bound in a template message reads as written: 4 and 96, not 4.000000") {
+    tl::Diagnostics diags;
+    tl::load_template_text("fonts:\n  label: 200\n", 0, diags);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].message == "'label' must lie between 4 and 96");
+}
+
 TEST_CASE("a template chooses the lane order, role by default, an unknown one reported") {
     const char* path = "/tmp/timeline-template-lane-order.yaml";
     tl::SourceFiles files;
