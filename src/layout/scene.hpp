@@ -35,16 +35,15 @@ enum class MarkerShape { circle, bracket, wedge_before, wedge_after };
 /// complete, testable description of a chart.
 struct Item {
     ItemType type = ItemType::line;
-    Rect box;                   ///< bounding box of everything the item paints
-    std::string role;           ///< what it is in the chart: "event-label", "axis-label", ...
-    std::string event;          ///< id of the event it belongs to, if any
-    std::string lane;           ///< actor id of the lane it sits in (arrows: where they leave)
-    std::string to_lane;        ///< arrows: actor id of the lane they point into
-    std::string text;           ///< text items: the literal text (never markup)
-    FontSpec font;              ///< text items
-    Point from, to;             ///< lines and arrows: end points; bars: unused
-    std::vector<Point> points;  ///< polylines: the points stroked through, in order
-    Color fill{0, 0, 0, 0};     ///< alpha 0: no fill
+    Rect box;                ///< bounding box of everything the item paints
+    std::string role;        ///< what it is in the chart: "event-label", "axis-label", ...
+    std::string event;       ///< id of the event it belongs to, if any
+    std::string lane;        ///< actor id of the lane it sits in (arrows: where they leave)
+    std::string to_lane;     ///< arrows: actor id of the lane they point into
+    std::string text;        ///< text items: the literal text (never markup)
+    FontSpec font;           ///< text items
+    Point from, to;          ///< lines and arrows: end points; bars: unused
+    Color fill{0, 0, 0, 0};  ///< alpha 0: no fill
     Color stroke{0, 0, 0, 0};
     double stroke_width = 1;
     LineStyle style = LineStyle::solid;
@@ -58,6 +57,8 @@ struct Item {
     /// Events of one lane drawn as one mark (a same-day burst): their ids, left to right;
     /// `event` is then empty.
     std::vector<std::string> events;
+    /// Polylines: the points stroked through, in order.
+    std::vector<Point> points;
     /// Density bins: what the bar stands for, the sum of the amounts in `unit` of its
     /// events, or with `unit` empty their count; and how many events fall in the bin.
     /// Totals lines (and their figures): the final cumulative value, in `unit`, or with
