@@ -86,6 +86,13 @@ const Command kCommands[] = {
                         "case), or 'events' to count events; overrides the template's measure "
                         "(default: the unit most events carry when at least half do, else "
                         "counts)");
+         cmd.add_option("--totals-block", o.totals_block,
+                        "under the lanes, the cumulative measure of the top N suppliers over "
+                        "time (default N: 10; 0: none), pledged and delivered apart when the "
+                        "data has stages; overrides the template's totals-block")
+             ->expected(0, 1)
+             ->default_str("10")
+             ->check(CLI::Range(std::size_t{0}, std::size_t{40}));
          cmd.add_option("--depfile", o.depfile,
                         "also write a make rule: the outputs depend on every file read");
          cmd.add_flag("-w,--watch", o.watch,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct Options {
     std::string layout = "auto";  ///< --layout auto|detail|density|pages
     std::string lane_order;       ///< --lane-order role|events|name|input; empty: the template's
     std::string measure;          ///< --measure UNIT|events; empty: the template's
+    std::optional<std::size_t> totals_block;  ///< --totals-block [N]; none: the template's
     std::string format = "text";
     std::size_t max_input_bytes = std::size_t{64} << 20;
     std::size_t max_events = 1'000'000;  ///< --max-events: refuse more events in one run

@@ -296,6 +296,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     layout_options.today = plan.today;
     layout_options.window = window_of(*filter, timeline.span);
     layout_options.measure = o.measure.empty() ? theme.measure : o.measure;
+    layout_options.totals_block = o.totals_block.value_or(theme.totals_block);
     layout_options.mode = o.layout == "detail"    ? LayoutMode::detail
                           : o.layout == "density" ? LayoutMode::density
                           : o.layout == "pages"   ? LayoutMode::pages

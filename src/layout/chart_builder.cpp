@@ -10,6 +10,7 @@
 #include "layout/page_marks.hpp"
 #include "layout/paginate.hpp"
 #include "layout/references.hpp"
+#include "layout/totals_block.hpp"
 
 namespace tl {
 namespace {
@@ -74,6 +75,7 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     y = breaks.lanes_bottom = draw_lanes(c, view, placed, ticks, axis_top, y, repeat, axis_below);
     y += today_room;
     if (axis_below) y = draw_axis_labels(c, ticks, y + 2);
+    y = draw_totals_block(c, y);
     y = breaks.chart_bottom = draw_kind_legend(c, y + 14);
     breaks.chart_items = c.scene.items.size();
     if (theme.show_references) y = draw_references(c.page, y + 10, c.citations);

@@ -40,6 +40,9 @@ struct LayoutOptions {
     /// ignoring case), "events" to count events, or empty for the unit most events carry
     /// when at least half of them do, else counts.
     std::string measure;
+    /// The totals block under the lanes: the cumulative measure of this many top suppliers
+    /// over time (totals_block.hpp); 0: none.
+    std::size_t totals_block = 0;
     /// `pages`: the detail pages (and the overview's groups of lanes, when it takes more than
     /// one page) are laid out on up to this many threads, the first with the measurer passed
     /// in, each other with one from `measurer_factory` (measurers are not thread-safe).

@@ -104,6 +104,9 @@ class PagesLayout {
         // Every page of lanes measures what the whole does, though its events differ.
         const std::string unit = choose_measure(t_, options_.measure).unit;
         options.measure = unit.empty() ? std::string(kCountMeasure) : unit;
+        // A page of some lanes holds only their events: a totals block there would misstate
+        // the suppliers' totals, so an overview in parts has none.
+        options.totals_block = 0;
         // From the share of the page the lanes overflow by, then more groups until each fits.
         const double usable = theme_.page_height - 2 * theme_.margin;
         auto groups = static_cast<std::size_t>(
@@ -330,6 +333,7 @@ class PagesLayout {
         detail.mode = LayoutMode::detail;
         detail.window = s.days;
         detail.page_marks.clear();
+        detail.totals_block = 0;  // the overview's, over the whole span
         const std::string title = options_.title.empty() ? theme_.title : options_.title;
         detail.title = isolate(title) + ": " + days_text(s.days);
         return detail;

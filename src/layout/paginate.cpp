@@ -73,6 +73,8 @@ Item raised(Item it, double dy) {
     it.box.y -= dy;
     it.from.y -= dy;
     it.to.y -= dy;
+    for (Point& p : it.points)
+        p.y -= dy;
     return it;
 }
 
@@ -188,6 +190,8 @@ void scale_items(std::vector<Item>& items, double origin, double factor, double 
         it.box = {map(it.box.x) + dx, map(it.box.y), it.box.width * factor, it.box.height * factor};
         it.from = {map(it.from.x) + dx, map(it.from.y)};
         it.to = {map(it.to.x) + dx, map(it.to.y)};
+        for (Point& p : it.points)
+            p = {map(p.x) + dx, map(p.y)};
         it.font.size *= factor;
         it.stroke_width *= factor;
     }

@@ -32,6 +32,7 @@ std::string_view to_string(ItemType t) {
         case ItemType::marker: return "marker";
         case ItemType::arrow: return "arrow";
         case ItemType::text: return "text";
+        case ItemType::polyline: return "polyline";
     }
     return "line";
 }
@@ -62,7 +63,18 @@ std::string items_json(const std::vector<Item>& items) {
             out += ", \"x1\": " + num(it.from.x) + ", \"y1\": " + num(it.from.y) +
                    ", \"x2\": " + num(it.to.x) + ", \"y2\": " + num(it.to.y);
         }
-        if (it.type == ItemType::marker || it.type == ItemType::arrow || it.type == ItemType::bar)
+        if (it.type == ItemType::polyline) {
+            out += ", \"points\": [";
+            for (std::size_t p = 0; p < it.points.size(); ++p)
+                out += (p ? ", [" : "[") + num(it.points[p].x) + ", " + num(it.points[p].y) + "]";
+            out += "]";
+        }
+        if (it.role == "totals-line" || it.role == "totals-figure") {
+            out += ", \"value\": " + num(it.value) + ", \"unit\": " + json_quote(it.unit) +
+                   ", \"stage\": " + json_quote(it.stage);
+        }
+        if (it.type == ItemType::marker || it.type == ItemType::arrow || it.type == ItemType::bar ||
+            it.type == ItemType::polyline)
             out += ", \"style\": \"" + std::string(style_name(it.style)) + "\"";
         if (it.role == "density-bin") {
             out += ", \"value\": " + num(it.value) + ", \"unit\": " + json_quote(it.unit) +

@@ -24,7 +24,7 @@ struct Rect {
     }
 };
 
-enum class ItemType { band, line, bar, marker, arrow, text };
+enum class ItemType { band, line, bar, marker, arrow, text, polyline };
 std::string_view to_string(ItemType t);
 
 enum class LineStyle { solid, dashed, dotted, dash_dot };
@@ -57,11 +57,16 @@ struct Item {
     /// Events of one lane drawn as one mark (a same-day burst): their ids, left to right;
     /// `event` is then empty.
     std::vector<std::string> events;
+    /// Polylines: the points stroked through, in order.
+    std::vector<Point> points;
     /// Density bins: what the bar stands for, the sum of the amounts in `unit` of its
     /// events, or with `unit` empty their count; and how many events fall in the bin.
+    /// Totals lines (and their figures): the final cumulative value, in `unit`, or with
+    /// `unit` empty a count of events; `lane` is then the supplier's actor id.
     double value = 0;
     std::string unit;
     int count = 0;
+    std::string stage;  ///< totals lines: "pledged", "delivered", or "" (no stages)
 };
 
 /// A page of display items in points.

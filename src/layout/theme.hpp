@@ -18,6 +18,9 @@ struct FontSpec {
     friend bool operator==(const FontSpec&, const FontSpec&) = default;
 };
 
+/// The most suppliers a totals block shows (`totals-block`, `--totals-block`).
+inline constexpr double kMaxTotalsBlock = 40;
+
 /// Everything about how a chart looks, read from a template; no drawing code.
 struct Theme {
     std::string name = "default";
@@ -28,7 +31,8 @@ struct Theme {
     bool grow_width = false;      ///< widen the page with the number of events
     LaneMode lanes = LaneMode::actor;
     LaneOrder lane_order = LaneOrder::role;
-    std::string measure;  ///< what density strips measure (LayoutOptions::measure)
+    std::string measure;           ///< what density strips measure (LayoutOptions::measure)
+    std::size_t totals_block = 0;  ///< top suppliers in the totals block; 0: none
     double margin = 36;
     double png_dpi = 150;
 

@@ -75,6 +75,7 @@ void Painter::paint(const Scene& scene) {
             case ItemType::marker: marker(it); break;
             case ItemType::arrow: break;  // drawn by arrows() above
             case ItemType::text: text(it); break;
+            case ItemType::polyline: polyline(it); break;
         }
     }
     if (links_) cairo_tag_end(cr_, "Document");
@@ -108,6 +109,16 @@ void Painter::line(const Item& it) {
     set_color(it.stroke);
     cairo_move_to(cr_, it.from.x, it.from.y);
     cairo_line_to(cr_, it.to.x, it.to.y);
+    cairo_stroke(cr_);
+}
+
+void Painter::polyline(const Item& it) {
+    if (it.points.size() < 2) return;
+    set_line(it);
+    set_color(it.stroke);
+    cairo_move_to(cr_, it.points[0].x, it.points[0].y);
+    for (std::size_t i = 1; i < it.points.size(); ++i)
+        cairo_line_to(cr_, it.points[i].x, it.points[i].y);
     cairo_stroke(cr_);
 }
 

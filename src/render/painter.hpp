@@ -19,6 +19,7 @@ class Painter {
   private:
     void band(const Item& it);
     void line(const Item& it);
+    void polyline(const Item& it);
     void bar(const Item& it);
     void bar_end(const Item& it, bool right);
     void marker(const Item& it);

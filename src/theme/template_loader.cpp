@@ -21,9 +21,9 @@ namespace {
 using yaml::Entry;
 using yaml::MapReader;
 
-constexpr std::array<std::string_view, 10> kTopKeys{"name",       "title",   "page", "fonts",
-                                                    "colors",     "palette", "show", "lanes",
-                                                    "lane-order", "measure"};
+constexpr std::array<std::string_view, 11> kTopKeys{"name",       "title",   "page",        "fonts",
+                                                    "colors",     "palette", "show",        "lanes",
+                                                    "lane-order", "measure", "totals-block"};
 constexpr std::array<std::string_view, 7> kPageKeys{"size",   "orientation", "width", "height",
                                                     "margin", "png-dpi",     "grow"};
 constexpr std::array<std::string_view, 9> kFontKeys{
@@ -232,6 +232,9 @@ void read_theme(const MapReader& top, Theme& t) {
     read_choice(top, "lanes", kLaneModes, t.lanes);
     read_choice(top, "lane-order", kLaneOrderNames, t.lane_order);
     if (auto measure = top.text_field("measure", false)) t.measure = *measure;
+    double totals_block = double(t.totals_block);
+    read_number(top, "totals-block", totals_block, 0, kMaxTotalsBlock);
+    t.totals_block = static_cast<std::size_t>(totals_block);
     if (auto fonts = section(top, "fonts", kFontKeys)) {
         if (const Entry* e = fonts->find("family")) {
             if (auto family = fonts->text(*e)) {

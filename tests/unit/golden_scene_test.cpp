@@ -191,3 +191,18 @@ TEST_CASE("golden scenes: a briefing chart too tall for its A4 page goes on over
     CHECK(json.find("\"role\": \"lane\"", json.find("\"pages\"")) != std::string::npos);
     check_golden("generated-briefing", json);
 }
+
+TEST_CASE("golden scenes: a totals block of pledged and delivered amounts") {
+    tl::Diagnostics diags;
+    tl::LoadOptions load;
+    load.threads = 1;
+    tl::Model model = tl::load_inputs(
+        {(kSource / "tests" / "fixtures" / "totals-block.yaml").string()}, diags, load);
+    tl::validate(model, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    tl::LayoutOptions options;
+    options.measure = "EUR";
+    options.totals_block = 10;
+    check_golden("totals-block",
+                 lay_out(tl::build_timeline(model), model, tl::default_theme(), options));
+}

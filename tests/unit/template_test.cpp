@@ -135,3 +135,14 @@ TEST_CASE("a template sets the smallest size text may be printed at on a fixed p
     CHECK(tl::load_template_text("fonts:\n  min-size: 7.5\n", 0, diags).min_font_size == 7.5);
     CHECK(tl::load_template_text("name: x\n", 0, diags).min_font_size == 6);
 }
+
+TEST_CASE("a template asks for a totals block of its top N suppliers, off by default") {
+    tl::Diagnostics diags;
+    CHECK(tl::load_template_text("name: x\n", 0, diags).totals_block == 0);
+    CHECK(tl::load_template_text("name: x\ntotals-block: 8\n", 0, diags).totals_block == 8);
+    CHECK(diags.empty());
+    tl::Diagnostics bad;
+    tl::load_template_text("name: x\ntotals-block: 99\n", 0, bad);
+    REQUIRE(bad.items().size() == 1);
+    CHECK(bad.items()[0].rule == "bad-template");
+}
