@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <system_error>
 
 #include "base/text.hpp"
 
@@ -24,7 +25,12 @@ void write_stderr(const std::string& s) {
 
 Progress::Progress(bool enabled, std::chrono::milliseconds delay)
     : enabled_(enabled), show_after_(std::chrono::steady_clock::now() + delay) {
-    if (enabled_) thread_ = std::thread([this] { run(); });
+    if (!enabled_) return;
+    try {
+        thread_ = std::thread([this] { run(); });
+    } catch (const std::system_error&) {
+        enabled_ = false;  // no thread to spare: the run goes on without a progress line
+    }
 }
 
 Progress::~Progress() {

@@ -6,9 +6,10 @@
 #include <exception>
 #include <iterator>
 #include <numeric>
-#include <thread>
+
 #include <utility>
 
+#include "base/parallel.hpp"
 #include "base/text.hpp"
 #include "layout/chart_colors.hpp"
 #include "layout/date_label.hpp"
@@ -194,13 +195,12 @@ class PagesLayout {
                 next = n;
             }
         };
-        std::vector<std::thread> helpers;
-        for (std::size_t t = 1; t < threads; ++t)
-            helpers.emplace_back(
-                [&, t] { guarded(t, [&] { work(*options_.measurer_factory()); }); });
-        guarded(0, [&] { work(tm_); });
-        for (std::thread& helper : helpers)
-            helper.join();
+        run_on_threads(threads, [&](std::size_t t) {
+            if (t == 0)
+                guarded(0, [&] { work(tm_); });
+            else
+                guarded(t, [&] { work(*options_.measurer_factory()); });
+        });
         for (const std::exception_ptr& e : failed)
             if (e) std::rethrow_exception(e);
     }

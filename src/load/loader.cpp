@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 
+#include "base/parallel.hpp"
 #include "base/text.hpp"
 #include "load/document_reader.hpp"
 #include "load/input_files.hpp"
@@ -83,12 +83,7 @@ Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
     };
     const std::size_t threads =
         std::min<std::size_t>(paths.size(), std::max(1u, std::min(options.threads, 64u)));
-    std::vector<std::thread> helpers;
-    for (std::size_t t = 1; t < threads; ++t)
-        helpers.emplace_back(work);
-    work();
-    for (std::thread& t : helpers)
-        t.join();
+    run_on_threads(threads, [&](std::size_t) { work(); });
 
     // Merged in file order, so the model never depends on which thread finished first.
     bool over = false;
