@@ -1,4 +1,5 @@
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 #include <atomic>
@@ -7,6 +8,7 @@
 
 #include "base/parallel.hpp"
 
+#if !defined(__SANITIZE_ADDRESS__)
 namespace {
 
 /// Pages of address space this process holds now, from /proc/self/statm.
@@ -16,10 +18,11 @@ long mapped_bytes() {
         if (std::fscanf(f, "%ld", &pages) != 1) pages = 0;
         std::fclose(f);
     }
-    return pages * 4096;
+    return pages * sysconf(_SC_PAGESIZE);
 }
 
 }  // namespace
+#endif
 
 TEST_CASE("work shared over threads is all done when no helper thread can start") {
 #if defined(__SANITIZE_ADDRESS__)
