@@ -108,7 +108,7 @@ YearMonthDay calendar_date(DayNumber day) {
 
 std::string iso_date(DayNumber day) {
     const YearMonthDay ymd = calendar_date(day);
-    char buf[16];
+    char buf[40];  // room for any three ints: no truncation whatever the day number
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd.year, ymd.month, ymd.day);
     return buf;
 }

@@ -10,11 +10,7 @@
 
 namespace {
 
-tl::Event event(std::string id, std::string date, std::string from,
-                std::optional<double> value = std::nullopt, std::string unit = "EUR") {
-    return tl::testing::support_event(std::move(id), std::move(date), std::move(from), value,
-                                      std::move(unit));
-}
+using tl::testing::support_event;
 
 struct Strips {
     tl::Model model;
@@ -46,12 +42,12 @@ struct Strips {
 };
 
 std::vector<tl::Event> supports() {
-    return {event("a", "2024-01-10", "US", 1e9),
-            event("b", "2024-01-10", "US", 2e9),
-            event("c", "2024-01-10", "US"),
-            event("d", "2024-06-07", "US", 5e8, "eur"),
-            event("e", "2024-06-07", "US", 30, "aircraft"),
-            event("f", "2024-03-01", "NO", 24e9)};
+    return {support_event("a", "2024-01-10", "US", 1e9),
+            support_event("b", "2024-01-10", "US", 2e9),
+            support_event("c", "2024-01-10", "US"),
+            support_event("d", "2024-06-07", "US", 5e8, "eur"),
+            support_event("e", "2024-06-07", "US", 30, "aircraft"),
+            support_event("f", "2024-03-01", "NO", 24e9)};
 }
 
 }  // namespace
@@ -95,8 +91,9 @@ TEST_CASE("each strip reads off a scale: its largest bin's figure, bars as tall 
         tallest = std::max(tallest, bin->box.height);
     CHECK(tallest >= 0.8 * lane_height["UA"]);
     // Square root: a bin of a quarter of the largest value stands half as tall.
-    const Strips q({event("a", "2024-01-10", "US", 4e9), event("b", "2024-06-10", "NO", 1e9)},
-                   "EUR");
+    const Strips q(
+        {support_event("a", "2024-01-10", "US", 4e9), support_event("b", "2024-06-10", "NO", 1e9)},
+        "EUR");
     const tl::Item* big = q.all("density-bin", "US").front();
     const tl::Item* small = q.all("density-bin", "NO").front();
     CHECK(small->box.height == doctest::Approx(big->box.height / 2));
@@ -111,12 +108,12 @@ TEST_CASE("by default strips sum the unit most events carry when at least half d
         CHECK(bin->unit == "EUR");
     // Two of six carry aircraft and one EUR: events are counted, and the bar's value is the
     // count.
-    std::vector<tl::Event> few{event("a", "2024-01-10", "US", 3, "aircraft"),
-                               event("b", "2024-01-10", "US", 4, "aircraft"),
-                               event("c", "2024-01-10", "US", 1e6),
-                               event("d", "2024-01-10", "US"),
-                               event("e", "2024-01-10", "US"),
-                               event("f", "2024-01-10", "US")};
+    std::vector<tl::Event> few{support_event("a", "2024-01-10", "US", 3, "aircraft"),
+                               support_event("b", "2024-01-10", "US", 4, "aircraft"),
+                               support_event("c", "2024-01-10", "US", 1e6),
+                               support_event("d", "2024-01-10", "US"),
+                               support_event("e", "2024-01-10", "US"),
+                               support_event("f", "2024-01-10", "US")};
     const Strips counted(few, "");
     for (const tl::Item* bin : counted.all("density-bin")) {
         CHECK(bin->unit.empty());

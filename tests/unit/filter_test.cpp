@@ -1,22 +1,12 @@
 #include <doctest/doctest.h>
 
+#include "support_event.hpp"
 #include "timeline/filter.hpp"
 #include "timeline/timeline.hpp"
 
 namespace {
 
-tl::Event event(const std::string& id, const std::string& date, const std::string& kind,
-                std::vector<std::string> from = {}, std::vector<std::string> to = {}) {
-    tl::Event e;
-    e.id = id;
-    e.date = *tl::parse_date(date).value;
-    e.kind = kind;
-    for (auto& a : from)
-        e.from.push_back({a, {}});
-    for (auto& a : to)
-        e.to.push_back({a, {}});
-    return e;
-}
+using tl::testing::flow_event;
 
 tl::DayNumber day(const std::string& text) {
     return tl::parse_date(text).value->start.earliest;
@@ -28,16 +18,16 @@ TEST_CASE("the date window keeps events whose range overlaps it") {
     tl::EventFilter f;
     f.from = day("2024-09-10");
     f.to = day("2024-09-20");
-    CHECK(f.keeps(event("month", "2024-09", "other")));               // Sep 1..30 overlaps
-    CHECK(f.keeps(event("long", "2014-10-01/2024-10-01", "other")));  // spans the window
-    CHECK_FALSE(f.keeps(event("before", "2024-09-09", "other")));
-    CHECK_FALSE(f.keeps(event("after", "2024-09-21", "other")));
-    CHECK(f.keeps(event("ongoing", "2022-02-24/..", "other")));  // an open end reaches on
-    CHECK(f.keeps(event("by", "/2024-09-15", "other")));         // unknown start
+    CHECK(f.keeps(flow_event("month", "2024-09", "other")));               // Sep 1..30 overlaps
+    CHECK(f.keeps(flow_event("long", "2014-10-01/2024-10-01", "other")));  // spans the window
+    CHECK_FALSE(f.keeps(flow_event("before", "2024-09-09", "other")));
+    CHECK_FALSE(f.keeps(flow_event("after", "2024-09-21", "other")));
+    CHECK(f.keeps(flow_event("ongoing", "2022-02-24/..", "other")));  // an open end reaches on
+    CHECK(f.keeps(flow_event("by", "/2024-09-15", "other")));         // unknown start
 }
 
 TEST_CASE("values of one option are alternatives, options combine") {
-    const tl::Event shipment = event("s", "2024-09", "arms-transfer", {"IR"}, {"RU"});
+    const tl::Event shipment = flow_event("s", "2024-09", "arms-transfer", {"IR"}, {"RU"});
     tl::EventFilter f;
     f.kinds = {"components", "arms-transfer"};
     CHECK(f.keeps(shipment));
@@ -53,8 +43,8 @@ TEST_CASE("filtered timelines form lanes only for the actors that remain") {
     tl::Model m;
     m.actors = {
         {"IR", "Iran", "", "", {}}, {"RU", "Russia", "", "", {}}, {"CN", "China", "", "", {}}};
-    m.events.push_back(event("a", "2024-09", "arms-transfer", {"IR"}, {"RU"}));
-    m.events.push_back(event("b", "2023", "components", {"CN"}, {"RU"}));
+    m.events.push_back(flow_event("a", "2024-09", "arms-transfer", {"IR"}, {"RU"}));
+    m.events.push_back(flow_event("b", "2023", "components", {"CN"}, {"RU"}));
     tl::EventFilter f;
     f.kinds = {"arms-transfer"};
     const tl::Timeline t = tl::build_timeline(m, f);

@@ -11,15 +11,11 @@
 
 namespace {
 
-tl::Event event(std::string id, std::string date, std::string from,
-                std::optional<double> value = std::nullopt, std::string unit = "EUR") {
-    return tl::testing::support_event(std::move(id), std::move(date), std::move(from), value,
-                                      std::move(unit));
-}
+using tl::testing::support_event;
 
-tl::Event staged(std::string id, std::string date, std::string from, double pledged,
-                 std::optional<double> delivered) {
-    tl::Event e = event(std::move(id), std::move(date), std::move(from), pledged);
+tl::Event pledged_event(std::string id, std::string date, std::string from, double pledged,
+                        std::optional<double> delivered) {
+    tl::Event e = support_event(std::move(id), std::move(date), std::move(from), pledged);
     e.quantities[0].stage = tl::QuantityStage::pledged;
     if (delivered) {
         tl::Quantity q = e.quantities[0];
@@ -69,15 +65,15 @@ struct Block {
     }
 };
 
-std::vector<tl::Event> supports() {
-    return {event("a", "2024-01-01", "US", 1e9),
-            event("b", "2024-03-01", "US", 2.5e9),
-            event("c", "2024-02-01", "US"),
-            event("d", "2024-06-01", "US", 5e8, "eur"),
-            event("e", "2024-06-01", "US", 30, "aircraft"),
-            event("f", "2024-03-01", "NO", 24e9),
-            event("g", "2024-05-01", "DE", 1.25e9),
-            event("h", "2024-04-01", "DE", 0.25e9)};
+std::vector<tl::Event> block_supports() {
+    return {support_event("a", "2024-01-01", "US", 1e9),
+            support_event("b", "2024-03-01", "US", 2.5e9),
+            support_event("c", "2024-02-01", "US"),
+            support_event("d", "2024-06-01", "US", 5e8, "eur"),
+            support_event("e", "2024-06-01", "US", 30, "aircraft"),
+            support_event("f", "2024-03-01", "NO", 24e9),
+            support_event("g", "2024-05-01", "DE", 1.25e9),
+            support_event("h", "2024-04-01", "DE", 0.25e9)};
 }
 
 void check_monotonic(const tl::Item& line) {
@@ -91,13 +87,13 @@ void check_monotonic(const tl::Item& line) {
 }  // namespace
 
 TEST_CASE("no totals block unless asked for") {
-    const Block b(supports(), "EUR", 0);
+    const Block b(block_supports(), "EUR", 0);
     CHECK(b.all("totals-line").empty());
     CHECK(b.all("totals-figure").empty());
 }
 
 TEST_CASE("totals block: one rising line per top supplier, ending on its totals sum") {
-    const Block b(supports(), "EUR", 2);
+    const Block b(block_supports(), "EUR", 2);
     const auto lines = b.all("totals-line");
     REQUIRE(lines.size() == 2);  // the top two of three suppliers, largest first
     CHECK(lines[0]->lane == "NO");
@@ -119,7 +115,7 @@ TEST_CASE("totals block: one rising line per top supplier, ending on its totals 
 }
 
 TEST_CASE("totals block: steps stand where the chart's time scale puts their days") {
-    const Block b(supports(), "EUR", 3);
+    const Block b(block_supports(), "EUR", 3);
     std::vector<double> grid;
     for (const tl::Item* g : b.all("grid"))
         grid.push_back(g->from.x);
@@ -140,10 +136,11 @@ TEST_CASE("totals block: steps stand where the chart's time scale puts their day
 }
 
 TEST_CASE("totals block: pledged and delivered as two lines per supplier, labels apart") {
-    const Block b(
-        {staged("a", "2024-01-01", "US", 10e9, 4e9), staged("b", "2024-04-01", "US", 5e9, {}),
-         staged("c", "2024-02-01", "NO", 3e9, 3e9), staged("d", "2024-07-01", "NO", 1e9, 0.5e9)},
-        "EUR", 10);
+    const Block b({pledged_event("a", "2024-01-01", "US", 10e9, 4e9),
+                   pledged_event("b", "2024-04-01", "US", 5e9, {}),
+                   pledged_event("c", "2024-02-01", "NO", 3e9, 3e9),
+                   pledged_event("d", "2024-07-01", "NO", 1e9, 0.5e9)},
+                  "EUR", 10);
     const auto lines = b.all("totals-line");
     REQUIRE(lines.size() == 4);
     const auto sums = b.sums("EUR", true);
@@ -172,7 +169,7 @@ TEST_CASE("totals block: pledged and delivered as two lines per supplier, labels
 }
 
 TEST_CASE("totals block: a chart that counts events counts them in the block too") {
-    const Block b(supports(), "events", 10, tl::LayoutMode::density);
+    const Block b(block_supports(), "events", 10, tl::LayoutMode::density);
     const auto lines = b.all("totals-line");
     REQUIRE(lines.size() == 3);
     CHECK(lines[0]->lane == "US");
@@ -200,7 +197,8 @@ TEST_CASE("pages: the totals block is the overview's, never a detail page's") {
 
 TEST_CASE("totals block: an event known only by its end steps up at its end") {
     // "By 1 Jun 2024": it had happened then, so the line rises there, not at the axis's start.
-    const Block b({event("a", "2024-01-01", "US", 1e9), event("b", "../2024-06-01", "US", 2e9)},
+    const Block b({support_event("a", "2024-01-01", "US", 1e9),
+                   support_event("b", "../2024-06-01", "US", 2e9)},
                   "EUR", 10);
     const tl::Item* us = b.all("totals-line").at(0);
     std::vector<double> rises;  // in points, left to right

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "support_event.hpp"
 #include "timeline/totals.hpp"
 
 namespace {
@@ -13,17 +14,11 @@ using tl::SumQualifier;
 using tl::TotalsKey;
 using Q = tl::QuantityQualifier;
 
-tl::Event event(const std::string& id, const std::string& date, std::vector<std::string> from = {},
-                std::vector<std::string> to = {}, const std::string& kind = "arms-transfer") {
-    tl::Event e;
-    e.id = id;
-    e.date = *tl::parse_date(date).value;
-    e.kind = kind;
-    for (auto& a : from)
-        e.from.push_back({a, {}});
-    for (auto& a : to)
-        e.to.push_back({a, {}});
-    return e;
+/// An event from `from` to `to` (the argument order these tests read best in).
+tl::Event exchange(const std::string& id, const std::string& date,
+                   std::vector<std::string> from = {}, std::vector<std::string> to = {},
+                   const std::string& kind = "arms-transfer") {
+    return tl::testing::flow_event(id, date, kind, from, to);
 }
 
 /// Gives `e` a quantity written as `value` (the loader keeps the text as written).
@@ -124,13 +119,13 @@ TEST_CASE("units match whatever their case and number, and nothing else") {
 
 TEST_CASE("one column per unit: euros are never added to missiles") {
     std::vector<tl::Event> events(4);
-    events[0] = event("a", "2024-01-05", {"germany"});
+    events[0] = exchange("a", "2024-01-05", {"germany"});
     amount(events[0], "1000000.00", "EUR");
-    events[1] = event("b", "2024-02-05", {"germany"});
+    events[1] = exchange("b", "2024-02-05", {"germany"});
     amount(events[1], "40", "Tanks");
-    events[2] = event("c", "2024-03-05", {"germany"});
+    events[2] = exchange("c", "2024-03-05", {"germany"});
     amount(events[2], "2", "tank");
-    events[3] = event("d", "2024-04-05", {"germany"});
+    events[3] = exchange("d", "2024-04-05", {"germany"});
     amount(events[3], "500000.50", "eur");
     const tl::TotalsTable t = totals(events);
     REQUIRE(t.units.size() == 2);
@@ -152,7 +147,7 @@ TEST_CASE("qualifiers make a sum at least, about, at most, or mixed") {
     const auto sum_of = [](std::vector<Q> qualifiers) {
         std::vector<tl::Event> events;
         for (std::size_t i = 0; i < qualifiers.size(); ++i) {
-            events.push_back(event("e" + std::to_string(i), "2024"));
+            events.push_back(exchange("e" + std::to_string(i), "2024"));
             amount(events.back(), "10", "drones", qualifiers[i]);
         }
         return cell(totals(events).total, 0);
@@ -169,11 +164,11 @@ TEST_CASE("qualifiers make a sum at least, about, at most, or mixed") {
 
 TEST_CASE("an event with two suppliers counts in full in each supplier's row and once in all") {
     std::vector<tl::Event> events(3);
-    events[0] = event("joint", "2024-05", {"france", "germany"}, {"ukraine"});
+    events[0] = exchange("joint", "2024-05", {"france", "germany"}, {"ukraine"});
     amount(events[0], "100.00", "EUR");
-    events[1] = event("alone", "2024-06", {"germany"}, {"ukraine"});
+    events[1] = exchange("alone", "2024-06", {"germany"}, {"ukraine"});
     amount(events[1], "50.00", "EUR");
-    events[2] = event("none", "2024-07", {"france"}, {"ukraine"});  // no amount
+    events[2] = exchange("none", "2024-07", {"france"}, {"ukraine"});  // no amount
     const tl::TotalsTable t = totals(events, {TotalsKey::supplier});
     REQUIRE(t.rows.size() == 2);
     CHECK(t.rows[0].keys == std::vector<std::string>{"germany"});  // the larger sum first
@@ -192,11 +187,11 @@ TEST_CASE("an event with two suppliers counts in full in each supplier's row and
 
 TEST_CASE("events without a supplier or an amount have rows of their own, last") {
     std::vector<tl::Event> events(3);
-    events[0] = event("a", "2024", {"iran"});
+    events[0] = exchange("a", "2024", {"iran"});
     amount(events[0], "5", "drones");
-    events[1] = event("b", "2024");  // actors only: no supplier
+    events[1] = exchange("b", "2024");  // actors only: no supplier
     amount(events[1], "7", "drones");
-    events[2] = event("c", "2024", {"iran"});
+    events[2] = exchange("c", "2024", {"iran"});
     const tl::TotalsTable t = totals(events, {TotalsKey::supplier, TotalsKey::unit});
     REQUIRE(t.rows.size() == 3);
     CHECK(t.rows[0].keys == std::vector<std::string>{"iran", "drones"});
@@ -208,12 +203,12 @@ TEST_CASE("events without a supplier or an amount have rows of their own, last")
 
 TEST_CASE("by year, quarter and month of the start date, a vaguer date in a row of its own") {
     std::vector<tl::Event> events(6);
-    events[0] = event("day", "2024-02-10");
-    events[1] = event("month", "2024-02");
-    events[2] = event("year", "2024");                       // some month of 2024
-    events[3] = event("spring", "2024-21");                  // March to May: 2024, quarter unknown
-    events[4] = event("interval", "2023-12-30/2024-01-02");  // its start counts
-    events[5] = event("decade", "202X");                     // no known year
+    events[0] = exchange("day", "2024-02-10");
+    events[1] = exchange("month", "2024-02");
+    events[2] = exchange("year", "2024");       // some month of 2024
+    events[3] = exchange("spring", "2024-21");  // March to May: 2024, quarter unknown
+    events[4] = exchange("interval", "2023-12-30/2024-01-02");  // its start counts
+    events[5] = exchange("decade", "202X");                     // no known year
     for (tl::Event& e : events)
         amount(e, "1", "tanks");
     const tl::TotalsTable months = totals(events, {TotalsKey::month});
@@ -236,12 +231,12 @@ TEST_CASE("by year, quarter and month of the start date, a vaguer date in a row 
 
 TEST_CASE("two keys: rows for each pair, and missing amounts counted per row") {
     std::vector<tl::Event> events(4);
-    events[0] = event("a", "2023-05", {"poland"}, {"ukraine"}, "arms-transfer");
+    events[0] = exchange("a", "2023-05", {"poland"}, {"ukraine"}, "arms-transfer");
     amount(events[0], "10", "tanks");
-    events[1] = event("b", "2024-05", {"poland"}, {"ukraine"}, "arms-transfer");
+    events[1] = exchange("b", "2024-05", {"poland"}, {"ukraine"}, "arms-transfer");
     amount(events[1], "5", "tanks", Q::more_than);
-    events[2] = event("c", "2024-06", {"poland"}, {"ukraine"}, "arms-transfer");
-    events[3] = event("d", "2024-06", {"poland"}, {"ukraine"}, "humanitarian");
+    events[2] = exchange("c", "2024-06", {"poland"}, {"ukraine"}, "arms-transfer");
+    events[3] = exchange("d", "2024-06", {"poland"}, {"ukraine"}, "humanitarian");
     const tl::TotalsTable t = totals(events, {TotalsKey::year, TotalsKey::kind});
     REQUIRE(t.rows.size() == 3);
     CHECK(t.rows[0].keys == std::vector<std::string>{"2023", "arms-transfer"});
@@ -259,12 +254,12 @@ TEST_CASE("two keys: rows for each pair, and missing amounts counted per row") {
 TEST_CASE("pledged 100 and delivered 60 are in both stage rows and add 100 once elsewhere") {
     using S = tl::QuantityStage;
     std::vector<tl::Event> events(3);
-    events[0] = event("deal", "2024-03", {"norway"});
+    events[0] = exchange("deal", "2024-03", {"norway"});
     staged(events[0], "100", "aircraft", S::pledged);
     staged(events[0], "60", "aircraft", S::delivered);
-    events[1] = event("talk", "2024-04", {"norway"});
+    events[1] = exchange("talk", "2024-04", {"norway"});
     staged(events[1], "200", "aircraft", S::announced);
-    events[2] = event("plain", "2024-05", {"norway"});
+    events[2] = exchange("plain", "2024-05", {"norway"});
     amount(events[2], "5", "aircraft");
     const tl::TotalsTable by_stage = totals(events, {TotalsKey::stage});
     std::vector<std::string> rows;
@@ -287,7 +282,7 @@ TEST_CASE(
     "delivered, announced") {
     using S = tl::QuantityStage;
     const auto added = [](const std::vector<std::pair<std::string, std::optional<S>>>& qs) {
-        std::vector<tl::Event> events{event("e", "2024")};
+        std::vector<tl::Event> events{exchange("e", "2024")};
         for (const auto& [value, stage] : qs) {
             amount(events[0], value, "tanks");
             events[0].quantities.back().stage = stage;
@@ -302,7 +297,7 @@ TEST_CASE(
 
 TEST_CASE("stages of different units are each their unit's only figure") {
     using S = tl::QuantityStage;
-    std::vector<tl::Event> events{event("e", "2024")};
+    std::vector<tl::Event> events{exchange("e", "2024")};
     staged(events[0], "100.00", "EUR", S::pledged);
     staged(events[0], "4", "tanks", S::delivered);
     const tl::TotalsTable t = totals(events, {TotalsKey::stage});
