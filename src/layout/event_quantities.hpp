@@ -12,20 +12,13 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "timeline/totals.hpp"  // unit_key: units compare as `timeline totals` compares them
 
 namespace tl {
 
 /// The quantities an event states, in input order.
 inline std::span<const Quantity> quantities_of(const Event& e) {
     return e.quantities;
-}
-
-/// A unit as units are compared: ignoring ASCII case, so that EUR and eur are one unit.
-inline std::string unit_key(std::string_view unit) {
-    std::string key(unit);
-    for (char& c : key)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return key;
 }
 
 /// The units of an event's quantities (as unit_key), each once, in input order.

@@ -72,6 +72,27 @@ TEST_CASE("density strips sum the measured unit per bin, ignoring its case") {
     CHECK(s.note().find("2 of 6 events carry no \u2068EUR\u2069 amount") != std::string::npos);
 }
 
+TEST_CASE("density strips match units as totals does: case, number and spacing aside") {
+    // One rule for every sum: `timeline totals` adds "Tank" and "tanks" together, so the
+    // strips must too (the layout once had a case-only copy of the rule).
+    const Strips s({support_event("a", "2024-01-10", "US", 3, "Tank"),
+                    support_event("b", "2024-01-10", "US", 4, "tanks"),
+                    support_event("c", "2024-01-10", "US", 5, "main  battle tanks"),
+                    support_event("d", "2024-01-10", "US", 6, "main battle tank")},
+                   "tank");
+    double us = 0;
+    for (const tl::Item* bin : s.all("density-bin", "US"))
+        us += bin->value;
+    CHECK(us == doctest::Approx(7));
+    const Strips mbt({support_event("c", "2024-01-10", "US", 5, "main  battle tanks"),
+                      support_event("d", "2024-01-10", "US", 6, "main battle tank")},
+                     "Main Battle Tanks");
+    double both = 0;
+    for (const tl::Item* bin : mbt.all("density-bin", "US"))
+        both += bin->value;
+    CHECK(both == doctest::Approx(11));
+}
+
 TEST_CASE("each strip reads off a scale: its largest bin's figure, bars as tall as the lane") {
     const Strips s(supports(), "EUR");
     const auto peak = s.all("strip-peak", "US");

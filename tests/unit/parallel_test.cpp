@@ -41,7 +41,9 @@ TEST_CASE("work shared over threads is all done when no helper thread can start"
     std::atomic<int> bodies{0};
     bool threw = false;
     try {
-        tl::run_on_threads(4, [&](std::size_t) {
+        // More threads than glibc's cache of joined threads' stacks (40 MiB: five) can start
+        // without mapping a new stack, so that the failure comes whatever ran before.
+        tl::run_on_threads(64, [&](std::size_t) {
             ++bodies;
             while (next++ < 100)
                 ++done;
@@ -52,7 +54,7 @@ TEST_CASE("work shared over threads is all done when no helper thread can start"
     REQUIRE(setrlimit(RLIMIT_AS, &saved) == 0);
     CHECK_FALSE(threw);
     CHECK(done == 100);
-    CHECK(bodies == 1);  // this thread alone
+    CHECK(bodies < 64);  // some helpers could not start, and their share was done all the same
 #endif
 }
 
