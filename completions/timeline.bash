@@ -55,12 +55,13 @@ _timeline() {
     fi
 
     local common="-q --quiet --max-input-bytes --max-events -h --help"
-    local filters="--from --to --actor --kind --tag --confidence"
+    local filters="--from --to --actor --kind --tag --confidence --stage-tag"
     local options formats
     case $command in
         render)
             options="$common -o --output --format -t --template --title --scene --today
-                     --depfile -w --watch $filters"
+                     --depfile -w --watch --layout --lane-order --measure --totals-block
+                     $filters"
             formats="pdf svg png" ;;
         validate)
             options="$common --format"
@@ -94,12 +95,23 @@ _timeline() {
         --confidence)
             COMPREPLY=($(compgen -W "confirmed reported alleged assessed" -- "$cur"))
             return 0 ;;
+        --layout)
+            COMPREPLY=($(compgen -W "auto detail density pages" -- "$cur"))
+            return 0 ;;
+        --lane-order)
+            COMPREPLY=($(compgen -W "role events name input" -- "$cur"))
+            return 0 ;;
+        --stage-tag)
+            COMPREPLY=($(compgen -W "announced= pledged= delivered=" -- "$cur"))
+            compopt -o nospace 2>/dev/null
+            return 0 ;;
         --kind)
             COMPREPLY=($(compgen -W "arms-transfer components technology-transfer
                 economic-support personnel force-change military-action diplomatic sanctions
                 office-term other" -- "$cur"))
             return 0 ;;
-        --from | --to | --today | --title | --actor | --tag | --unit | --max-input-bytes | --max-events)
+        --from | --to | --today | --title | --actor | --tag | --unit | --measure | --totals-block | \
+        --max-input-bytes | --max-events)
             return 0 ;;  # free text
     esac
 

@@ -8,6 +8,7 @@
 #include "cli/messages.hpp"
 #include "model/kinds.hpp"
 #include "timeline/order.hpp"
+#include "timeline/stage_tags.hpp"
 
 namespace tl::cli {
 namespace {
@@ -37,7 +38,33 @@ bool all_known(const std::string& flag, const std::vector<std::string>& given,
     return true;
 }
 
+std::set<std::string> tags_of(const Model& model) {
+    std::set<std::string> tags;
+    for (const Event& e : model.events)
+        for (const Ref& t : e.tags)
+            tags.insert(t.id);
+    return tags;
+}
+
 }  // namespace
+
+bool apply_stage_tag_options(const Options& o, Model& model) {
+    if (o.stage_tags.empty()) return true;
+    std::vector<StageTag> rules;
+    std::vector<std::string> tags;
+    for (const std::string& text : o.stage_tags) {
+        const auto rule = parse_stage_tag(text);
+        if (!rule)
+            return usage_error("--stage-tag " + text + ": not STAGE=TAG",
+                               "STAGE is announced, pledged or delivered; for example "
+                               "--stage-tag pledged=commitment");
+        rules.push_back(*rule);
+        tags.push_back(rule->tag);
+    }
+    if (!all_known("--stage-tag", tags, tags_of(model))) return false;
+    apply_stage_tags(model.events, rules);
+    return true;
+}
 
 std::optional<EventFilter> make_filter(const Options& o, const Model& model) {
     EventFilter f;
@@ -57,18 +84,15 @@ std::optional<EventFilter> make_filter(const Options& o, const Model& model) {
                     "swap the two dates");
         return std::nullopt;
     }
-    std::set<std::string> actors, kinds, tags;
+    std::set<std::string> actors, kinds;
     for (const Actor& a : model.actors)
         actors.insert(a.id);
     for (const Kind& k : model.kinds)
         kinds.insert(k.id);
     for (const BuiltinKind& k : builtin_kinds())
         kinds.insert(std::string(k.id));
-    for (const Event& e : model.events)
-        for (const Ref& t : e.tags)
-            tags.insert(t.id);
     if (!all_known("--actor", o.actors, actors) || !all_known("--kind", o.kinds, kinds) ||
-        !all_known("--tag", o.tags, tags))
+        !all_known("--tag", o.tags, tags_of(model)))
         return std::nullopt;
     for (const std::string& c : o.confidences) {
         const auto level = confidence_from_string(c);
@@ -94,7 +118,8 @@ FilteredInput load_filtered(const Options& o) {
         in.exit_code = kInvalidInput;
         return in;
     }
-    const auto filter = make_filter(o, in.model);
+    const auto filter =
+        apply_stage_tag_options(o, in.model) ? make_filter(o, in.model) : std::nullopt;
     if (!filter) {
         in.exit_code = kUsage;
         return in;

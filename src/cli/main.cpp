@@ -44,6 +44,9 @@ void add_filters(CLI::App& cmd, Options& o) {
     cmd.add_option("--confidence", o.confidences,
                    "keep events of this confidence: confirmed, reported, alleged, assessed "
                    "(repeatable)");
+    cmd.add_option("--stage-tag", o.stage_tags,
+                   "STAGE=TAG: amounts without a stage, on events tagged TAG, count as STAGE "
+                   "(announced, pledged, delivered), e.g. pledged=commitment (repeatable)");
 }
 
 /// One table of subcommands: name, help, how to set up its flags, what runs it.
@@ -82,8 +85,9 @@ const Command kCommands[] = {
                         "overrides the template's lane-order")
              ->check(CLI::IsMember({"role", "events", "name", "input"}));
          cmd.add_option("--measure", o.measure,
-                        "density strips: sum this unit's amounts per bin (matched ignoring "
-                        "case), or 'events' to count events; overrides the template's measure "
+                        "density strips: sum this unit's amounts per bin (units matched as "
+                        "totals matches them: case and plural aside), or 'events' to count events; "
+                        "overrides the template's measure "
                         "(default: the unit most events carry when at least half do, else "
                         "counts)");
          cmd.add_option("--totals-block", o.totals_block,

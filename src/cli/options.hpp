@@ -43,6 +43,7 @@ struct Options {
     std::vector<std::string> kinds;
     std::vector<std::string> tags;
     std::vector<std::string> confidences;
+    std::vector<std::string> stage_tags;  ///< --stage-tag STAGE=TAG: stages read from tags
 
     // `totals`
     std::vector<std::string> by;  ///< --by KEY: supplier, recipient, kind, stage, unit, ...

@@ -283,6 +283,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
         return output_error(clash, "it is also an input of this render, and would be destroyed",
                             "write the chart, --scene and --depfile to files that are not read");
 
+    if (!apply_stage_tag_options(o, model)) return kUsage;
     const auto filter = make_filter(o, model);
     if (!filter) return kUsage;
     const LaneOrder order =

@@ -147,9 +147,6 @@ double draw_totals_block(ChartCanvas& c, double y) {
     const std::vector<TotalsLine> lines =
         totals_lines(c.timeline.events, unit, c.options.totals_block);
     if (lines.empty()) return y;
-    double full = 0;
-    for (const TotalsLine& l : lines)
-        full = std::max(full, l.total);
     const bool staged = !lines.front().stage.empty();
     std::size_t suppliers = 0;
     for (std::size_t i = 0; i < lines.size(); ++i)
@@ -158,8 +155,8 @@ double draw_totals_block(ChartCanvas& c, double y) {
     const std::string what = unit.empty() ? "events" : isolate(unit) + " amounts";
     std::string note = "Cumulative " + what + " of the top " + std::to_string(suppliers) +
                        (suppliers == 1 ? " supplier" : " suppliers") +
-                       ", all rows on one scale: a full row is " + figure_text(full, unit, "") +
-                       "; the figure at a line's end is its total." +
+                       ", each row on its own scale (its largest line fills the row); the figure "
+                       "at a line's end is its total." +
                        (staged ? " Solid: delivered; dashed: pledged (amounts with no stage are "
                                  "in neither)."
                                : "");
@@ -179,6 +176,12 @@ double draw_totals_block(ChartCanvas& c, double y) {
         // One ink for every row, as small multiples are drawn: the row says whose line it
         // is, and lane colours (often one grey per lane) would fade into the baseline.
         const Color color = theme.text;
+        // Each row on its own scale: on one scale with the largest supplier (Kiel's EU, 184
+        // billion), most rows were flat lines that showed neither when the money came nor
+        // how delivery followed pledges; the figures say how much.
+        double full = 0;
+        for (std::size_t k = i; k < lines.size() && lines[k].supplier == supplier; ++k)
+            full = std::max(full, lines[k].total);
         c.page
             .text(theme.margin + 8, top,
                   c.measurer.fit(actor_name(c.model, supplier), small, c.columns.gutter - 14),

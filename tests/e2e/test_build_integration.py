@@ -1,6 +1,7 @@
 """Charts in build scripts: depfiles driven by real make, and make install (the binary, the
 templates, the man page and bash completion)."""
 import os
+import re
 import pathlib
 import shutil
 import subprocess
@@ -200,6 +201,15 @@ class Install(TempDirTest):
         self.assertIn("events/", complete("render", "ev"))
         self.assertEqual(complete("totals", "--by", "s"), ["supplier", "stage"])
         self.assertEqual(sorted(complete("totals", "--format", "")), ["csv", "json", "text"])
+        self.assertEqual(complete("render", "--layout", "p"), ["pages"])
+        self.assertEqual(complete("render", "--lane-order", "r"), ["role"])
+        self.assertEqual(complete("totals", "--stage-tag", "p"), ["pledged="])
+        # Every long option a subcommand's --help lists is offered: none drifts out.
+        for command in ("render", "validate", "list", "totals"):
+            helptext = run(command, "--help").stdout
+            listed = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", helptext))
+            with self.subTest(command=command):
+                self.assertEqual(listed - set(complete(command, "--")), set())
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import unittest
 from decimal import Decimal
 
 from helpers import KIEL, TempDirTest, run
-from test_totals import independent_eur_sums
+from test_totals import independent_eur_sums, independent_eur_sums_by_tag
 
 
 def newsroom(amount):
@@ -49,6 +49,30 @@ class KielTotalsBlock(TempDirTest):
             if w == "EUR" and below[i + 2][2] in ("billion", "million", "trillion"):
                 figures.append(f"{below[i + 1][2]} {below[i + 2][2]}")
         self.assertEqual(figures, [newsroom(total) for _, total in top])
+
+    def test_pledged_against_delivered_when_stages_are_read_from_kiels_tags(self):
+        by_tag = independent_eur_sums_by_tag(KIEL, ["commitment", "allocation"])
+        whole, _, _ = independent_eur_sums(KIEL)
+        top = sorted(whole, key=whole.get, reverse=True)[:10]
+        pdf = self.tmp / "kiel.pdf"
+        proc = run("render", KIEL, "--measure", "EUR", "--totals-block", "10",
+                   "--stage-tag", "pledged=commitment", "--stage-tag", "delivered=allocation",
+                   "-o", pdf, "-q")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        words = words_with_boxes(pdf)
+        note_y = min(y for w, x, y in words if w == "Cumulative")
+        below = sorted((round(y), x, w.strip("\u2068\u2069")) for w, x, y in words
+                       if y > note_y)
+        # Per row, left to right: "pledged EUR 98.3 billion delivered EUR 20.7 billion".
+        rows = []
+        for i, (y, x, w) in enumerate(below[:-3]):
+            if w in ("pledged", "delivered") and below[i + 1][2] == "EUR":
+                if not rows or rows[-1][0] != y:
+                    rows.append((y, []))
+                rows[-1][1].append(f"{w} {below[i + 2][2]} {below[i + 3][2]}")
+        expected = [[f"pledged {newsroom(by_tag[(s, 'commitment')])}",
+                     f"delivered {newsroom(by_tag[(s, 'allocation')])}"] for s in top]
+        self.assertEqual([figures for _, figures in rows], expected)
 
 
 class Newsroom(unittest.TestCase):

@@ -168,6 +168,25 @@ TEST_CASE("totals block: pledged and delivered as two lines per supplier, labels
             CHECK(!t->box.intersects(l->box));
 }
 
+TEST_CASE("totals block: each row on its own scale, its largest line filling the row") {
+    // Kiel's EU line (EUR 184 billion) on one scale with the rest left Denmark's and Japan's
+    // lines flat on their baselines: a line must show when its supplier's money came, and
+    // the figure at its end says how much.
+    const Block b({pledged_event("a", "2024-01-01", "US", 100e9, 4e9),
+                   pledged_event("c", "2024-02-01", "NO", 2e9, 1e9)},
+                  "EUR", 10);
+    std::map<std::string, double> rise;  // per line: how far its end stands above its row's base
+    for (const tl::Item* line : b.all("totals-line"))
+        rise[line->lane + "/" + line->stage] = line->points.front().y - line->points.back().y;
+    CHECK(rise.at("US/pledged") == doctest::Approx(rise.at("NO/pledged")));
+    CHECK(rise.at("US/pledged") > 10);
+    CHECK(rise.at("NO/delivered") == doctest::Approx(rise.at("NO/pledged") / 2));
+    CHECK(rise.at("US/delivered") == doctest::Approx(rise.at("US/pledged") * 0.04));
+    const auto note = b.all("totals-note");
+    REQUIRE(note.size() == 1);
+    CHECK(note.front()->text.find("each row on its own scale") != std::string::npos);
+}
+
 TEST_CASE("totals block: a chart that counts events counts them in the block too") {
     const Block b(block_supports(), "events", 10, tl::LayoutMode::density);
     const auto lines = b.all("totals-line");
