@@ -118,6 +118,34 @@ std::vector<TotalsLine> totals_lines(const std::vector<const Event*>& events,
 
 namespace {
 
+bool supplied_by_a_line(const Event& e, const std::vector<TotalsLine>& lines) {
+    return std::any_of(e.from.begin(), e.from.end(), [&](const Ref& r) {
+        return std::any_of(lines.begin(), lines.end(),
+                           [&](const TotalsLine& l) { return l.supplier == r.id; });
+    });
+}
+
+std::size_t events_of(const std::vector<const Event*>& events,
+                      const std::vector<TotalsLine>& lines) {
+    return static_cast<std::size_t>(
+        std::count_if(events.begin(), events.end(),
+                      [&](const Event* e) { return supplied_by_a_line(*e, lines); }));
+}
+
+/// Of the events of the block's suppliers, those with no amount in `unit` (none when the
+/// block counts events): the lines are floors by as much as they leave out.
+std::size_t events_without_amount(const std::vector<const Event*>& events,
+                                  const std::vector<TotalsLine>& lines, const std::string& unit) {
+    if (unit.empty()) return 0;
+    const std::string key = unit_key(unit);
+    return static_cast<std::size_t>(
+        std::count_if(events.begin(), events.end(), [&](const Event* e) {
+            return supplied_by_a_line(*e, lines) &&
+                   std::none_of(e->quantities.begin(), e->quantities.end(),
+                                [&](const Quantity& q) { return unit_key(q.unit) == key; });
+        }));
+}
+
 std::string actor_name(const Model& model, const std::string& id) {
     for (const Actor& a : model.actors)
         if (a.id == id) return a.name.empty() ? id : a.name;
@@ -153,19 +181,26 @@ double draw_totals_block(ChartCanvas& c, double y) {
         suppliers += i == 0 || lines[i].supplier != lines[i - 1].supplier;
     const FontSpec small = theme.font(theme.axis_size);
     const std::string what = unit.empty() ? "events" : isolate(unit) + " amounts";
-    std::string note = "Cumulative " + what + " of the top " + std::to_string(suppliers) +
-                       (suppliers == 1 ? " supplier" : " suppliers") +
-                       ", each row on its own scale (its largest line fills the row); the figure "
-                       "at a line's end is its total." +
-                       (staged ? " Solid: delivered; dashed: pledged (amounts with no stage are "
-                                 "in neither)."
-                               : "");
+    // The note in sentences, a line each (as the strips' note), so that a narrow page
+    // shortens none of them into an ellipsis.
+    std::vector<std::string> note{
+        "Cumulative " + what + " of the top " + std::to_string(suppliers) +
+        (suppliers == 1 ? " supplier" : " suppliers") +
+        ", each row on its own scale (its largest line fills the row); the figure at a "
+        "line's end is its total."};
+    if (staged)
+        note.push_back("Solid: delivered; dashed: pledged (amounts with no stage are in neither).");
+    if (const std::size_t unpriced = events_without_amount(c.timeline.events, lines, unit))
+        note.push_back(readable_number(double(unpriced)) + " of these suppliers' " +
+                       readable_number(double(events_of(c.timeline.events, lines))) +
+                       " events carry no " + isolate(unit) + " amount and add nothing.");
     y += 10;
-    y += c.page
-             .text(theme.margin, y, c.measurer.fit(note, small, c.width - 2 * theme.margin), small,
-                   theme.muted, "totals-note")
-             .box.height +
-         4;
+    for (const std::string& sentence : note)
+        y += c.page
+                 .text(theme.margin, y, c.measurer.fit(sentence, small, c.width - 2 * theme.margin),
+                       small, theme.muted, "totals-note")
+                 .box.height;
+    y += 4;
     const TimeScale& scale = c.columns.scale;
     const double x0 = scale.x0, x1 = scale.x1;
     std::size_t row = 0;
