@@ -54,7 +54,7 @@ _timeline() {
         return 0
     fi
 
-    local common="-q --quiet --max-input-bytes --max-events -h --help"
+    local common="-q --quiet --diagnostics --max-input-bytes --max-events -h --help"
     local filters="--from --to --actor --kind --tag --confidence --stage-tag"
     local options formats
     case $command in
@@ -94,6 +94,9 @@ _timeline() {
             return 0 ;;
         --confidence)
             COMPREPLY=($(compgen -W "confirmed reported alleged assessed" -- "$cur"))
+            return 0 ;;
+        --diagnostics)
+            COMPREPLY=($(compgen -W "first all" -- "$cur"))
             return 0 ;;
         --layout)
             COMPREPLY=($(compgen -W "auto detail density pages" -- "$cur"))

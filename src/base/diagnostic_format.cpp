@@ -1,6 +1,7 @@
 #include "base/diagnostic_format.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -91,6 +92,32 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
                " note: " + visible(d.related_message) + "\n";
     }
     return out;
+}
+
+DiagnosticDigest digest_diagnostics(const Diagnostics& diags, std::size_t per_rule) {
+    DiagnosticDigest digest;
+    std::map<std::string_view, std::size_t> seen;  // rule -> how many so far
+    std::map<std::string_view, std::size_t> slot;  // rule -> index in held_back
+    for (const Diagnostic& d : diags.items()) {
+        if (per_rule == 0 || ++seen[d.rule] <= per_rule) {
+            digest.shown.push_back(&d);
+            continue;
+        }
+        auto [it, added] = slot.emplace(d.rule, digest.held_back.size());
+        if (added) digest.held_back.push_back({d.rule});
+        HeldBack& h = digest.held_back[it->second];
+        ++(d.severity == Severity::error ? h.errors : h.warnings);
+    }
+    return digest;
+}
+
+std::string held_back_line(const HeldBack& h) {
+    std::string counts;
+    if (h.errors > 0) counts = plural(h.errors, "more error");
+    if (h.warnings > 0)
+        counts += (counts.empty() ? "" : " and ") +
+                  plural(h.warnings, h.errors > 0 ? "warning" : "more warning");
+    return "... " + counts + " [" + h.rule + "] not shown; --diagnostics all shows every one\n";
 }
 
 std::string diagnostics_summary(const Diagnostics& diags) {

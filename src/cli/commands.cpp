@@ -30,8 +30,9 @@ int run_validate(const Options& o) {
         if (const int code = print_to_standard_output(diagnostics_json(diags, model.files)))
             return code;
     } else {
-        print_diagnostics(diags, model.files, o.quiet);
-        if (diags.empty() && !o.quiet)
+        print_diagnostics(diags, model.files, o);
+        // -q hides warnings, so a run with warnings only still says that it passed.
+        if (!diags.has_errors() && (diags.empty() || o.quiet) && !o.silent)
             std::cerr << "timeline: " << plural(model.events.size(), "event") << " in "
                       << plural(model.files.paths.size(), "file")
                       << (model.events.size() == 1 ? " is" : " are") << " valid\n";

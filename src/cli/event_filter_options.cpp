@@ -113,7 +113,7 @@ FilteredInput load_filtered(const Options& o) {
     FilteredInput in;
     Diagnostics diags;
     in.model = load_and_validate(o, diags);
-    print_diagnostics(diags, in.model.files, o.quiet);
+    print_diagnostics(diags, in.model.files, o);
     if (diags.has_errors()) {
         in.exit_code = kInvalidInput;
         return in;

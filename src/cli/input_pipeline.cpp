@@ -59,7 +59,8 @@ Model load_and_validate(const Options& o, Diagnostics& diags) {
     return model;
 }
 
-void print_diagnostics(const Diagnostics& all, const SourceFiles& files, bool quiet) {
+void print_diagnostics(const Diagnostics& all, const SourceFiles& files, const Options& o) {
+    const bool quiet = o.quiet;
     Diagnostics errors;
     if (quiet) {
         for (const Diagnostic& d : all.items())
@@ -73,12 +74,16 @@ void print_diagnostics(const Diagnostics& all, const SourceFiles& files, bool qu
     style.show_source = terminal;
     style.color = terminal && !(no_color && *no_color);
     SourceLines lines;
-    for (const Diagnostic& d : diags.items()) {
+    const DiagnosticDigest digest =
+        digest_diagnostics(diags, o.diagnostics == "all" ? 0 : kShownPerRule);
+    for (const Diagnostic* d : digest.shown) {
         std::string source;
-        if (style.show_source && d.loc.file < files.paths.size() && d.loc.line > 0)
-            source = lines.line(files.path(d.loc.file), d.loc.line);
-        std::cerr << format_diagnostic(d, files, style, source);
+        if (style.show_source && d->loc.file < files.paths.size() && d->loc.line > 0)
+            source = lines.line(files.path(d->loc.file), d->loc.line);
+        std::cerr << format_diagnostic(*d, files, style, source);
     }
+    for (const HeldBack& h : digest.held_back)
+        std::cerr << held_back_line(h);
     std::cerr << diagnostics_summary(diags) << "\n";
 }
 

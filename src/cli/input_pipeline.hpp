@@ -14,8 +14,10 @@ namespace tl::cli {
 Model load_and_validate(const Options& o, Diagnostics& diags);
 
 /// Prints diagnostics to stderr: with source lines and colour on a terminal (never with
-/// NO_COLOR), plain otherwise; a summary line ends the list. `quiet` prints errors only.
-void print_diagnostics(const Diagnostics& diags, const SourceFiles& files, bool quiet = false);
+/// NO_COLOR), plain otherwise; a summary line ends the list. --quiet prints errors only;
+/// unless --diagnostics all, a rule's first kShownPerRule diagnostics are shown in full and
+/// the rest counted in one line, so that one frequent rule cannot hide the others.
+void print_diagnostics(const Diagnostics& diags, const SourceFiles& files, const Options& o);
 
 /// The folders among the inputs and every folder below them that is read (not hidden, links
 /// followed, each once), as walk_inputs finds them: adding a file to one of them changes

@@ -32,7 +32,14 @@ void add_inputs(CLI::App& cmd, Options& o) {
     cmd.add_option("--max-events", o.max_events,
                    "refuse more events than this in one run (default 1000000)")
         ->check(CLI::PositiveNumber);
-    cmd.add_flag("-q,--quiet", o.quiet, "print nothing but errors");
+    cmd.add_flag("-q,--quiet", o.quiet_count,
+                 "print only errors and, on render, the line that says what was written; "
+                 "-qq (or -q twice): only errors");
+    cmd.add_option("--diagnostics", o.diagnostics,
+                   "first: of a rule that fires often, show the first 3 in full, then a count; "
+                   "all: show every one")
+        ->check(CLI::IsMember({"first", "all"}))
+        ->capture_default_str();
 }
 
 void add_filters(CLI::App& cmd, Options& o) {
@@ -172,6 +179,8 @@ int run(int argc, char** argv) {
         const int code = app.exit(e);  // prints help, version or the error
         return code == 0 ? tl::cli::kOk : tl::cli::kUsage;
     }
+    options.quiet = options.quiet_count >= 1;
+    options.silent = options.quiet_count >= 2;
     if (options.inputs.empty()) options.inputs.push_back("events");
     if (std::count(options.inputs.begin(), options.inputs.end(), "-") > 1) {
         std::cerr << "timeline: error: standard input (-) is given more than once\n"

@@ -25,11 +25,14 @@ struct Options {
     std::string depfile;          ///< --depfile FILE: a make rule of the outputs and the files read
     std::string output_format;    ///< --format on render: for -o - (and names without extension)
     bool watch = false;           ///< --watch: render again whenever an input changes
-    bool quiet = false;           ///< --quiet: print nothing but errors
-    std::string today;            ///< --today DATE: a "today" line
-    std::string layout = "auto";  ///< --layout auto|detail|density|pages
-    std::string lane_order;       ///< --lane-order role|events|name|input; empty: the template's
-    std::string measure;          ///< --measure UNIT|events; empty: the template's
+    bool quiet = false;           ///< -q: errors only, and the line that says what a render wrote
+    bool silent = false;          ///< -qq: errors only
+    std::size_t quiet_count = 0;  ///< how often -q is given; sets quiet and silent
+    std::string diagnostics = "first";  ///< --diagnostics first|all: see print_diagnostics
+    std::string today;                  ///< --today DATE: a "today" line
+    std::string layout = "auto";        ///< --layout auto|detail|density|pages
+    std::string lane_order;  ///< --lane-order role|events|name|input; empty: the template's
+    std::string measure;     ///< --measure UNIT|events; empty: the template's
     std::optional<std::size_t> totals_block;  ///< --totals-block [N]; none: the template's
     std::string format = "text";
     std::size_t max_input_bytes = std::size_t{64} << 20;

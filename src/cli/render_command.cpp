@@ -275,7 +275,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     }
     diags.sort();
     progress.clear();
-    print_diagnostics(diags, model.files, o.quiet);
+    print_diagnostics(diags, model.files, o);
     if (diags.has_errors()) return kInvalidInput;
     if (const std::string clash =
             output_that_is_an_input(written_files(o, plan), read_files(o, model));
@@ -454,7 +454,7 @@ int run_watch(const Options& o, const Plan& plan) {
                                 std::chrono::steady_clock::now() - start)
                                 .count();
             if (code == kOk) {
-                if (!o.quiet)
+                if (!o.silent)
                     std::cerr << clock_time() << " rendered " << plural(report.events, "event")
                               << " in " << ms << " ms\n";
             } else {
@@ -495,7 +495,7 @@ int run_render(const Options& o) {
     Progress progress(progress_wanted(o.quiet), progress_delay());
     RenderReport report;
     const int code = render_once(o, plan, progress, report);
-    if (code == kOk && !o.quiet) {
+    if (code == kOk && !o.silent) {
         std::string wrote;
         for (const Output& out : plan.outputs)
             wrote += (wrote.empty() ? "" : ", ") + out.name();

@@ -52,7 +52,8 @@ class TerminalOutput(TempDirTest):
         path.write_text("id: flood\ndate: 2024\ntitle: T\nkind: other\nactors: [A]\n"
                         "sources: [" + ", " * 20000 + "x]\n")
         start = time.monotonic()
-        code, text = run_on_terminal("validate", path, env={"NO_COLOR": "1"})
+        code, text = run_on_terminal("validate", path, "--diagnostics", "all",
+                                     env={"NO_COLOR": "1"})
         self.assertLess(time.monotonic() - start,
                         20 * float(os.environ.get("TIMELINE_TIME_FACTOR", "1")))
         self.assertEqual(code, 1)
@@ -105,6 +106,34 @@ class Summary(TempDirTest):
         proc = run("validate", "--format", "json", FIXTURES.parent.parent / "events")
         self.assertEqual(proc.returncode, 0)
         self.assertEqual(json.loads(proc.stdout), [])
+
+
+class Flood(TempDirTest):
+    """A rule that fires many times shows its first few in full, then one line with the count."""
+
+    def events_without_urls(self, n):
+        path = self.tmp / "many.yaml"
+        path.write_text("actors: [{id: a, name: A}]\nevents:\n" + "".join(
+            f"  - {{id: e{i}, date: 2024, title: T{i}, kind: diplomatic, actors: [a],"
+            f" sources: [Paper]}}\n" for i in range(n)))
+        return path
+
+    def test_a_frequent_rule_shows_three_then_a_count(self):
+        path = self.events_without_urls(7)
+        for args in (("validate", path), ("list", path), ("totals", path),
+                     ("render", path, "-o", self.tmp / "a.svg")):
+            proc = run(*args)
+            self.assertEqual(proc.stderr.count("[missing-url]\n"), 3, proc.stderr)
+            self.assertIn("... 4 more warnings [missing-url] not shown; --diagnostics all "
+                          "shows every one\n", proc.stderr)
+            self.assertIn("0 errors, 7 warnings in 1 file", proc.stderr)
+            every = run(*args, "--diagnostics", "all")
+            self.assertEqual(every.stderr.count("[missing-url]\n"), 7, every.stderr)
+            self.assertNotIn("not shown", every.stderr)
+
+    def test_json_lists_every_diagnostic(self):
+        proc = run("validate", "--format", "json", self.events_without_urls(7))
+        self.assertEqual(len(json.loads(proc.stdout)), 7)
 
 
 if __name__ == "__main__":

@@ -101,7 +101,7 @@ class Streams(TempDirTest):
         self.assertTrue(proc.stdout.startswith(b"<?xml"), proc.stdout[:40])
         self.assertIn(b"standard output", proc.stderr)
         for fmt, magic in (("pdf", b"%PDF-"), ("png", b"\x89PNG")):
-            proc = subprocess.run([TIMELINE, "render", EVENTS, "-o", "-", "--format", fmt, "-q"],
+            proc = subprocess.run([TIMELINE, "render", EVENTS, "-o", "-", "--format", fmt, "-qq"],
                                   capture_output=True, timeout=60)
             self.assertEqual(proc.returncode, 0, proc.stderr)
             self.assertTrue(proc.stdout.startswith(magic))
@@ -147,9 +147,13 @@ class Streams(TempDirTest):
 
 
 class Quiet(TempDirTest):
-    def test_quiet_prints_nothing_on_success(self):
-        self.assertEqual(run("render", EVENTS, "-o", self.tmp / "a.svg", "--quiet").stderr, "")
-        self.assertEqual(run("validate", EVENTS, "-q").stderr, "")
+    def test_quiet_keeps_the_line_that_says_it_worked_and_twice_quiet_prints_nothing(self):
+        self.assertRegex(run("render", EVENTS, "-o", self.tmp / "a.svg", "--quiet").stderr,
+                         r"^timeline: wrote .*a\.svg \(\d+ events\)\n$")
+        self.assertRegex(run("validate", EVENTS, "-q").stderr, r"^timeline: \d+ events .* valid\n$")
+        for silent in (["-qq"], ["--quiet", "--quiet"], ["-q", "-q"]):
+            self.assertEqual(run("render", EVENTS, "-o", self.tmp / "a.svg", *silent).stderr, "")
+            self.assertEqual(run("validate", EVENTS, *silent).stderr, "")
         self.assertIn("are valid", run("validate", EVENTS).stderr)
 
     def test_one_event_in_one_file_is_said_in_the_singular(self):
@@ -166,8 +170,9 @@ class Quiet(TempDirTest):
         loud = run("validate", events)
         self.assertRan(loud)
         self.assertIn("warning", loud.stderr)
-        self.assertEqual(run("validate", events, "--quiet").stderr, "")
-        self.assertEqual(run("render", events, "-o", self.tmp / "a.svg", "-q").stderr, "")
+        self.assertNotIn("warning", run("validate", events, "--quiet").stderr)
+        self.assertNotIn("warning", run("render", events, "-o", self.tmp / "a.svg", "-q").stderr)
+        self.assertEqual(run("render", events, "-o", self.tmp / "a.svg", "-qq").stderr, "")
         (events / "bad.yaml").write_text("events:\n  - id: x\n    titel: oops\n")
         proc = run("render", events, "-o", self.tmp / "a.svg", "-q")
         self.assertRan(proc, 1)
@@ -187,7 +192,7 @@ class ProgressLine(TempDirTest):
         self.assertIn("writing", shown)
         self.assertIn("timeline: wrote", shown)
         self.assertTrue(shown.rstrip().endswith("events)"), repr(shown))
-        quiet_status, quiet = self.run_on_terminal("render", EVENTS, "-o", out, "-q")
+        quiet_status, quiet = self.run_on_terminal("render", EVENTS, "-o", out, "-qq")
         self.assertEqual((quiet_status, quiet), (0, ""))
         proc = run("render", EVENTS, "-o", out, env={"TIMELINE_PROGRESS_AFTER_MS": "0"})
         self.assertRan(proc)

@@ -121,3 +121,22 @@ TEST_CASE("text diagnostics show input's control and invisible characters as esc
               "  hint: use \\x1b[1mconfirmed\\u009b\n"
               "a\\nforged.yaml:1:1: error: x\\x1b[2K.yaml:1:1: note: first \\u200b here\\n\n");
 }
+
+TEST_CASE("a rule that fires many times shows its first few in full, then a count") {
+    tl::Diagnostics diags;
+    for (std::uint32_t line = 1; line <= 5; ++line)
+        diags.warning({0, line, 1}, "missing-url", "no URL");
+    diags.error({0, 9, 1}, "unknown-key", "unknown key");
+    diags.sort();
+    const tl::DiagnosticDigest digest = tl::digest_diagnostics(diags, 3);
+    REQUIRE(digest.shown.size() == 4);
+    CHECK(digest.shown[0]->loc.line == 1);
+    CHECK(digest.shown[2]->loc.line == 3);
+    CHECK(digest.shown[3]->rule == "unknown-key");
+    REQUIRE(digest.held_back.size() == 1);
+    CHECK(digest.held_back[0].rule == "missing-url");
+    CHECK(digest.held_back[0].warnings == 2);
+    CHECK(tl::held_back_line(digest.held_back[0]) ==
+          "... 2 more warnings [missing-url] not shown; --diagnostics all shows every one\n");
+    CHECK(tl::digest_diagnostics(diags, 0).shown.size() == 6);  // 0: no limit
+}
