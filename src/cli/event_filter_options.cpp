@@ -1,11 +1,14 @@
 #include "cli/event_filter_options.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
+#include "base/suggest.hpp"
 #include "base/text.hpp"
 #include "cli/input_pipeline.hpp"
 #include "cli/messages.hpp"
+#include "model/actor_match.hpp"
 #include "model/kinds.hpp"
 #include "timeline/order.hpp"
 #include "timeline/stage_tags.hpp"
@@ -25,17 +28,49 @@ std::optional<Date> option_date(const std::string& flag, const std::string& text
     return parsed.value;
 }
 
-/// Checks that each of `given` is one of `known`, suggesting the nearest on a typo.
-bool all_known(const std::string& flag, const std::vector<std::string>& given,
-               const std::set<std::string>& known) {
+/// Each of `given` as the inputs spell it: a value is found in any case (`--actor kp` is
+/// KP, `--kind Sanctions` is sanctions), unless two known values differ only in case. On a
+/// value that names nothing, prints it with a did-you-mean (from `hint_for` when given) and
+/// returns nothing: a typo would silently give an empty chart.
+std::optional<std::vector<std::string>> all_known(
+    const std::string& flag, const std::vector<std::string>& given,
+    const std::set<std::string>& known,
+    const std::function<std::string(const std::string&)>& hint_for = {}) {
     const std::vector<std::string_view> names(known.begin(), known.end());
+    std::vector<std::string> out;
     for (const std::string& g : given) {
-        if (known.count(g)) continue;
-        const std::string near = nearest_word(g, names);
-        return usage_error(flag + " " + g + ": no such value in the inputs",
-                           near.empty() ? "" : "did you mean '" + near + "'?");
+        if (known.count(g)) {
+            out.push_back(g);
+            continue;
+        }
+        if (std::string same = same_but_case(g, names); !same.empty()) {
+            out.push_back(std::move(same));
+            continue;
+        }
+        std::string hint;
+        if (hint_for) {
+            hint = hint_for(g);
+        } else if (const std::string near = suggest(g, names); !near.empty()) {
+            hint = "did you mean '" + near + "'?";
+        }
+        usage_error(flag + " " + g + ": no such value in the inputs", hint);
+        return std::nullopt;
     }
-    return true;
+    return out;
+}
+
+/// For an actor not in the inputs: a close one if any, and where actors come from.
+std::string actor_hint(const std::string& given, const Model& model) {
+    std::string hint = did_you_mean_actor(given, model.actors);
+    std::string ids;
+    constexpr std::size_t kListed = 12;
+    for (std::size_t i = 0; i < model.actors.size() && i < kListed; ++i)
+        ids += (i ? ", " : "") + model.actors[i].id;
+    if (model.actors.size() > kListed)
+        ids += ", ... (" + plural(model.actors.size(), "actor") + ")";
+    hint += "--actor takes an id declared under 'actors:' in the event files";
+    if (!ids.empty()) hint += ": " + ids;
+    return hint;
 }
 
 std::set<std::string> tags_of(const Model& model) {
@@ -61,7 +96,10 @@ bool apply_stage_tag_options(const Options& o, Model& model) {
         rules.push_back(*rule);
         tags.push_back(rule->tag);
     }
-    if (!all_known("--stage-tag", tags, tags_of(model))) return false;
+    const auto known = all_known("--stage-tag", tags, tags_of(model));
+    if (!known) return false;
+    for (std::size_t i = 0; i < rules.size(); ++i)
+        rules[i].tag = (*known)[i];
     apply_stage_tags(model.events, rules);
     return true;
 }
@@ -91,9 +129,13 @@ std::optional<EventFilter> make_filter(const Options& o, const Model& model) {
         kinds.insert(k.id);
     for (const BuiltinKind& k : builtin_kinds())
         kinds.insert(std::string(k.id));
-    if (!all_known("--actor", o.actors, actors) || !all_known("--kind", o.kinds, kinds) ||
-        !all_known("--tag", o.tags, tags_of(model)))
-        return std::nullopt;
+    auto known_actors = all_known("--actor", o.actors, actors,
+                                  [&](const std::string& g) { return actor_hint(g, model); });
+    if (!known_actors) return std::nullopt;
+    auto known_kinds = all_known("--kind", o.kinds, kinds);
+    if (!known_kinds) return std::nullopt;
+    auto known_tags = all_known("--tag", o.tags, tags_of(model));
+    if (!known_tags) return std::nullopt;
     for (const std::string& c : o.confidences) {
         const auto level = confidence_from_string(c);
         if (!level) {
@@ -103,9 +145,9 @@ std::optional<EventFilter> make_filter(const Options& o, const Model& model) {
         }
         f.confidences.push_back(*level);
     }
-    f.actors = o.actors;
-    f.kinds = o.kinds;
-    f.tags = o.tags;
+    f.actors = std::move(*known_actors);
+    f.kinds = std::move(*known_kinds);
+    f.tags = std::move(*known_tags);
     return f;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/standard_output.hpp"
+#include "base/suggest.hpp"
 #include "base/text.hpp"
 #include "cli/allocator_tuning.hpp"
 #include "cli/messages.hpp"
@@ -176,6 +177,18 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        // CLI11 says only "A subcommand is required" for `timeline rendr`: name the command.
+        if (chosen == nullptr && argc > 1 && argv[1][0] != '-' && e.get_exit_code() != 0) {
+            std::vector<std::string_view> names;
+            for (const Command& c : kCommands)
+                names.push_back(c.name);
+            const std::string near = tl::suggest(argv[1], names);
+            tl::cli::print_error(std::string("no command '") + argv[1] + "'",
+                                 (near.empty() ? "" : "did you mean '" + near + "'? ") +
+                                     "The commands are render, validate, list and totals; "
+                                     "timeline --help says more");
+            return tl::cli::kUsage;
+        }
         const int code = app.exit(e);  // prints help, version or the error
         return code == 0 ? tl::cli::kOk : tl::cli::kUsage;
     }

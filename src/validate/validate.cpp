@@ -4,7 +4,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/suggest.hpp"
 #include "base/text.hpp"
+#include "model/actor_match.hpp"
 #include "model/kinds.hpp"
 
 namespace tl {
@@ -31,7 +33,7 @@ class IdIndex {
     /// The defined id nearest to `id`, as a hint.
     std::string hint_for(std::string_view id) const {
         std::vector<std::string_view> views(names_.begin(), names_.end());
-        const std::string near = nearest_word(id, views);
+        const std::string near = suggest(id, views);
         return near.empty() ? std::string() : "did you mean '" + near + "'?";
     }
 
@@ -42,12 +44,15 @@ class IdIndex {
     std::vector<std::string> names_;
 };
 
-void check_refs(const std::vector<Ref>& refs, const IdIndex& actors, Diagnostics& diags) {
+void check_refs(const std::vector<Ref>& refs, const IdIndex& actors, const Model& model,
+                Diagnostics& diags) {
     for (const Ref& r : refs) {
         if (actors.contains(r.id)) continue;
-        std::string hint = actors.hint_for(r.id);
-        if (hint.empty()) hint = "declare it under 'actors:'";
-        diags.error(r.loc, "unknown-actor", "no actor has the id '" + r.id + "'", hint);
+        // A near id is a guess; how to declare the actor is always said, as the id may be new.
+        const std::string near = did_you_mean_actor(r.id, model.actors);
+        diags.error(r.loc, "unknown-actor", "no actor has the id '" + r.id + "'",
+                    near + (near.empty() ? "declare" : "If not, declare") +
+                        " it under 'actors:', as '- {id: " + r.id + ", name: ...}'");
     }
 }
 
@@ -85,9 +90,9 @@ void validate(const Model& model, Diagnostics& diags) {
         events.define(ev.id, ev.id_loc);
 
     for (const Event& ev : model.events) {
-        check_refs(ev.from, actors, diags);
-        check_refs(ev.to, actors, diags);
-        check_refs(ev.actors, actors, diags);
+        check_refs(ev.from, actors, model, diags);
+        check_refs(ev.to, actors, model, diags);
+        check_refs(ev.actors, actors, model, diags);
         if (ev.kind_loc.line != 0 &&
             !kinds.contains(ev.kind)) {  // a missing kind is reported already
             std::string hint = kinds.hint_for(ev.kind);

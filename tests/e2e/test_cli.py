@@ -100,11 +100,33 @@ class Filters(TempDirTest):
                          ["russia-iran-nuclear-information"])
 
     def test_a_mistyped_filter_is_a_usage_error_with_a_hint(self):
-        proc = run("list", EVENTS, "--actor", "Ir")
+        proc = run("list", EVENTS, "--actor", "IRN")
         self.assertRan(proc, 2)
-        self.assertIn("did you mean 'IR'", proc.stderr)
+        self.assertIn("did you mean 'IR' (Iran)?", proc.stderr)
         self.assertRan(run("list", EVENTS, "--from", "2024-13"), 2)
         self.assertRan(run("render", EVENTS, "-o", self.tmp / "a.pdf", "--confidence", "sure"), 2)
+
+    def test_filter_values_match_in_any_case_and_suggest_only_close_ones(self):
+        self.assertEqual(self.ids("--actor", "kp"), self.ids("--actor", "KP"))
+        self.assertEqual(self.ids("--kind", "Sanctions"), self.ids("--kind", "sanctions"))
+        proc = run("list", EVENTS, "--kind", "arms")
+        self.assertRan(proc, 2)
+        self.assertIn("did you mean 'arms-transfer'?", proc.stderr)
+        proc = run("list", EVENTS, "--actor", "KR")
+        self.assertRan(proc, 2)
+        self.assertNotIn("did you mean", proc.stderr)  # KR is not IR: another country
+        self.assertIn("declared under 'actors:'", proc.stderr)
+        self.assertIn("CN, RU, IR, KP, UA, NATO", proc.stderr)
+        proc = run("list", EVENTS, "--actor", "north korea")
+        self.assertIn("did you mean 'KP' (North Korea)?", proc.stderr)
+
+    def test_a_mistyped_command_is_named_with_the_nearest(self):
+        proc = run("rendr", EVENTS, "-o", self.tmp / "a.pdf")
+        self.assertRan(proc, 2)
+        self.assertIn("no command 'rendr'", proc.stderr)
+        self.assertIn("did you mean 'render'?", proc.stderr)
+        self.assertNotIn("A subcommand is required", proc.stderr)
+        self.assertIn("A subcommand is required", run().stderr)
 
     def test_from_after_to_is_a_usage_error(self):
         for command in (["list", EVENTS], ["render", EVENTS, "-o", self.tmp / "a.svg"]):

@@ -58,8 +58,26 @@ TEST_CASE("unknown actors, kinds and related events are reported with hints") {
     CHECK(has(d, "unknown-related"));
     for (const auto& x : d.items()) {
         if (x.rule == "unknown-kind") CHECK(x.hint == "did you mean 'arms-transfer'?");
-        if (x.rule == "unknown-actor") CHECK(x.hint == "did you mean 'IR'?");
+        if (x.rule == "unknown-actor")
+            CHECK(x.hint ==
+                  "did you mean 'IR' (Iran)? If not, declare it under 'actors:', as "
+                  "'- {id: IRR, name: ...}'");
     }
+}
+
+TEST_CASE("an unknown actor is suggested by name, and how to declare it is always said") {
+    const auto d =
+        check("actors:\n  - {id: GB, name: United Kingdom}\n  - {id: UA, name: Ukraine}\n",
+              "id: e1\ndate: 2024\ntitle: T\nkind: other\nactors: [UK, KR]\n"
+              "sources: [{publisher: P, url: 'https://e.org/'}]\n");
+    std::vector<std::string> hints;
+    for (const auto& x : d.items())
+        if (x.rule == "unknown-actor") hints.push_back(x.hint);
+    REQUIRE(hints.size() == 2);
+    CHECK(hints[0] ==
+          "did you mean 'GB' (United Kingdom)? If not, declare it under 'actors:', "
+          "as '- {id: UK, name: ...}'");
+    CHECK(hints[1] == "declare it under 'actors:', as '- {id: KR, name: ...}'");
 }
 
 TEST_CASE("a declared kind may not reuse a built-in id") {
