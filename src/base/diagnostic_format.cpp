@@ -96,10 +96,14 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
 
 DiagnosticDigest digest_diagnostics(const Diagnostics& diags, std::size_t per_rule) {
     DiagnosticDigest digest;
+    std::map<std::string_view, std::size_t> total;  // rule -> how many in all
+    for (const Diagnostic& d : diags.items())
+        ++total[d.rule];
     std::map<std::string_view, std::size_t> seen;  // rule -> how many so far
     std::map<std::string_view, std::size_t> slot;  // rule -> index in held_back
     for (const Diagnostic& d : diags.items()) {
-        if (per_rule == 0 || ++seen[d.rule] <= per_rule) {
+        // One more is shown rather than counted: the count's line would take its place.
+        if (per_rule == 0 || total[d.rule] <= per_rule + 1 || ++seen[d.rule] <= per_rule) {
             digest.shown.push_back(&d);
             continue;
         }

@@ -24,7 +24,8 @@ std::string format_diagnostic(const Diagnostic& d, const SourceFiles& files,
 inline constexpr std::size_t kShownPerRule = 3;
 
 /// What a person is shown of many diagnostics: the first `per_rule` of each rule in full,
-/// in their sorted order, and for each rule that fired more often the count left out.
+/// in their sorted order, and for each rule that fired more often the count left out (a
+/// rule that fired just once more than `per_rule` is shown whole).
 struct HeldBack {
     std::string rule;
     std::size_t errors = 0;

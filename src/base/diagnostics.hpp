@@ -29,6 +29,8 @@ class Diagnostics {
     void warning(SourceLoc loc, std::string rule, std::string message, std::string hint = {});
     void add(Diagnostic d);
     void append(Diagnostics&& other);
+    /// Replaces the hint of item `i`: a later look (at the raw source line) that knows more.
+    void rehint(std::size_t i, std::string hint) { items_.at(i).hint = std::move(hint); }
 
     /// Orders by file, line, column, then rule, so output never depends on discovery order.
     void sort();

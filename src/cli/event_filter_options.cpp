@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iostream>
 #include <set>
 
 #include "base/suggest.hpp"
@@ -9,6 +10,7 @@
 #include "cli/input_pipeline.hpp"
 #include "cli/messages.hpp"
 #include "model/actor_match.hpp"
+#include "model/date_fix.hpp"
 #include "model/kinds.hpp"
 #include "timeline/order.hpp"
 #include "timeline/stage_tags.hpp"
@@ -23,8 +25,11 @@ bool usage_error(const std::string& message, const std::string& hint) {
 
 std::optional<Date> option_date(const std::string& flag, const std::string& text) {
     auto parsed = parse_date(text);
-    if (!parsed)
-        usage_error(flag + " " + text + ": " + parsed.error, std::string(accepted_date_forms()));
+    if (!parsed) {
+        const std::string fix = date_fix_hint(text);
+        usage_error(flag + " " + text + ": " + parsed.error, fix);
+        if (fix.empty()) std::cerr << date_forms_table();
+    }
     return parsed.value;
 }
 

@@ -11,6 +11,7 @@
 #include "base/diagnostic_format.hpp"
 #include "load/input_files.hpp"
 #include "load/loader.hpp"
+#include "model/date_fix.hpp"
 #include "validate/validate.hpp"
 
 namespace tl::cli {
@@ -84,6 +85,10 @@ void print_diagnostics(const Diagnostics& all, const SourceFiles& files, const O
     }
     for (const HeldBack& h : digest.held_back)
         std::cerr << held_back_line(h);
+    // The forms of a date, once however many dates are bad: each hint names its nearest fix.
+    if (std::any_of(diags.items().begin(), diags.items().end(),
+                    [](const Diagnostic& d) { return d.rule == "bad-date"; }))
+        std::cerr << date_forms_table();
     std::cerr << diagnostics_summary(diags) << "\n";
 }
 

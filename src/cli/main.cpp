@@ -178,10 +178,11 @@ int run(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         // CLI11 says only "A subcommand is required" for `timeline rendr`: name the command.
-        if (chosen == nullptr && argc > 1 && argv[1][0] != '-' && e.get_exit_code() != 0) {
-            std::vector<std::string_view> names;
-            for (const Command& c : kCommands)
-                names.push_back(c.name);
+        std::vector<std::string_view> names;
+        for (const Command& c : kCommands)
+            names.push_back(c.name);
+        if (argc > 1 && argv[1][0] != '-' && e.get_exit_code() != 0 &&
+            std::find(names.begin(), names.end(), argv[1]) == names.end()) {
             const std::string near = tl::suggest(argv[1], names);
             tl::cli::print_error(std::string("no command '") + argv[1] + "'",
                                  (near.empty() ? "" : "did you mean '" + near + "'? ") +

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "base/text.hpp"
+#include "model/date_fix.hpp"
 #include "model/field_rules.hpp"
 
 namespace tl::yaml {
@@ -72,8 +73,14 @@ std::optional<Date> read_date(const MapReader& r, const Entry& e) {
     if (!text) return std::nullopt;
     auto parsed = parse_date(*text);
     if (!parsed) {
-        r.report(e, parsed.rule, parsed.error,
-                 parsed.rule == "bad-date" ? std::string(accepted_date_forms()) : "");
+        // The nearest valid form when there is one; the table of forms is printed once a
+        // run (print_diagnostics), not under every bad date.
+        std::string hint;
+        if (parsed.rule == "bad-date") {
+            hint = date_fix_hint(*text);
+            if (hint.empty()) hint = date_forms_hint();
+        }
+        r.report(e, parsed.rule, parsed.error, hint);
     }
     return parsed.value;
 }

@@ -9,6 +9,7 @@
 #include "load/input_files.hpp"
 #include "load/input_reader.hpp"
 #include "load/yaml_prescan.hpp"
+#include "load/yaml_slips.hpp"
 #include "load/yaml_tree.hpp"
 
 namespace tl {
@@ -28,7 +29,9 @@ bool enforce_max_events(Model& model, const LoadOptions& options, Diagnostics& d
 
 }  // namespace
 
-void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags,
+namespace {
+
+void read_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags,
                const LoadOptions& options) {
     const auto surrogate_pairs = prescan_checks(text, file, diags);
     if (!surrogate_pairs) return;
@@ -47,6 +50,15 @@ void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnosti
         yaml::read_document(parsed.tree.document(i), ctx, into);
         if (!enforce_max_events(into, options, diags)) return;
     }
+}
+
+}  // namespace
+
+void load_text(std::string_view text, std::uint32_t file, Model& into, Diagnostics& diags,
+               const LoadOptions& options) {
+    const std::size_t first = diags.items().size();
+    read_text(text, file, into, diags, options);
+    explain_yaml_slips(text, first, diags);
 }
 
 std::string_view yaml_library_version() {

@@ -178,10 +178,18 @@ std::optional<double> MapReader::number(const Entry& e) const {
     }
     const std::string shown = e.value.is_scalar() ? "'" + std::string(e.value.scalar()) + "'"
                                                   : std::string(describe(e.value));
+    std::string hint =
+        "write digits such as 200 or 1.5e6; put words like 'more than' in 'qualifier'";
+    if (e.value.is_scalar()) {
+        // 800,000: thousands separators, which a number does not take.
+        std::string plain;
+        for (char c : e.value.scalar())
+            if (c != ',') plain += c;
+        if (plain.size() < e.value.scalar().size() && parse_number(plain))
+            hint = "write " + plain + ", without thousands separators";
+    }
     ctx_.diags.error(loc(e), "bad-number",
-                     "'" + std::string(e.key.scalar()) + "' must be a number, not " + shown,
-                     "write digits such as 200 or 1.5e6; put words like 'more than' in "
-                     "'qualifier'");
+                     "'" + std::string(e.key.scalar()) + "' must be a number, not " + shown, hint);
     return std::nullopt;
 }
 

@@ -72,12 +72,6 @@ std::string_view to_string(Precision p) {
     return "unknown";
 }
 
-std::string_view accepted_date_forms() {
-    return "write YYYY, YYYY-MM, YYYY-MM-DD, a season YYYY-21..24, unspecified digits "
-           "(2024-09-XX, 2024-XX, 202X, 20XX), optionally ending in ?, ~ or %, or an interval "
-           "A/B whose sides may be open (..) or unknown (empty); years 1400 to 9999";
-}
-
 // Howard Hinnant's days_from_civil and civil_from_days (chrono-Compatible Low-Level Date
 // Algorithms), counted from 1970-01-01, whose Julian day number is 2440588.
 constexpr std::int64_t kJulianDayOf1970 = 2440588;

@@ -73,9 +73,6 @@ Parsed<Date> parse_date(std::string_view text);
 /// Joins `date: A` and `end: B` into the interval A/B, as the spec defines them to be.
 Parsed<Date> join_interval(const Date& start, const Date& end);
 
-/// The forms a date may take, for diagnostics.
-std::string_view accepted_date_forms();
-
 /// Day number of a calendar date, and back, in the proleptic Gregorian calendar. Both are
 /// arithmetic that holds for every day (2024-02-30 is 2024-03-01), not only for the
 /// calendar's range, so that a chart padded or stepped past 1400 or 9999 cannot fail.

@@ -136,6 +136,29 @@ class Flood(TempDirTest):
         self.assertEqual(len(json.loads(proc.stdout)), 7)
 
 
+class Hints(TempDirTest):
+    def test_bad_dates_get_their_nearest_form_and_the_table_once(self):
+        path = self.tmp / "dates.yaml"
+        path.write_text("actors: [{id: a, name: A}]\nevents:\n" + "".join(
+            f"  - {{id: e{i}, date: '{d}', title: T, kind: other, actors: [a],"
+            f" sources: ['https://x.org/']}}\n"
+            for i, d in enumerate(["present", "March 2024", "2024-4-13", "~2024-10"])))
+        proc = run("validate", path)
+        self.assertEqual(proc.returncode, 1)
+        for fix in ("'2024/..'", "'2024-03'", "'2024-04-13'", "'2024-10~'"):
+            self.assertIn(fix, proc.stderr)
+        self.assertEqual(proc.stderr.count("Dates are written year first"), 1, proc.stderr)
+        self.assertEqual(proc.stderr.count("2024-09-XX"), 1)  # the forms, once
+        cli = run("list", FIXTURES.parent.parent / "events", "--from", "Sept 2024")
+        self.assertEqual(cli.returncode, 2)
+        self.assertIn("write '2024-09'", cli.stderr)
+
+    def test_a_yaml_slip_is_named_with_its_fix(self):
+        path = self.tmp / "slip.yaml"
+        path.write_text("actors:\n  - id: a\n    name: A\n    color: #cc0000\n")
+        self.assertIn('quote the text, as color: "#cc0000"', run("validate", path).stderr)
+
+
 if __name__ == "__main__":
     import unittest
     unittest.main()

@@ -139,4 +139,5 @@ TEST_CASE("a rule that fires many times shows its first few in full, then a coun
     CHECK(tl::held_back_line(digest.held_back[0]) ==
           "... 2 more warnings [missing-url] not shown; --diagnostics all shows every one\n");
     CHECK(tl::digest_diagnostics(diags, 0).shown.size() == 6);  // 0: no limit
+    CHECK(tl::digest_diagnostics(diags, 4).shown.size() == 6);  // one more is shown, not counted
 }

@@ -473,3 +473,36 @@ TEST_CASE("format 1.1: a repeated unit and stage points at both quantities") {
     CHECK(cased.has("duplicate-quantity", 8, 5));
     CHECK(cased.diags.items().size() == 1);
 }
+
+namespace {
+
+std::string hint_of(const std::string& yaml, const std::string& rule) {
+    tl::Model m;
+    tl::Diagnostics diags;
+    tl::load_text(yaml, m.files.add("a.yaml"), m, diags);
+    for (const auto& d : diags.items())
+        if (d.rule == rule) return d.hint;
+    return "(no " + rule + ")";
+}
+
+const std::string kHead = "events:\n  - id: e\n    date: 2024\n    kind: other\n    actors: [A]\n";
+
+}  // namespace
+
+TEST_CASE("YAML slips are named with their fix, from the raw line") {
+    CHECK(hint_of("actors:\n  - id: A\n    name: A\n    color: #cc0000\n", "wrong-type") ==
+          "the '#' after 'color:' begins a YAML comment, so the value is empty: quote the "
+          "text, as color: \"#cc0000\"");
+    CHECK(hint_of(kHead + "    title: T\n    quantity: {value: 800,000, unit: shells}\n",
+                  "unknown-key") ==
+          "'800,000' reads as 800 and a key, as a comma separates the items of { }: write "
+          "800000, without thousands separators");
+    CHECK(hint_of(kHead + "    title: T\n    quantity:\n      value: 1,200,000\n      unit: x\n",
+                  "bad-number") == "write 1200000, without thousands separators");
+    CHECK(hint_of(kHead + "    title: Iran: drones delivered\n", "yaml-syntax") ==
+          "the text after 'title:' holds ': ', which YAML reads as another key: quote the "
+          "text, as title: \"Iran: drones delivered\"");
+    CHECK(hint_of("events:\n  - id: e\n    date: 12/03/2024\n", "bad-date")
+              .starts_with("write '2024-03-12' (or '2024-12-03' if 12/03 is month/day): 12/03 "
+                           "is ambiguous between day/month and month/day"));
+}
