@@ -28,6 +28,7 @@
 #include "cli/output_identity.hpp"
 #include "cli/progress.hpp"
 #include "layout/chart_layout.hpp"
+#include "layout/page_fit.hpp"
 #include "load/input_files.hpp"
 #include "model/field_rules.hpp"
 #include "render/font_check.hpp"
@@ -265,6 +266,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                     "give a file path or a name from the templates folder, such as 'default'");
     } else {
         theme = load_template(template_path, model.files, diags);
+        check_template_kinds(theme, model, diags);
         for (const std::string& family : unavailable_font_families(theme.font_family)) {
             diags.warning(theme.font_family_loc, "missing-font",
                           "no installed font has the family '" + family +
@@ -305,6 +307,13 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     layout_options.threads = layout_threads();
     layout_options.measurer_factory = make_text_measurer;
     const Document doc = layout_document(timeline, model, theme, *measurer, layout_options);
+    if (const std::string off = page_overflow(doc); !off.empty()) {
+        Diagnostics fit;  // known only once laid out, after the input's diagnostics
+        fit.warning(theme.page_loc, "page-too-small", "the page is too small for the chart: " + off,
+                    "make the page larger, or the margins or fonts smaller");
+        progress.clear();
+        print_diagnostics(fit, model.files, o);
+    }
 
     // The depfile is made before any output is written, so that a path make cannot name
     // fails the run while the previous outputs are still in place.
@@ -425,9 +434,9 @@ int run_watch(const Options& o, const Plan& plan) {
     const auto watcher = make_inotify_watcher(
         wake[0],
         [](std::string_view name, bool is_folder) {
-            // What expand_inputs reads: *.yaml and *.yml files, folders, none hidden.
+            // What expand_inputs reads: *.yaml and *.yml files (any case), folders, none hidden.
             if (name.empty() || name.front() == '.') return false;
-            return is_folder || name.ends_with(".yaml") || name.ends_with(".yml");
+            return is_folder || is_event_file_name(name);
         },
         error);
     if (!watcher) {

@@ -38,6 +38,7 @@ struct Theme {
 
     std::string font_family = "Noto Sans, Noto Sans Arabic, Noto Sans CJK SC";
     SourceLoc font_family_loc;  ///< where a template set it; none for the built-in value
+    SourceLoc page_loc;         ///< where a template set the page's size; none: built in
     double title_size = 20;
     double subtitle_size = 10;
     double lane_name_size = 10.5;
@@ -62,6 +63,7 @@ struct Theme {
     std::vector<Color> actor_palette;  ///< lane accents: neutral, apart from the kind colours
     std::vector<Color> kind_palette;
     std::map<std::string, Color> kind_colors;
+    std::map<std::string, SourceLoc> kind_color_locs;  ///< where each of kind_colors is named
 
     bool show_title = true;
     bool show_legend = true;

@@ -14,9 +14,11 @@ namespace tl {
 namespace fs = std::filesystem;
 namespace {
 
-bool is_yaml_name(const fs::path& p) {
-    const std::string ext = p.extension().string();
-    return ext == ".yaml" || ext == ".yml";
+std::string lower_name(std::string_view name) {
+    std::string out(name);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
 }
 
 bool is_hidden(const fs::path& p) {
@@ -110,7 +112,16 @@ class FolderWalk {
             }
             return;
         }
-        if (!is_yaml_name(entry)) return;
+        const std::string name = entry.filename().string();
+        if (!is_event_file_name(name)) {
+            if (looks_like_event_file(name) && S_ISREG(st.st_mode)) {
+                diags_.warning({}, "skipped-file",
+                               "'" + path + "' is not read: only files ending in .yaml or .yml are",
+                               "rename it to end in .yaml to read its events, or move it out of "
+                               "the folder");
+            }
+            return;
+        }
         if (!S_ISREG(st.st_mode)) {
             // Reading a FIFO found in a folder would wait for a writer that may never come.
             diags_.warning(
@@ -153,6 +164,18 @@ class FolderWalk {
 };
 
 }  // namespace
+
+bool is_event_file_name(std::string_view name) {
+    const std::string lower = lower_name(name);
+    return !lower.empty() && lower.front() != '.' &&
+           (lower.ends_with(".yaml") || lower.ends_with(".yml"));
+}
+
+bool looks_like_event_file(std::string_view name) {
+    const std::string lower = lower_name(name);
+    if (lower.empty() || lower.front() == '.') return false;
+    return lower.find(".yaml") != std::string::npos || lower.find(".yml") != std::string::npos;
+}
 
 InputTree walk_inputs(const std::vector<std::string>& inputs, Diagnostics& diags) {
     InputTree tree;

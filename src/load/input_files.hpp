@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostics.hpp"
@@ -15,6 +16,15 @@ struct InputTree {
     /// Each folder named, followed by every folder below it that was read, in byte order.
     std::vector<std::string> folders;
 };
+
+/// Whether a folder's entry named `name` is read as an event file: it ends in .yaml or
+/// .yml, in any case (iran.YAML too, so that its events do not vanish), and is not hidden.
+bool is_event_file_name(std::string_view name);
+
+/// Whether a name that is not read looks like an event file left aside: a backup or an
+/// editor's copy such as iran.yaml~, iran.yaml.bak or iran.yml.orig. Such a file is skipped
+/// with a `skipped-file` warning, since its events may be the ones a person expects.
+bool looks_like_event_file(std::string_view name);
 
 /// Expands inputs into the files to read: a folder contributes its *.yaml and *.yml files,
 /// recursively, skipping names that start with '.', in byte order of the path, so the result

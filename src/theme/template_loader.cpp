@@ -9,9 +9,11 @@
 #include <sstream>
 
 #include "base/exact_number.hpp"
+#include "base/suggest.hpp"
 #include "load/yaml_prescan.hpp"
 #include "load/yaml_reader.hpp"
 #include "model/field_rules.hpp"
+#include "model/kinds.hpp"
 #include "timeline/lane_order.hpp"
 
 namespace tl {
@@ -198,6 +200,9 @@ void read_page(const MapReader& page, Theme& t) {
     read_number(page, "png-dpi", t.png_dpi, 10, 1200);
     read_flag(page, "grow", t.grow_width);
     check_margins(page, t);
+    const Entry* sized = page.find("width");
+    if (!sized) sized = page.find("size");
+    t.page_loc = sized ? page.loc(*sized) : page.loc();
 }
 
 void read_color(const MapReader& r, std::string_view key, Color& out) {
@@ -280,6 +285,7 @@ void read_theme(const MapReader& top, Theme& t) {
                         continue;
                     }
                     t.kind_colors[std::string(kind.scalar())] = *c;
+                    t.kind_color_locs[std::string(kind.scalar())] = palette->context().loc(kind);
                 }
             }
         }
@@ -353,6 +359,24 @@ Theme load_template(const std::string& path, SourceFiles& files, Diagnostics& di
         return default_theme();
     }
     return load_template_text(buffer.str(), file, diags);
+}
+
+void check_template_kinds(const Theme& theme, const Model& model, Diagnostics& diags) {
+    std::vector<std::string_view> kinds;
+    for (const BuiltinKind& k : builtin_kinds())
+        kinds.push_back(k.id);
+    for (const Kind& k : model.kinds)
+        kinds.push_back(k.id);
+    for (const auto& [kind, loc] : theme.kind_color_locs) {
+        if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) continue;
+        const std::string near = suggest(kind, kinds);
+        diags.warning(loc, "unknown-kind-color",
+                      "'kind-colors' names '" + kind +
+                          "', a kind no event file declares; its colour is used nowhere",
+                      (near.empty() ? std::string() : "did you mean '" + near + "'? ") +
+                          (near.empty() ? "name" : "If not, name") +
+                          " a built-in kind or one declared under 'kinds:'");
+    }
 }
 
 }  // namespace tl

@@ -1,5 +1,6 @@
 #include "validate/validate.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -56,6 +57,53 @@ void check_refs(const std::vector<Ref>& refs, const IdIndex& actors, const Model
     }
 }
 
+/// An actor both in `from` and in `to`: support from an actor to itself is no transfer,
+/// and totals would count it on both sides.
+void check_self_supply(const Event& ev, Diagnostics& diags) {
+    for (const Ref& to : ev.to) {
+        for (const Ref& from : ev.from) {
+            if (from.id != to.id) continue;
+            diags.warning(to.loc, "self-supply",
+                          "'" + to.id + "' is both a supplier and a recipient of '" + ev.id + "'",
+                          "remove it from 'from' or from 'to'");
+            break;
+        }
+    }
+}
+
+/// What makes two events one: the same date as written, title, actors on each side and
+/// quantities, so that an event pasted under a new id is not counted twice (two deliveries
+/// of one month that differ only in amount are two events).
+std::string event_identity(const Event& ev) {
+    std::string key = ev.date.text() + '\n' + ev.title + '\n';
+    for (const Quantity& q : ev.quantities)
+        key += q.value_text + ' ' + q.unit + ' ' +
+               (q.stage ? std::to_string(static_cast<int>(*q.stage)) : "-") + ';';
+    for (const std::vector<Ref>* side : {&ev.from, &ev.to, &ev.actors}) {
+        std::vector<std::string> ids;
+        for (const Ref& r : *side)
+            ids.push_back(r.id);
+        std::sort(ids.begin(), ids.end());
+        key += '\n';
+        for (const std::string& id : ids)
+            key += id + ' ';
+    }
+    return key;
+}
+
+void check_pasted_events(const std::vector<Event>& events, Diagnostics& diags) {
+    std::unordered_map<std::string, const Event*> first;
+    for (const Event& ev : events) {
+        if (ev.title.empty()) continue;  // reported as missing already
+        const auto [it, inserted] = first.emplace(event_identity(ev), &ev);
+        if (inserted || it->second->id == ev.id) continue;  // a repeated id is duplicate-id
+        diags.add({Severity::warning, ev.id_loc, "duplicate-event",
+                   "'" + ev.id + "' has the date, title and actors of '" + it->second->id + "'",
+                   "remove the copy; if they are two events, tell them apart by date or title",
+                   it->second->id_loc, "'" + it->second->id + "' is here"});
+    }
+}
+
 bool cites_a_url(const Event& ev) {
     for (const Source& s : ev.sources)
         if (!s.url.empty()) return true;
@@ -93,6 +141,7 @@ void validate(const Model& model, Diagnostics& diags) {
         check_refs(ev.from, actors, model, diags);
         check_refs(ev.to, actors, model, diags);
         check_refs(ev.actors, actors, model, diags);
+        check_self_supply(ev, diags);
         if (ev.kind_loc.line != 0 &&
             !kinds.contains(ev.kind)) {  // a missing kind is reported already
             std::string hint = kinds.hint_for(ev.kind);
@@ -112,6 +161,7 @@ void validate(const Model& model, Diagnostics& diags) {
                           "add 'url:' so that readers can check the claim");
         }
     }
+    check_pasted_events(model.events, diags);
 }
 
 }  // namespace tl

@@ -90,6 +90,31 @@ class FolderLinks(TempDirTest):
         self.assertNotIn("loop", text)
 
 
+class FileNames(TempDirTest):
+    EVENT = ("actors: [{id: a, name: A}]\nevents:\n  - {id: %s, date: 2024, title: T%s,"
+             " kind: other, actors: [a], sources: ['https://x.org/']}\n")
+
+    def test_yaml_in_any_case_is_read_and_copies_left_aside_are_named(self):
+        folder = self.tmp / "events"
+        folder.mkdir()
+        (folder / "iran.YAML").write_text(self.EVENT % ("upper", "1"))
+        (folder / "russia.Yml").write_text(self.EVENT.replace("id: a", "id: b")
+                                           .replace("[a]", "[b]") % ("mixed", "2"))
+        for aside in ("old.yaml~", "old.yaml.bak", "old.yml.orig"):
+            (folder / aside).write_text("not read")
+        (folder / "notes.txt").write_text("not an event file")
+        (folder / "scene.json").write_text("{}")
+        proc = run("list", folder, "--format", "json")
+        self.assertRan(proc)
+        ids = [e["id"] for e in json.loads(proc.stdout)]
+        self.assertEqual(sorted(ids), ["mixed", "upper"])
+        self.assertEqual(proc.stderr.count("[skipped-file]"), 3, proc.stderr)
+        self.assertIn("old.yaml.bak' is not read: only files ending in .yaml or .yml are",
+                      proc.stderr)
+        self.assertNotIn("notes.txt", proc.stderr)
+        self.assertNotIn("scene.json", proc.stderr)
+
+
 class StreamInputs(TempDirTest):
     def test_a_pipe_named_as_dev_stdin_is_read(self):
         proc = run("list", "/dev/stdin", "--format", "json", input=event_text("piped"))

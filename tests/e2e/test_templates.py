@@ -46,6 +46,29 @@ class ShippedTemplates(TempDirTest):
         self.assertIn("841.89 x 595.28 pts (A4)", tool("pdfinfo", pdf).stdout)
 
 
+class TemplateChecks(TempDirTest):
+    def test_a_colour_for_a_kind_that_does_not_exist_is_a_warning_with_its_place(self):
+        template = self.tmp / "t.yaml"
+        template.write_text('name: t\npalette:\n  kind-colors: {arms-transfr: "#c0392b"}\n')
+        proc = run("render", EVENTS, "-t", template, "-o", self.tmp / "a.svg")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("t.yaml:3:17: warning: 'kind-colors' names 'arms-transfr'", proc.stderr)
+        self.assertIn("[unknown-kind-color]", proc.stderr)
+        self.assertIn("did you mean 'arms-transfer'?", proc.stderr)
+
+
+    def test_a_page_too_small_for_the_chart_is_a_warning_at_its_size(self):
+        template = self.tmp / "tiny.yaml"
+        template.write_text("name: tiny\npage:\n  width: 200\n  height: 150\n  margin: 20\n")
+        proc = run("render", EVENTS, "-t", template, "-o", self.tmp / "a.pdf")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("tiny.yaml:3:10: warning: the page is too small for the chart: the title",
+                      proc.stderr)
+        self.assertIn("[page-too-small]", proc.stderr)
+        fits = run("render", EVENTS, "-o", self.tmp / "b.pdf")
+        self.assertNotIn("page-too-small", fits.stderr)
+
+
 class TemplateOptions(TempDirTest):
     def template(self, text):
         path = self.tmp / "t.yaml"

@@ -146,3 +146,22 @@ TEST_CASE("a template asks for a totals block of its top N suppliers, off by def
     REQUIRE(bad.items().size() == 1);
     CHECK(bad.items()[0].rule == "bad-template");
 }
+
+TEST_CASE("a colour for a kind that does not exist is a warning at its key") {
+    tl::Diagnostics diags;
+    const tl::Theme t = tl::load_template_text(
+        "name: x\npalette:\n  kind-colors: {arms-transfr: \"#c0392b\", cyber: \"#123456\", "
+        "sanctions: \"#000000\"}\n",
+        0, diags);
+    REQUIRE(diags.empty());
+    tl::Model model;
+    model.kinds.push_back({"cyber", "Cyber", "", {}});
+    tl::check_template_kinds(t, model, diags);
+    REQUIRE(diags.items().size() == 1);
+    const tl::Diagnostic& d = diags.items()[0];
+    CHECK(d.rule == "unknown-kind-color");
+    CHECK(d.severity == tl::Severity::warning);
+    CHECK(d.loc.line == 3);
+    CHECK(d.loc.column == 17);
+    CHECK(d.hint.starts_with("did you mean 'arms-transfer'?"));
+}

@@ -91,3 +91,37 @@ TEST_CASE("an event citing no URL is a warning, not an error") {
     CHECK(has(d, "missing-url"));
     CHECK_FALSE(d.has_errors());
 }
+
+TEST_CASE("a supplier that is also the recipient of the same event is a warning at the recipient") {
+    const auto d = check(kActors,
+                         "id: e1\ndate: 2024\ntitle: T\nkind: arms-transfer\nfrom: IR\n"
+                         "to: [RU, IR]\nsources: [{publisher: P, url: 'https://e.org/'}]\n");
+    REQUIRE(d.items().size() == 1);
+    const auto& x = d.items()[0];
+    CHECK(x.rule == "self-supply");
+    CHECK(x.severity == tl::Severity::warning);
+    CHECK(x.loc.line == 6);
+    CHECK(x.message == "'IR' is both a supplier and a recipient of 'e1'");
+    CHECK_FALSE(x.hint.empty());
+}
+
+TEST_CASE("the same event pasted under a new id is a warning that points at the first") {
+    const std::string e2 = kEvent.substr(0, kEvent.find('\n')) == "id: e1"
+                               ? "id: e2" + kEvent.substr(kEvent.find('\n'))
+                               : kEvent;
+    const auto d = check(kActors + "events:\n  - " +
+                             std::string("{id: e0, date: 2024, title: T, kind: other, from: IR, "
+                                         "to: RU, sources: ['https://e.org/']}\n"),
+                         e2);
+    REQUIRE(d.items().size() == 1);
+    const auto& x = d.items()[0];
+    CHECK(x.rule == "duplicate-event");
+    CHECK(x.severity == tl::Severity::warning);
+    CHECK(x.loc.file == 1);
+    REQUIRE(x.related.has_value());
+    CHECK(x.related->file == 0);
+    // Another date, title or set of actors is another event.
+    CHECK(check(kActors, e2 + "---\nid: e3\ndate: 2023\ntitle: T\nkind: other\nfrom: IR\nto: RU\n"
+                              "sources: ['https://e.org/']\n")
+              .empty());
+}
