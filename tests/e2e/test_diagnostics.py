@@ -159,6 +159,25 @@ class Hints(TempDirTest):
         self.assertIn('quote the text, as color: "#cc0000"', run("validate", path).stderr)
 
 
+class NewRules(TempDirTest):
+    def test_self_supply_and_a_pasted_event_are_warnings_with_place_and_rule(self):
+        path = self.tmp / "e.yaml"
+        path.write_text(
+            "actors: [{id: a, name: A}, {id: b, name: B}]\nevents:\n"
+            "  - {id: one, date: 2024-03, title: T, kind: arms-transfer, from: a, to: [b, a],"
+            " sources: ['https://x.org/']}\n"
+            "  - {id: two, date: 2024-03, title: T, kind: arms-transfer, from: a, to: [b, a],"
+            " sources: ['https://x.org/']}\n")
+        proc = run("validate", path)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("e.yaml:3:78: warning: 'a' is both a supplier and a recipient of 'one' "
+                      "[self-supply]", proc.stderr)
+        self.assertIn("e.yaml:4:10: warning: 'two' has the date, title and actors of 'one' "
+                      "[duplicate-event]", proc.stderr)
+        rules = {d["rule"] for d in json.loads(run("validate", "--format", "json", path).stdout)}
+        self.assertEqual(rules, {"self-supply", "duplicate-event"})
+
+
 if __name__ == "__main__":
     import unittest
     unittest.main()
