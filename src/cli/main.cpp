@@ -38,15 +38,24 @@ void add_inputs(CLI::App& cmd, Options& o) {
 void add_filters(CLI::App& cmd, Options& o) {
     cmd.add_option("--from", o.from, "keep events that reach this date or later (EDTF)");
     cmd.add_option("--to", o.to, "keep events that start by this date (EDTF)");
-    cmd.add_option("--actor", o.actors, "keep events involving this actor id (repeatable)");
-    cmd.add_option("--kind", o.kinds, "keep events of this kind (repeatable)");
-    cmd.add_option("--tag", o.tags, "keep events with this tag (repeatable)");
+    // Ids, kinds, tags and levels never hold a comma (the format's id patterns), so a comma
+    // separates values: --actor KP,RU is --actor KP --actor RU.
+    cmd.add_option("--actor", o.actors,
+                   "keep events involving this actor id (repeatable, or comma-separated)")
+        ->delimiter(',');
+    cmd.add_option("--kind", o.kinds, "keep events of this kind (repeatable, or comma-separated)")
+        ->delimiter(',');
+    cmd.add_option("--tag", o.tags, "keep events with this tag (repeatable, or comma-separated)")
+        ->delimiter(',');
     cmd.add_option("--confidence", o.confidences,
                    "keep events of this confidence: confirmed, reported, alleged, assessed "
-                   "(repeatable)");
+                   "(repeatable, or comma-separated)")
+        ->delimiter(',');
     cmd.add_option("--stage-tag", o.stage_tags,
                    "STAGE=TAG: amounts without a stage, on events tagged TAG, count as STAGE "
-                   "(announced, pledged, delivered), e.g. pledged=commitment (repeatable)");
+                   "(announced, pledged, delivered), e.g. pledged=commitment (repeatable, or "
+                   "comma-separated)")
+        ->delimiter(',');
 }
 
 /// One table of subcommands: name, help, how to set up its flags, what runs it.
