@@ -76,7 +76,7 @@ const Command kCommands[] = {
              ->required();
          cmd.add_option("--format", o.output_format,
                         "format of -o - and of outputs whose name has no known extension")
-             ->check(CLI::IsMember({"pdf", "svg", "png"}));
+             ->transform(CLI::IsMember({"pdf", "svg", "png"}, CLI::ignore_case));
          cmd.add_option("-t,--template", o.template_name, "template name or path")
              ->capture_default_str();
          cmd.add_option("--title", o.title, "chart title (overrides the template's)");
@@ -86,13 +86,13 @@ const Command kCommands[] = {
                         "auto (detail up to 400 events, else density), detail (every event "
                         "labelled), density (counts per lane, significant events labelled), "
                         "pages (an overview, then detail pages over slices of time)")
-             ->check(CLI::IsMember({"auto", "detail", "density", "pages"}))
+             ->transform(CLI::IsMember({"auto", "detail", "density", "pages"}, CLI::ignore_case))
              ->capture_default_str();
          cmd.add_option("--lane-order", o.lane_order,
                         "lanes from the top: role (recipients first, then by events; the "
                         "default), events (most first), name, or input (as declared); "
                         "overrides the template's lane-order")
-             ->check(CLI::IsMember({"role", "events", "name", "input"}));
+             ->transform(CLI::IsMember({"role", "events", "name", "input"}, CLI::ignore_case));
          cmd.add_option("--measure", o.measure,
                         "density strips: sum this unit's amounts per bin (units matched as "
                         "totals matches them: case and plural aside), or 'events' to count events; "
@@ -117,7 +117,7 @@ const Command kCommands[] = {
      [](CLI::App& cmd, Options& o) {
          add_inputs(cmd, o);
          cmd.add_option("--format", o.format, "diagnostics as text or json")
-             ->check(CLI::IsMember({"text", "json"}))
+             ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case))
              ->capture_default_str();
      },
      tl::cli::run_validate},
@@ -125,7 +125,7 @@ const Command kCommands[] = {
      [](CLI::App& cmd, Options& o) {
          add_inputs(cmd, o);
          cmd.add_option("--format", o.format, "text, json (the spec's Listing) or csv")
-             ->check(CLI::IsMember({"text", "json", "csv"}))
+             ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
              ->capture_default_str();
          add_filters(cmd, o);
      },
@@ -137,12 +137,13 @@ const Command kCommands[] = {
                         "group by supplier, recipient, kind, stage, unit, year, quarter or "
                         "month (repeatable, or comma-separated: rows for each combination)")
              ->delimiter(',')
-             ->check(CLI::IsMember(
-                 {"supplier", "recipient", "kind", "stage", "unit", "year", "quarter", "month"}));
+             ->transform(CLI::IsMember(
+                 {"supplier", "recipient", "kind", "stage", "unit", "year", "quarter", "month"},
+                 CLI::ignore_case));
          cmd.add_option("--unit", o.unit,
                         "sum only this unit (any case, singular or plural: Tank is tanks)");
          cmd.add_option("--format", o.format, "text (a table), json or csv")
-             ->check(CLI::IsMember({"text", "json", "csv"}))
+             ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
              ->capture_default_str();
          add_filters(cmd, o);
      },

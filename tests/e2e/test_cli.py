@@ -75,6 +75,17 @@ class ExitCodes(TempDirTest):
                         if option == "--output":
                             self.assertTrue((self.tmp / f"{order}.svg").is_file())
 
+    def test_enumerated_values_are_read_in_any_case(self):
+        self.assertRan(run("render", EVENTS, "--layout", "PAGES", "--lane-order", "Role",
+                           "-o", self.tmp / "x.pdf"))
+        proc = run("totals", EVENTS, "--by", "Supplier,YEAR", "--format", "CSV")
+        self.assertRan(proc)
+        self.assertTrue(proc.stdout.startswith("row,supplier,year,"), proc.stdout[:80])
+        proc = run("list", EVENTS, "--format", "Json")
+        self.assertRan(proc)
+        self.assertTrue(json.loads(proc.stdout))
+        self.assertRan(run("list", EVENTS, "--format", "yaml"), 2)
+
     def test_missing_input_exits_1(self):
         proc = run("validate", self.tmp / "nope.yaml")
         self.assertRan(proc, 1)
