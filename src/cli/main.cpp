@@ -184,8 +184,8 @@ int run(int argc, char** argv) {
     }
     if (options.inputs.empty()) options.inputs.push_back("events");
     if (std::count(options.inputs.begin(), options.inputs.end(), "-") > 1) {
-        std::cerr << "timeline: error: standard input (-) is given more than once\n"
-                  << "  hint: give - once; it is read to its end\n";
+        tl::cli::print_error("standard input (-) is given more than once",
+                             "give - once; it is read to its end");
         return tl::cli::kUsage;
     }
     return chosen->run(options);
