@@ -132,6 +132,8 @@ struct RenderReport {
 struct WatchState {
     LoadCache inputs;
     DiagnosticMemory printed;
+    /// Text sizes (a CachedMeasurer, bounded): an edit re-measures only the texts it changed.
+    std::unique_ptr<TextMeasurer> measurer = make_text_measurer();
 };
 
 /// Prints the diagnostics of a render; under --watch only those the last render did not
@@ -194,7 +196,8 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     const Timeline timeline = build_timeline(model, *filter, theme.lanes, order);
     report.events = timeline.events.size();
     progress.stage("laying out " + std::to_string(timeline.events.size()) + " events");
-    const std::unique_ptr<TextMeasurer> measurer = make_text_measurer();
+    const std::unique_ptr<TextMeasurer> own_measurer = watch ? nullptr : make_text_measurer();
+    const TextMeasurer& measurer = watch ? *watch->measurer : *own_measurer;
     LayoutOptions layout_options;
     layout_options.title = o.title;
     layout_options.today = plan.today;
@@ -207,7 +210,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                                                   : LayoutMode::automatic;
     layout_options.threads = layout_threads();
     layout_options.measurer_factory = make_text_measurer;
-    const Document doc = layout_document(timeline, model, theme, *measurer, layout_options);
+    const Document doc = layout_document(timeline, model, theme, measurer, layout_options);
 
     // The depfile is made before any output is written, so that a path make cannot name
     // fails the run while the previous outputs are still in place.
