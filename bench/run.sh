@@ -224,6 +224,15 @@ if [ -d "$TOTALS_CORPUS" ]; then
             "$(show "$t")  (totals --by $by; CPU $ratio x list's)" | tee -a "$summary"
     done
 fi
+# The editing loop (issue 14): from the close of a saved file to the renamed output of
+# render --watch, on the seed and on a file of the 10,000-event corpus.
+echo "== render --watch: from a save to the new output (median of 10 saves)"
+$PY bench/watch_latency.py "$BUILD/timeline" events iran-missile-shipment.yaml |
+    tee -a "$summary" "$RESULTS/watch.txt"
+if [ -d "$CORPORA/events-10000" ]; then
+    $PY bench/watch_latency.py "$BUILD/timeline" "$CORPORA/events-10000" \
+        events/arms/arms-0001.yaml | sed 's/^/10,000 events: /' | tee -a "$summary" "$RESULTS/watch.txt"
+fi
 echo "matplotlib runs on the seed and on $MPL_SIZES events only: above, it would take far" \
     "longer than the whole bench." |
     tee -a "$summary"

@@ -10,6 +10,9 @@ namespace tl {
 /// Levenshtein distance, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+/// Whether `a` and `b` are equal but for the case of ASCII letters ("a4" is "A4").
+bool equal_ignoring_case(std::string_view a, std::string_view b);
+
 /// The candidate nearest to `word` when it is close enough to be a plausible typo, else "".
 std::string nearest_word(std::string_view word, std::span<const std::string_view> candidates);
 

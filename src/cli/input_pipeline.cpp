@@ -50,11 +50,11 @@ class SourceLines {
 
 }  // namespace
 
-Model load_and_validate(const Options& o, Diagnostics& diags) {
+Model load_and_validate(const Options& o, Diagnostics& diags, LoadCache* cache) {
     LoadOptions load_options;
     load_options.max_input_bytes = o.max_input_bytes;
     load_options.max_events = o.max_events;
-    Model model = load_inputs(o.inputs, diags, load_options);
+    Model model = load_inputs(o.inputs, diags, load_options, cache);
     validate(model, diags);
     diags.sort();
     return model;

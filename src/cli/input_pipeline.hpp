@@ -6,12 +6,14 @@
 
 #include "base/diagnostics.hpp"
 #include "cli/options.hpp"
+#include "load/loader.hpp"
 #include "model/model.hpp"
 
 namespace tl::cli {
 
-/// Loads and validates the inputs, collecting every problem.
-Model load_and_validate(const Options& o, Diagnostics& diags);
+/// Loads and validates the inputs, collecting every problem; with a `cache` (render
+/// --watch), files whose bytes did not change since the last load are not parsed again.
+Model load_and_validate(const Options& o, Diagnostics& diags, LoadCache* cache = nullptr);
 
 /// Prints diagnostics to stderr: with source lines and colour on a terminal (never with
 /// NO_COLOR), plain otherwise; a summary line ends the list. --quiet prints errors only;

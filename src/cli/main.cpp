@@ -46,15 +46,24 @@ void add_inputs(CLI::App& cmd, Options& o) {
 void add_filters(CLI::App& cmd, Options& o) {
     cmd.add_option("--from", o.from, "keep events that reach this date or later (EDTF)");
     cmd.add_option("--to", o.to, "keep events that start by this date (EDTF)");
-    cmd.add_option("--actor", o.actors, "keep events involving this actor id (repeatable)");
-    cmd.add_option("--kind", o.kinds, "keep events of this kind (repeatable)");
-    cmd.add_option("--tag", o.tags, "keep events with this tag (repeatable)");
+    // Ids, kinds, tags and levels never hold a comma (the format's id patterns), so a comma
+    // separates values: --actor KP,RU is --actor KP --actor RU.
+    cmd.add_option("--actor", o.actors,
+                   "keep events involving this actor id (repeatable, or comma-separated)")
+        ->delimiter(',');
+    cmd.add_option("--kind", o.kinds, "keep events of this kind (repeatable, or comma-separated)")
+        ->delimiter(',');
+    cmd.add_option("--tag", o.tags, "keep events with this tag (repeatable, or comma-separated)")
+        ->delimiter(',');
     cmd.add_option("--confidence", o.confidences,
                    "keep events of this confidence: confirmed, reported, alleged, assessed "
-                   "(repeatable)");
+                   "(repeatable, or comma-separated)")
+        ->delimiter(',');
     cmd.add_option("--stage-tag", o.stage_tags,
                    "STAGE=TAG: amounts without a stage, on events tagged TAG, count as STAGE "
-                   "(announced, pledged, delivered), e.g. pledged=commitment (repeatable)");
+                   "(announced, pledged, delivered), e.g. pledged=commitment (repeatable, or "
+                   "comma-separated)")
+        ->delimiter(',');
 }
 
 /// One table of subcommands: name, help, how to set up its flags, what runs it.
@@ -75,7 +84,7 @@ const Command kCommands[] = {
              ->required();
          cmd.add_option("--format", o.output_format,
                         "format of -o - and of outputs whose name has no known extension")
-             ->check(CLI::IsMember({"pdf", "svg", "png"}));
+             ->transform(CLI::IsMember({"pdf", "svg", "png"}, CLI::ignore_case));
          cmd.add_option("-t,--template", o.template_name, "template name or path")
              ->capture_default_str();
          cmd.add_option("--title", o.title, "chart title (overrides the template's)");
@@ -85,13 +94,13 @@ const Command kCommands[] = {
                         "auto (detail up to 400 events, else density), detail (every event "
                         "labelled), density (counts per lane, significant events labelled), "
                         "pages (an overview, then detail pages over slices of time)")
-             ->check(CLI::IsMember({"auto", "detail", "density", "pages"}))
+             ->transform(CLI::IsMember({"auto", "detail", "density", "pages"}, CLI::ignore_case))
              ->capture_default_str();
          cmd.add_option("--lane-order", o.lane_order,
                         "lanes from the top: role (recipients first, then by events; the "
                         "default), events (most first), name, or input (as declared); "
                         "overrides the template's lane-order")
-             ->check(CLI::IsMember({"role", "events", "name", "input"}));
+             ->transform(CLI::IsMember({"role", "events", "name", "input"}, CLI::ignore_case));
          cmd.add_option("--measure", o.measure,
                         "density strips: sum this unit's amounts per bin (units matched as "
                         "totals matches them: case and plural aside), or 'events' to count events; "
@@ -116,7 +125,7 @@ const Command kCommands[] = {
      [](CLI::App& cmd, Options& o) {
          add_inputs(cmd, o);
          cmd.add_option("--format", o.format, "diagnostics as text or json")
-             ->check(CLI::IsMember({"text", "json"}))
+             ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case))
              ->capture_default_str();
      },
      tl::cli::run_validate},
@@ -124,7 +133,7 @@ const Command kCommands[] = {
      [](CLI::App& cmd, Options& o) {
          add_inputs(cmd, o);
          cmd.add_option("--format", o.format, "text, json (the spec's Listing) or csv")
-             ->check(CLI::IsMember({"text", "json", "csv"}))
+             ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
              ->capture_default_str();
          add_filters(cmd, o);
      },
@@ -136,12 +145,13 @@ const Command kCommands[] = {
                         "group by supplier, recipient, kind, stage, unit, year, quarter or "
                         "month (repeatable, or comma-separated: rows for each combination)")
              ->delimiter(',')
-             ->check(CLI::IsMember(
-                 {"supplier", "recipient", "kind", "stage", "unit", "year", "quarter", "month"}));
+             ->transform(CLI::IsMember(
+                 {"supplier", "recipient", "kind", "stage", "unit", "year", "quarter", "month"},
+                 CLI::ignore_case));
          cmd.add_option("--unit", o.unit,
                         "sum only this unit (any case, singular or plural: Tank is tanks)");
          cmd.add_option("--format", o.format, "text (a table), json or csv")
-             ->check(CLI::IsMember({"text", "json", "csv"}))
+             ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
              ->capture_default_str();
          add_filters(cmd, o);
      },
@@ -197,8 +207,8 @@ int run(int argc, char** argv) {
     options.silent = options.quiet_count >= 2;
     if (options.inputs.empty()) options.inputs.push_back("events");
     if (std::count(options.inputs.begin(), options.inputs.end(), "-") > 1) {
-        std::cerr << "timeline: error: standard input (-) is given more than once\n"
-                  << "  hint: give - once; it is read to its end\n";
+        tl::cli::print_error("standard input (-) is given more than once",
+                             "give - once; it is read to its end");
         return tl::cli::kUsage;
     }
     return chosen->run(options);

@@ -1,14 +1,11 @@
 // `timeline render`: one render, or a render after every change with --watch.
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -20,6 +17,7 @@
 #include "base/diagnostic_format.hpp"
 #include "base/text.hpp"
 #include "cli/depfile.hpp"
+#include "cli/diagnostic_memory.hpp"
 #include "cli/event_filter_options.hpp"
 #include "cli/input_pipeline.hpp"
 #include "cli/messages.hpp"
@@ -27,6 +25,9 @@
 #include "cli/output_failure.hpp"
 #include "cli/output_identity.hpp"
 #include "cli/progress.hpp"
+#include "cli/render_plan.hpp"
+#include "cli/wake_pipe.hpp"
+#include "cli/watch_loop.hpp"
 #include "layout/chart_layout.hpp"
 #include "layout/page_fit.hpp"
 #include "load/input_files.hpp"
@@ -41,130 +42,6 @@
 
 namespace tl::cli {
 namespace {
-
-struct Output {
-    std::string path;
-    OutputFormat format = OutputFormat::pdf;
-    bool to_stdout = false;
-    std::string name() const { return to_stdout ? kStandardOutput : path; }
-};
-
-/// What the command line asks for, checked before anything is read.
-struct Plan {
-    std::vector<Output> outputs;
-    std::optional<DayNumber> today;
-    std::vector<std::string> targets;  ///< the files written, for --depfile
-};
-
-int usage_error(const std::string& message, const std::string& hint) {
-    print_error(message, hint);
-    return kUsage;
-}
-
-int output_error(const std::string& path, const std::string& message, const std::string& hint) {
-    print_error("cannot write '" + path + "': " + message, hint);
-    return kOutputFailed;
-}
-
-/// Refuses, before anything is written, an output that is a folder and a file named twice
-/// (the second write would replace the first), also as standard output (`-o -` beside
-/// `-o /dev/stdout`, which would write two documents into one stream).
-int check_output_files(const std::vector<std::string>& targets, const std::string& depfile,
-                       bool writes_standard_output) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> files = targets;
-    if (!depfile.empty()) files.push_back(depfile);
-    std::vector<fs::path> seen;
-    for (const std::string& path : files) {
-        std::error_code ec;
-        if (fs::is_directory(path, ec))
-            return output_error(path, "it is a directory", "name a file inside it instead");
-        const fs::path same = fs::weakly_canonical(fs::absolute(path, ec), ec);
-        if (std::find(seen.begin(), seen.end(), same) != seen.end())
-            return output_error(path, "it is named more than once",
-                                "give each output, --scene and --depfile its own file");
-        seen.push_back(same);
-    }
-    if (writes_standard_output) {
-        if (const std::string same = output_that_is_standard_output(files); !same.empty())
-            return output_error(same, "it is named more than once, as standard output (-o -) too",
-                                "write standard output once");
-    }
-    return kOk;
-}
-
-/// Checks the outputs and flags that need no input; on a problem, prints it and returns kUsage
-/// (kOutputFailed for an output that is a folder or is named twice).
-int make_plan(const Options& o, Plan& plan) {
-    std::optional<OutputFormat> given;
-    if (!o.output_format.empty()) given = format_from_name(o.output_format);
-    for (const std::string& path : o.outputs) {
-        Output out;
-        out.path = path;
-        out.to_stdout = path == "-";
-        const auto from_name = out.to_stdout ? std::nullopt : format_from_path(path);
-        if (from_name) {
-            out.format = *from_name;
-        } else if (given) {
-            out.format = *given;
-        } else if (out.to_stdout) {
-            return usage_error("-o - writes to standard output, which has no extension",
-                               "say which format with --format pdf, svg or png");
-        } else {
-            return usage_error("cannot tell the format of '" + path + "'",
-                               "name outputs with .pdf, .svg or .png, or give --format");
-        }
-        if (out.to_stdout) {
-            for (const Output& earlier : plan.outputs)
-                if (earlier.to_stdout)
-                    return usage_error("-o - is given twice", "write standard output once");
-            if (out.format != OutputFormat::svg && isatty(STDOUT_FILENO))
-                return usage_error(
-                    "will not write a " + std::string(to_string(out.format)) + " to a terminal",
-                    "redirect standard output to a file or a pipe, e.g. > chart." +
-                        std::string(to_string(out.format)));
-        } else {
-            plan.targets.push_back(path);
-        }
-        plan.outputs.push_back(std::move(out));
-    }
-    if (!o.scene_path.empty()) plan.targets.push_back(o.scene_path);
-
-    if (o.watch) {
-        if (std::count(o.inputs.begin(), o.inputs.end(), "-") > 0)
-            return usage_error("--watch cannot watch standard input",
-                               "name the event files or folders to watch");
-        for (const Output& out : plan.outputs)
-            if (out.to_stdout)
-                return usage_error("--watch cannot write to standard output",
-                                   "write to a file with -o FILE");
-    }
-    if (!o.depfile.empty()) {
-        if (plan.targets.empty())
-            return usage_error("--depfile needs an output file to name as the target",
-                               "write to a file with -o FILE, not only to standard output");
-        for (const std::string& t : plan.targets) {
-            if (std::string why = make_name_problem(t, true); !why.empty())
-                return usage_error("--depfile: make cannot name the output '" + t + "': " + why,
-                                   "rename the output, or leave out --depfile");
-        }
-    }
-    if (!o.today.empty()) {
-        const auto today = parse_date(o.today);
-        if (!today || today.value->is_interval())
-            return usage_error("--today " + o.today + ": " +
-                                   (today ? "give one date, not an interval" : today.error),
-                               "give a day as YYYY-MM-DD");
-        plan.today = today.value->start.earliest;
-    }
-    // The title is drawn like the text fields of an event file, so it follows their rule.
-    if (const auto problem = check_text(o.title, TextLines::one))
-        return usage_error("--title " + *problem, "give the title as one line of printable text");
-    // Last: a usage error is reported before a problem with the files.
-    const bool writes_standard_output = std::any_of(
-        plan.outputs.begin(), plan.outputs.end(), [](const Output& out) { return out.to_stdout; });
-    return check_output_files(plan.targets, o.depfile, writes_standard_output);
-}
 
 /// The PDF's creation date: SOURCE_DATE_EPOCH when set (the reproducible-builds
 /// convention), else the Unix epoch, so that identical input gives identical bytes.
@@ -251,14 +128,42 @@ struct RenderReport {
 };
 
 /// Loads, checks, lays out and writes every output, then the scene and the depfile.
-int render_once(const Options& o, const Plan& plan, Progress& progress, RenderReport& report) {
+/// What --watch keeps from one render to the next: the files' parsed events, and what was
+/// printed.
+struct WatchState {
+    LoadCache inputs;
+    DiagnosticMemory printed;
+    /// Text sizes (a CachedMeasurer, bounded): an edit re-measures only the texts it changed.
+    std::unique_ptr<TextMeasurer> measurer = make_text_measurer();
+};
+
+/// Prints the diagnostics of a render; under --watch only those the last render did not
+/// print, and one line counting the rest.
+void print_render_diagnostics(const Diagnostics& diags, const SourceFiles& files,
+                              const Options& o, WatchState* watch) {
+    if (!watch) {
+        print_diagnostics(diags, files, o);
+        return;
+    }
+    std::size_t unchanged = 0;
+    const Diagnostics fresh = watch->printed.new_since_last(diags, files, unchanged);
+    print_diagnostics(fresh, files, o);
+    if (unchanged > 0 && (!o.quiet || diags.has_errors()))
+        print_note(plural(unchanged, "problem") + " printed before " +
+                   (unchanged == 1 ? "is" : "are") + " still there (" +
+                   plural(diags.error_count(), "error") + ", " +
+                   plural(diags.warning_count(), "warning") + " in all)");
+}
+
+int render_once(const Options& o, const Plan& plan, Progress& progress, RenderReport& report,
+                WatchState* watch = nullptr) {
     Diagnostics diags;
     if (progress.enabled()) {
         Diagnostics ignored;  // reported by the load itself
         progress.stage("loading " + std::to_string(expand_inputs(o.inputs, ignored).size()) +
                        " files");
     }
-    Model model = load_and_validate(o, diags);
+    Model model = load_and_validate(o, diags, watch ? &watch->inputs : nullptr);
     const std::string template_path = find_template(o.template_name, template_dirs(o.executable));
     Theme theme = default_theme();
     if (template_path.empty()) {
@@ -277,7 +182,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     }
     diags.sort();
     progress.clear();
-    print_diagnostics(diags, model.files, o);
+    print_render_diagnostics(diags, model.files, o, watch);
     if (diags.has_errors()) return kInvalidInput;
     if (const std::string clash =
             output_that_is_an_input(written_files(o, plan), read_files(o, model));
@@ -293,7 +198,8 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     const Timeline timeline = build_timeline(model, *filter, theme.lanes, order);
     report.events = timeline.events.size();
     progress.stage("laying out " + std::to_string(timeline.events.size()) + " events");
-    const std::unique_ptr<TextMeasurer> measurer = make_text_measurer();
+    const std::unique_ptr<TextMeasurer> own_measurer = watch ? nullptr : make_text_measurer();
+    const TextMeasurer& measurer = watch ? *watch->measurer : *own_measurer;
     LayoutOptions layout_options;
     layout_options.title = o.title;
     layout_options.today = plan.today;
@@ -306,7 +212,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                                                   : LayoutMode::automatic;
     layout_options.threads = layout_threads();
     layout_options.measurer_factory = make_text_measurer;
-    const Document doc = layout_document(timeline, model, theme, *measurer, layout_options);
+    const Document doc = layout_document(timeline, model, theme, measurer, layout_options);
     if (const std::string off = page_overflow(doc); !off.empty()) {
         Diagnostics fit;  // known only once laid out, after the input's diagnostics
         fit.warning(theme.page_loc, "page-too-small", "the page is too small for the chart: " + off,
@@ -379,9 +285,6 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
 
 // --watch ---------------------------------------------------------------------------------
 
-constexpr auto kDebounce = std::chrono::milliseconds(100);
-constexpr auto kLongestDebounce = std::chrono::milliseconds(2000);
-
 std::string clock_time() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
@@ -419,20 +322,15 @@ bool watch_inputs(const Options& o, FileWatcher& watcher) {
     return problems.empty();
 }
 
-void close_pipe(int fds[2]) {
-    close(fds[0]);
-    close(fds[1]);
-}
-
 int run_watch(const Options& o, const Plan& plan) {
-    int wake[2];
-    if (pipe2(wake, O_CLOEXEC | O_NONBLOCK) != 0) {
-        std::cerr << "timeline: error: cannot watch: " << std::strerror(errno) << "\n";
+    const WakePipe wake;
+    if (!wake.ok()) {
+        print_error("cannot watch: " + wake.error());
         return kOutputFailed;
     }
     std::string error;
     const auto watcher = make_inotify_watcher(
-        wake[0],
+        wake.read_end(),
         [](std::string_view name, bool is_folder) {
             // What expand_inputs reads: *.yaml and *.yml files (any case), folders, none hidden.
             if (name.empty() || name.front() == '.') return false;
@@ -440,55 +338,31 @@ int run_watch(const Options& o, const Plan& plan) {
         },
         error);
     if (!watcher) {
-        std::cerr << "timeline: error: cannot watch files: " << error << "\n"
-                  << "  hint: --watch needs inotify (Linux)\n";
-        close_pipe(wake);
+        print_error("cannot watch files: " + error, "--watch needs inotify (Linux)");
         return kOutputFailed;
     }
-    for (;;) {
-        if (!watch_inputs(o, *watcher)) {
-            set_signal_wake_fd(-1);
-            close_pipe(wake);
-            return kOutputFailed;
+    WatchState state;
+    WatchSteps steps;
+    steps.watch_inputs = [&o](FileWatcher& w) { return watch_inputs(o, w); };
+    steps.render = [&] {
+        const auto start = std::chrono::steady_clock::now();
+        Progress progress(progress_wanted(o.quiet), progress_delay());
+        RenderReport report;
+        const int code = render_once(o, plan, progress, report, &state);
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - start)
+                            .count();
+        if (code == kOk) {
+            if (!o.silent)
+                std::cerr << clock_time() << " rendered " << plural(report.events, "event")
+                          << " in " << ms << " ms\n";
+        } else {
+            std::cerr << clock_time() << " not rendered; the previous output is kept\n";
         }
-        // While rendering, SIGINT and SIGTERM remove the temporary files and end the process
-        // (killed by the signal); while waiting, they end the watch and exit 0.
-        set_signal_wake_fd(-1);
-        {
-            const auto start = std::chrono::steady_clock::now();
-            Progress progress(progress_wanted(o.quiet), progress_delay());
-            RenderReport report;
-            const int code = render_once(o, plan, progress, report);
-            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                std::chrono::steady_clock::now() - start)
-                                .count();
-            if (code == kOk) {
-                if (!o.silent)
-                    std::cerr << clock_time() << " rendered " << plural(report.events, "event")
-                              << " in " << ms << " ms\n";
-            } else {
-                std::cerr << clock_time() << " not rendered; the previous output is kept\n";
-            }
-        }
-        set_signal_wake_fd(wake[1]);
-
-        FileWatcher::Wake w = watcher->wait(std::chrono::milliseconds(-1));
-        // Debounce: an editor's save is often several writes, and a checkout many files.
-        const auto first_change = std::chrono::steady_clock::now();
-        while (w == FileWatcher::Wake::changed &&
-               std::chrono::steady_clock::now() - first_change < kLongestDebounce)
-            w = watcher->wait(kDebounce);
-        if (w == FileWatcher::Wake::interrupted) break;
-        if (w == FileWatcher::Wake::failed) {
-            std::cerr << "timeline: error: watching stopped: " << std::strerror(errno) << "\n";
-            set_signal_wake_fd(-1);
-            close_pipe(wake);
-            return kOutputFailed;
-        }
-    }
-    set_signal_wake_fd(-1);
-    close_pipe(wake);
-    return kOk;
+    };
+    steps.set_signal_wake_fd = set_signal_wake_fd;
+    steps.wake_fd = wake.write_end();
+    return run_watch_loop(*watcher, steps);
 }
 
 }  // namespace

@@ -22,7 +22,11 @@ namespace {
 double draw_lanes(ChartCanvas& c, ChartView& view, const PlacedEvents& placed,
                   const std::vector<Tick>& ticks, double axis_top, double y,
                   const AxisRepeat& repeat, bool& axis_below) {
-    const LaneStack lanes(placed.rows, y, view.strip_height(), c.columns.pitch, repeat);
+    // A group's lane has a second row for the names of its members under its own.
+    std::vector<std::size_t> min_rows(placed.rows.size(), 1);
+    for (std::size_t l = 0; l < min_rows.size() && l < c.timeline.lanes.size(); ++l)
+        if (!c.timeline.lanes[l].members.empty()) min_rows[l] = 2;
+    const LaneStack lanes(placed.rows, y, view.strip_height(), c.columns.pitch, repeat, min_rows);
     for (std::size_t l = 0; l < placed.rows.size(); ++l)
         view.draw_lane_extras(lanes, l, draw_lane_background(c, lanes, l));
     const double top = lanes.first_top();

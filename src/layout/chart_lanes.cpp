@@ -7,7 +7,7 @@
 namespace tl {
 
 LaneStack::LaneStack(const std::vector<LaneRows>& rows, double y, double strip, double pitch,
-                     const AxisRepeat& repeat)
+                     const AxisRepeat& repeat, const std::vector<std::size_t>& min_rows)
     : strip_(strip), pitch_(pitch), first_top_(y) {
     tops_.resize(rows.size());
     bottoms_.resize(rows.size());
@@ -16,7 +16,8 @@ LaneStack::LaneStack(const std::vector<LaneRows>& rows, double y, double strip, 
     // One row at least, for the lane's name and, in a density view, its count of events (a
     // recipient's lane may have a strip but no label of its own).
     const auto row_count = [&](std::size_t l) {
-        return static_cast<double>(std::max<std::size_t>(rows[l].count(), 1));
+        const std::size_t least = l < min_rows.size() ? std::max<std::size_t>(min_rows[l], 1) : 1;
+        return static_cast<double>(std::max(rows[l].count(), least));
     };
     double natural = y;
     for (std::size_t l = 0; l < rows.size(); ++l)
@@ -94,7 +95,19 @@ double draw_lane_background(ChartCanvas& c, const LaneStack& lanes, std::size_t 
     for (const LaneRows::RowIndex row : lanes.rows_after_axis(l))
         c.page.text(theme.margin + 8, lanes.row_y(l, row) - h / 2, name, font, theme.muted,
                     "lane-label-repeat");
-    return y + h;
+    // A group's lane says who is in it, under its name, where the lane has the room.
+    const std::vector<std::string>& members = c.timeline.lanes[l].members;
+    if (members.empty()) return y + h;
+    std::string who;
+    for (const std::string& m : members)
+        who += (who.empty() ? "" : ", ") + isolate(m);
+    const FontSpec small = theme.font(theme.axis_size);
+    who = c.measurer.fit(who, small, c.columns.gutter - 14);
+    const double small_h = c.measurer.measure(who, small).height;
+    if (y + h + small_h > bottom - kLanePad / 2) return y + h;
+    c.page.text(theme.margin + 8, y + h, who, small, theme.muted, "lane-members").lane =
+        c.timeline.lanes[l].id;
+    return y + h + small_h;
 }
 
 }  // namespace tl

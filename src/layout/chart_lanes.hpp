@@ -27,12 +27,13 @@ struct AxisRepeat {
 };
 
 /// Where each lane lies once every lane's rows are known: lanes stacked from a y, each as
-/// tall as its rows (one at least) under a strip of `strip` points, with rows for the axis
-/// between them when the stack is too tall to read against the axis above it.
+/// tall as its rows (one at least, or its entry of `min_rows`) under a strip of `strip`
+/// points, with rows for the axis between them when the stack is too tall to read against
+/// the axis above it.
 class LaneStack {
   public:
     LaneStack(const std::vector<LaneRows>& rows, double y, double strip, double pitch,
-              const AxisRepeat& repeat = {});
+              const AxisRepeat& repeat = {}, const std::vector<std::size_t>& min_rows = {});
 
     double top(std::size_t lane) const { return tops_[lane]; }
     double bottom(std::size_t lane) const { return bottoms_[lane]; }

@@ -66,7 +66,7 @@ std::string_view yaml_library_version() {
 }
 
 Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
-                  const LoadOptions& options) {
+                  const LoadOptions& options, LoadCache* cache) {
     Model model;
     const std::vector<std::string> paths = expand_inputs(inputs, diags);
     for (const std::string& path : paths)
@@ -77,6 +77,9 @@ Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
     struct Part {
         Model model;
         Diagnostics diags;
+        std::string bytes;  ///< kept for the cache
+        bool cacheable = false;
+        bool reused = false;
     };
     std::vector<Part> parts(paths.size());
     std::atomic<std::size_t> next{0};
@@ -85,8 +88,23 @@ Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
             const auto file = static_cast<std::uint32_t>(i);
             Part& part = parts[i];
             try {
-                if (auto text = read_input(paths[i], file, options.max_input_bytes, part.diags))
-                    load_text(*text, file, part.model, part.diags, options);
+                auto text = read_input(paths[i], file, options.max_input_bytes, part.diags);
+                if (!text) continue;
+                part.cacheable = cache && paths[i] != "-";
+                if (part.cacheable) {
+                    // Looked up, never changed, while the workers run: each reads its own
+                    // entry of a map no one writes to until they are done.
+                    const auto at = cache->by_path.find(paths[i]);
+                    if (at != cache->by_path.end() && at->second.file == file &&
+                        at->second.bytes == *text) {
+                        part.model = at->second.model;
+                        part.diags = at->second.diags;
+                        part.reused = true;
+                        continue;
+                    }
+                }
+                load_text(*text, file, part.model, part.diags, options);
+                if (part.cacheable) part.bytes = std::move(*text);
             } catch (const std::exception& e) {  // out of memory, above all
                 part.diags.error({file, 0, 0}, "unreadable-input",
                                  std::string("cannot load the file: ") + e.what());
@@ -97,6 +115,24 @@ Model load_inputs(const std::vector<std::string>& inputs, Diagnostics& diags,
         std::min<std::size_t>(paths.size(), std::max(1u, std::min(options.threads, 64u)));
     run_on_threads(threads, [&](std::size_t) { work(); });
 
+    if (cache) {
+        // The cache holds this load and nothing else: files gone, or unreadable, leave it.
+        std::unordered_map<std::string, LoadCache::Entry> kept;
+        cache->parsed = cache->reused = 0;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            Part& part = parts[i];
+            if (!part.cacheable) continue;
+            ++(part.reused ? cache->reused : cache->parsed);
+            if (part.reused) {
+                kept.emplace(paths[i], std::move(cache->by_path.at(paths[i])));
+            } else {
+                kept.emplace(paths[i],
+                             LoadCache::Entry{static_cast<std::uint32_t>(i), std::move(part.bytes),
+                                              part.model, part.diags});
+            }
+        }
+        cache->by_path = std::move(kept);
+    }
     // Merged in file order, so the model never depends on which thread finished first.
     bool over = false;
     for (Part& part : parts) {

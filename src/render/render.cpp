@@ -11,6 +11,7 @@
 #include "base/text.hpp"
 #include "layout/measure_cache.hpp"
 #include "render/painter.hpp"
+#include "render/svg_links.hpp"
 #include "render/text_shaper.hpp"
 
 namespace tl {
@@ -37,7 +38,14 @@ std::string finish(cairo_t* cr, cairo_surface_t* surface) {
 }
 
 std::string render_vector(const Document& doc, OutputFormat format, const RenderOptions& options,
-                          const ByteSink& sink) {
+                          const ByteSink& output) {
+    // An SVG is held until it is whole, for its links to go in before its end (svg_links).
+    std::string svg;
+    const ByteSink held = [&svg](const unsigned char* data, std::size_t length) {
+        svg.append(reinterpret_cast<const char*>(data), length);
+        return true;
+    };
+    const ByteSink& sink = format == OutputFormat::pdf ? output : held;
     void* closure = const_cast<ByteSink*>(&sink);
     const Scene& first = doc.pages.front();
     const bool pdf = format == OutputFormat::pdf;
@@ -76,7 +84,12 @@ std::string render_vector(const Document& doc, OutputFormat format, const Render
         Painter(cr.get(), pdf).paint(page);
         cairo_show_page(cr.get());
     }
-    return finish(cr.get(), surface.get());
+    std::string problem = finish(cr.get(), surface.get());
+    if (pdf || !problem.empty()) return problem;
+    svg = add_svg_links(std::move(svg), doc.pages.front());
+    if (!output(reinterpret_cast<const unsigned char*>(svg.data()), svg.size()))
+        return status_message(CAIRO_STATUS_WRITE_ERROR);
+    return {};
 }
 
 std::string render_png(const Scene& scene, const RenderOptions& options, const ByteSink& sink) {

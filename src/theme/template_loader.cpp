@@ -10,6 +10,7 @@
 
 #include "base/exact_number.hpp"
 #include "base/suggest.hpp"
+#include "base/text.hpp"
 #include "load/yaml_prescan.hpp"
 #include "load/yaml_reader.hpp"
 #include "model/field_rules.hpp"
@@ -65,8 +66,8 @@ void read_flag(const MapReader& r, std::string_view key, bool& out) {
     const Entry* e = r.find(key);
     if (!e) return;
     const auto text = r.text(*e);
-    if (text == "true" || text == "false") {
-        out = *text == "true";
+    if (text && (equal_ignoring_case(*text, "true") || equal_ignoring_case(*text, "false"))) {
+        out = equal_ignoring_case(*text, "true");
     } else if (text) {
         r.report(*e, "wrong-type", "'" + std::string(key) + "' must be true or false");
     }
@@ -95,7 +96,8 @@ std::optional<double> parse_length(std::string_view text) {
     static constexpr std::array<std::pair<std::string_view, double>, 4> kUnits{
         {{"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"in", 72}, {"pt", 1}}};
     for (const auto& [unit, points] : kUnits) {
-        if (text.size() > unit.size() && text.ends_with(unit)) {
+        if (text.size() > unit.size() &&
+            equal_ignoring_case(text.substr(text.size() - unit.size()), unit)) {
             const auto v = parse_number(text.substr(0, text.size() - unit.size()));
             if (v) return *v * points;
         }
@@ -110,7 +112,7 @@ void read_length(const MapReader& r, std::string_view key, double& out, double m
     if (!e) return;
     const auto text = r.text(*e);
     if (!text) return;
-    if (allow_auto && *text == "auto") {
+    if (allow_auto && equal_ignoring_case(*text, "auto")) {
         out = 0;
         return;
     }
@@ -135,7 +137,7 @@ void read_choice(const MapReader& r, std::string_view key,
     if (!text) return;
     std::string choices;
     for (const auto& [name, value] : names) {
-        if (name == *text) {
+        if (equal_ignoring_case(name, *text)) {
             out = value;
             return;
         }
@@ -184,8 +186,9 @@ void read_page(const MapReader& page, Theme& t) {
     read_choice(page, "orientation", kOrientations, landscape);
     if (const Entry* e = page.find("size")) {
         const auto name = page.text(*e);
-        const auto paper = std::find_if(kPapers.begin(), kPapers.end(),
-                                        [&](const Paper& p) { return name && p.name == *name; });
+        const auto paper = std::find_if(kPapers.begin(), kPapers.end(), [&](const Paper& p) {
+            return name && equal_ignoring_case(p.name, *name);
+        });
         if (paper != kPapers.end()) {
             t.page_width = landscape ? paper->height : paper->width;
             t.page_height = landscape ? paper->width : paper->height;

@@ -46,7 +46,7 @@ void fold_lanes(Timeline& t, std::size_t max_lanes) {
     const char* what = t.mode == LaneMode::kind    ? " kinds)"
                        : t.mode == LaneMode::group ? " groups)"
                                                    : " actors)";
-    lanes.push_back({"", "Other (" + std::to_string(folded) + what, "", ""});
+    lanes.push_back({"", "Other (" + std::to_string(folded) + what, "", "", {}});
     for (std::size_t i = 0; i < t.lanes.size(); ++i)
         if (!keep[i]) moved[i] = other;
     for (auto& [id, lane] : t.actor_lane)

@@ -108,6 +108,20 @@ std::vector<std::size_t> Timeline::involved_lanes(const Event& e) const {
 
 namespace {
 
+/// A group as a lane names it: a slug ("authoritarian-alignment") as words ("Authoritarian
+/// alignment"); anything else ("Western partners", "NATO") as written.
+std::string group_name(const std::string& group) {
+    const bool slug = std::all_of(group.begin(), group.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!slug || group.empty()) return group;
+    std::string name = group;
+    std::replace_if(
+        name.begin(), name.end(), [](char c) { return c == '-' || c == '_'; }, ' ');
+    if (name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    return name;
+}
+
 /// Lanes per actor, or per group with ungrouped actors on their own, in declaration order.
 void actor_lanes(const Model& model, Timeline& t, bool by_group) {
     std::unordered_set<std::string> involved;
@@ -122,16 +136,17 @@ void actor_lanes(const Model& model, Timeline& t, bool by_group) {
         if (!involved.count(a.id) || t.actor_lane.count(a.id)) continue;
         if (by_group && !a.group.empty()) {
             const auto [it, added] = group_lane.emplace(a.group, t.lanes.size());
-            if (added) t.lanes.push_back({a.group, a.group, a.color, a.group});
+            if (added) t.lanes.push_back({a.group, group_name(a.group), a.color, a.group, {}});
+            t.lanes[it->second].members.push_back(a.name.empty() ? a.id : a.name);
             t.actor_lane.emplace(a.id, it->second);
             continue;
         }
         t.actor_lane.emplace(a.id, t.lanes.size());
-        t.lanes.push_back({a.id, a.name, a.color, a.group});
+        t.lanes.push_back({a.id, a.name, a.color, a.group, {}});
     }
     if (any_without_actor) {
         t.actor_lane.emplace("", t.lanes.size());
-        t.lanes.push_back({"", kNoActorLaneName, "", ""});
+        t.lanes.push_back({"", kNoActorLaneName, "", "", {}});
     }
 }
 
@@ -144,7 +159,7 @@ void kind_lanes(const Model& model, Timeline& t) {
                          const std::string& color) {
         if (!used.count(id) || t.kind_lane.count(id)) return;
         t.kind_lane.emplace(id, t.lanes.size());
-        t.lanes.push_back({id, label, color, ""});
+        t.lanes.push_back({id, label, color, "", {}});
     };
     for (const BuiltinKind& k : builtin_kinds())
         add(std::string(k.id), std::string(k.label), "");
@@ -167,7 +182,7 @@ Timeline build_timeline(const Model& model, const EventFilter& filter, LaneMode 
         case LaneMode::group: actor_lanes(model, t, true); break;
         case LaneMode::kind: kind_lanes(model, t); break;
         case LaneMode::single:
-            if (!t.events.empty()) t.lanes.push_back({"", "All events", "", ""});
+            if (!t.events.empty()) t.lanes.push_back({"", "All events", "", "", {}});
             break;
     }
     order_lanes(t, order);

@@ -34,6 +34,8 @@ struct Lane {
     std::string name;
     std::string color;
     std::string group;
+    /// A group's lane: the names of its actors that take part, in declaration order.
+    std::vector<std::string> members;
 };
 
 /// The range of days that the chart must show.

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import re
 import os
 import pathlib
 import resource
@@ -43,6 +44,47 @@ class ExitCodes(TempDirTest):
         self.assertTrue(json.loads(proc.stdout))
         self.assertRan(run("totals", "--by", "supplier", "--by", "year", EVENTS))
         self.assertRan(run("totals", "--by", "supplier,kind", EVENTS))
+
+    def test_every_repeatable_option_before_and_after_an_input(self):
+        # Each option that --help marks repeatable ("...") takes one value per use, or a
+        # comma-separated list, and never eats the input that follows it.
+        values = {"--output": None, "--actor": ["IR", "RU"], "--kind": ["arms-transfer", "diplomatic"],
+                  "--tag": ["china", "iran"], "--confidence": ["confirmed", "reported"],
+                  "--stage-tag": ["pledged=china", "delivered=iran"], "--by": ["supplier", "year"]}
+        for command in ("render", "list", "totals"):
+            helptext = run(command, "--help").stdout
+            repeatable = set(re.findall(r"^\s+(?:-\w,)?(--[a-z-]+) TEXT[^\n]*\.\.\.", helptext, re.M))
+            self.assertEqual(repeatable - set(values), set(), f"{command}: give the test values")
+            for option in sorted(repeatable):
+                for order in ("before", "after", "comma"):
+                    with self.subTest(command=command, option=option, order=order):
+                        out = ["-o", str(self.tmp / f"{option[2:]}-{order}.pdf")]
+                        if option == "--output":
+                            given = out + ["-o", str(self.tmp / f"{order}.svg")]
+                            if order == "comma":
+                                continue  # a path may hold a comma: one per -o
+                        elif order == "comma":
+                            given = [option, ",".join(values[option])]
+                        else:
+                            given = [option, values[option][0], option, values[option][1]]
+                        args = given + [str(EVENTS)] if order != "after" else [str(EVENTS)] + given
+                        if command == "render" and option != "--output":
+                            args += out
+                        proc = run(command, *args)
+                        self.assertEqual(proc.returncode, 0, proc.stderr)
+                        if option == "--output":
+                            self.assertTrue((self.tmp / f"{order}.svg").is_file())
+
+    def test_enumerated_values_are_read_in_any_case(self):
+        self.assertRan(run("render", EVENTS, "--layout", "PAGES", "--lane-order", "Role",
+                           "-o", self.tmp / "x.pdf"))
+        proc = run("totals", EVENTS, "--by", "Supplier,YEAR", "--format", "CSV")
+        self.assertRan(proc)
+        self.assertTrue(proc.stdout.startswith("row,supplier,year,"), proc.stdout[:80])
+        proc = run("list", EVENTS, "--format", "Json")
+        self.assertRan(proc)
+        self.assertTrue(json.loads(proc.stdout))
+        self.assertRan(run("list", EVENTS, "--format", "yaml"), 2)
 
     def test_missing_input_exits_1(self):
         proc = run("validate", self.tmp / "nope.yaml")

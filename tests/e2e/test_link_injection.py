@@ -182,10 +182,24 @@ class LinksAreOnlyLinks(TempDirTest):
         urls = [row.split()[-1] for row in tool("pdfinfo", "-url", pdf).stdout.splitlines()[1:]
                 if row.strip()]
         self.assertEqual(set(urls), {percent_encoded(url)})
-        # cairo's SVG has no links; it must stay well-formed XML with no script or anchor.
+        # The SVG has the same link, as one <a> over the URL's text, and stays well-formed
+        # XML with no script, no foreign object and no other attribute carrying the URL.
         root = ElementTree.parse(svg).getroot()
         tags = {element.tag.split("}")[-1] for element in root.iter()}
-        self.assertFalse(tags & {"script", "a", "foreignObject"}, tags)
+        self.assertFalse(tags & {"script", "foreignObject"}, tags)
+        xlink = "{http://www.w3.org/1999/xlink}href"
+        anchors = [a for a in root.iter("{http://www.w3.org/2000/svg}a")]
+        self.assertTrue(anchors, "the source URL is a link in the SVG too")
+        for a in anchors:
+            self.assertEqual(set(a.attrib), {xlink})
+            self.assertEqual(a.attrib[xlink], percent_encoded(url))
+            rects = list(a)
+            self.assertEqual(len(rects), 1)
+            self.assertEqual(rects[0].tag, "{http://www.w3.org/2000/svg}rect")
+            width = float(root.attrib["viewBox"].split()[2])
+            self.assertGreater(float(rects[0].attrib["width"]), 0)
+            self.assertLessEqual(float(rects[0].attrib["x"]) + float(rects[0].attrib["width"]),
+                                 width)
 
     def test_honest_urls_become_one_uri_link_each(self):
         for i, url in enumerate(HONEST):

@@ -68,6 +68,55 @@ class Watch(TempDirTest):
             reader.join(5)
             proc.stderr.close()
 
+    def test_each_render_prints_only_new_problems_and_counts_the_rest(self):
+        # 429 warnings reprinted at every save bury the one the save caused.
+        events = self.tmp / "events"
+        shutil.copytree(EVENTS, events)
+        talks = events / "talks.yaml"
+        talk = ("  - {{id: {0}, date: 2024-05-0{1}, title: Talks {0}, kind: diplomatic, "
+                "actors: [UA], sources: [{{publisher: Paper}}]}}\n")
+        talks.write_text("events:\n" + talk.format("w1", 1))
+        out = self.tmp / "chart.pdf"
+        proc = subprocess.Popen([TIMELINE, "render", events, "-o", out, "--watch"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        lines = []
+        reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+        reader.start()
+
+        def renders():
+            return sum(1 for l in lines if re.search(r" rendered \d+ events in ", l))
+
+        def wait_for_render(n):
+            deadline = time.monotonic() + 10
+            while renders() < n and time.monotonic() < deadline:
+                self.assertIsNone(proc.poll(), "".join(lines))
+                time.sleep(0.02)
+            self.assertEqual(renders(), n, "".join(lines))
+
+        def warnings_about(event):
+            return sum(1 for l in lines if f"no source of '{event}' has a URL" in l)
+
+        try:
+            wait_for_render(1)
+            self.assertEqual(warnings_about("w1"), 1)
+            # A save elsewhere: the old warning is counted, not printed again.
+            shipment = events / "iran-missile-shipment.yaml"
+            shipment.write_text(shipment.read_text().replace("Iran delivers", "Tehran ships"))
+            wait_for_render(2)
+            self.assertEqual(warnings_about("w1"), 1, "".join(lines))
+            self.assertTrue(any("1 problem printed before is still there" in l for l in lines),
+                            "".join(lines))
+            # A save that adds a problem: that one in full, the old one counted.
+            talks.write_text(talks.read_text() + talk.format("w2", 2))
+            wait_for_render(3)
+            self.assertEqual(warnings_about("w1"), 1, "".join(lines))
+            self.assertEqual(warnings_about("w2"), 1, "".join(lines))
+        finally:
+            proc.terminate()
+            proc.wait(5)
+            reader.join(5)
+            proc.stderr.close()
+
     def test_watch_sees_a_new_file_in_the_folder_and_the_template(self):
         events = self.tmp / "events"
         shutil.copytree(EVENTS, events)

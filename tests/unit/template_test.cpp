@@ -165,3 +165,27 @@ TEST_CASE("a colour for a kind that does not exist is a warning at its key") {
     CHECK(d.loc.column == 17);
     CHECK(d.hint.starts_with("did you mean 'arms-transfer'?"));
 }
+
+TEST_CASE("paper sizes and other names in a template are read in any case") {
+    // `size: a4` was "no paper size 'a4'": a name is not a spelling test.
+    tl::Diagnostics diags;
+    const tl::Theme a4 =
+        tl::load_template_text("page:\n  size: a4\n  orientation: Portrait\n", 0, diags);
+    CHECK(diags.empty());
+    CHECK(a4.page_width == doctest::Approx(595.28));
+    CHECK(a4.page_height == doctest::Approx(841.89));
+    const tl::Theme letter = tl::load_template_text(
+        "page:\n  size: LETTER\n  height: AUTO\n  width: 210MM\n  grow: True\nlanes: Kind\n"
+        "lane-order: Events\n",
+        0, diags);
+    CHECK(diags.empty());
+    CHECK(letter.page_height == 0);
+    CHECK(letter.page_width == doctest::Approx(595.28));
+    CHECK(letter.grow_width);
+    CHECK(letter.lanes == tl::LaneMode::kind);
+    CHECK(letter.lane_order == tl::LaneOrder::events);
+    tl::Diagnostics bad;
+    tl::load_template_text("page:\n  size: A7\n", 0, bad);
+    REQUIRE(bad.items().size() == 1);
+    CHECK(bad.items()[0].message == "no paper size 'A7'");
+}

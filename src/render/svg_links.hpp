@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+
+#include "layout/scene.hpp"
+
+namespace tl {
+
+/// Makes the chart's links clickable in an SVG, as they are in the PDF: cairo 1.16 writes
+/// no links into SVG, so before the closing </svg> comes one <a> per text item with a link,
+/// holding an invisible rectangle over the item's box. The URL is written as the PDF gets
+/// it (pdf_link_uri: printable ASCII, no quote) and escaped for an XML attribute here, the
+/// one place an SVG attribute is written from input. An SVG without a closing tag is
+/// returned unchanged.
+std::string add_svg_links(std::string svg, const Scene& page);
+
+}  // namespace tl

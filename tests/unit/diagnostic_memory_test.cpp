@@ -1,0 +1,33 @@
+#include <doctest/doctest.h>
+
+#include "cli/diagnostic_memory.hpp"
+
+TEST_CASE("a watch prints each problem once: new ones in full, the rest counted") {
+    tl::SourceFiles files;
+    files.add("a.yaml");
+    files.add("b.yaml");
+    tl::Diagnostics first;
+    first.warning({0, 3, 5}, "missing-url", "no source has a URL");
+    first.warning({1, 7, 1}, "missing-url", "no source has a URL");
+    tl::cli::DiagnosticMemory memory;
+    std::size_t unchanged = 9;
+    CHECK(memory.new_since_last(first, files, unchanged).items().size() == 2);
+    CHECK(unchanged == 0);
+
+    tl::Diagnostics second = first;  // the same two, and one the save caused
+    second.error({1, 9, 3}, "bad-date", "bad year in '12'");
+    const tl::Diagnostics fresh = memory.new_since_last(second, files, unchanged);
+    REQUIRE(fresh.items().size() == 1);
+    CHECK(fresh.items()[0].rule == "bad-date");
+    CHECK(unchanged == 2);
+
+    // Fixed: the error is gone; a problem that comes back later is new again.
+    memory.new_since_last(first, files, unchanged);
+    CHECK(unchanged == 2);
+    CHECK(memory.new_since_last(second, files, unchanged).items().size() == 1);
+    // The same rule and message at another place is another problem.
+    tl::Diagnostics moved;
+    moved.warning({0, 4, 5}, "missing-url", "no source has a URL");
+    CHECK(memory.new_since_last(moved, files, unchanged).items().size() == 1);
+    CHECK(unchanged == 0);
+}
