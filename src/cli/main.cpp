@@ -8,6 +8,8 @@
 #include <iostream>
 #include <new>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "base/standard_output.hpp"
 #include "base/suggest.hpp"
@@ -158,6 +160,21 @@ const Command kCommands[] = {
      tl::cli::run_totals},
 };
 
+/// `--totals-block` takes an optional N, and CLI11 reads the next word as it, so
+/// `render --totals-block events/` failed on 'events/' as a number. A value is taken only
+/// when it is digits: otherwise the default N is put in, and the word stays an input.
+std::vector<char*> with_optional_values(int argc, char** argv) {
+    static char default_top[] = "10";
+    std::vector<char*> args(argv, argv + argc);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (std::string_view(args[i]) != "--totals-block") continue;
+        const std::string_view next = i + 1 < args.size() ? args[i + 1] : "";
+        if (next.empty() || next.find_first_not_of("0123456789") != std::string_view::npos)
+            args.insert(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, default_top);
+    }
+    return args;
+}
+
 int run(int argc, char** argv) {
     Options options;
     options.executable = argc > 0 ? argv[0] : "timeline";
@@ -185,7 +202,8 @@ int run(int argc, char** argv) {
         cmd->callback([&chosen, &c] { chosen = &c; });
     }
     try {
-        app.parse(argc, argv);
+        std::vector<char*> args = with_optional_values(argc, argv);
+        app.parse(static_cast<int>(args.size()), args.data());
     } catch (const CLI::ParseError& e) {
         // CLI11 says only "A subcommand is required" for `timeline rendr`: name the command.
         std::vector<std::string_view> names;

@@ -75,6 +75,15 @@ class ExitCodes(TempDirTest):
                         if option == "--output":
                             self.assertTrue((self.tmp / f"{order}.svg").is_file())
 
+    def test_an_optional_value_is_taken_only_when_it_is_a_number(self):
+        # `--totals-block [N]` read the input after it as its N: "events/" is no number.
+        pdf = self.tmp / "block.pdf"
+        self.assertRan(run("render", "--totals-block", EVENTS, "-o", pdf))
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+        self.assertIn("Cumulative", text)
+        self.assertRan(run("render", EVENTS, "--totals-block", "3", "-o", pdf))
+        self.assertRan(run("render", EVENTS, "--totals-block", "99", "-o", pdf), 2)
+
     def test_enumerated_values_are_read_in_any_case(self):
         self.assertRan(run("render", EVENTS, "--layout", "PAGES", "--lane-order", "Role",
                            "-o", self.tmp / "x.pdf"))
