@@ -139,8 +139,8 @@ struct WatchState {
 
 /// Prints the diagnostics of a render; under --watch only those the last render did not
 /// print, and one line counting the rest.
-void print_render_diagnostics(const Diagnostics& diags, const SourceFiles& files,
-                              const Options& o, WatchState* watch) {
+void print_render_diagnostics(const Diagnostics& diags, const SourceFiles& files, const Options& o,
+                              WatchState* watch) {
     if (!watch) {
         print_diagnostics(diags, files, o);
         return;
