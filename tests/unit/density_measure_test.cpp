@@ -33,6 +33,13 @@ struct Strips {
             if (it.role == role && (lane.empty() || it.lane == lane)) out.push_back(&it);
         return out;
     }
+    /// The sum of a lane's bins.
+    double lane_sum(const std::string& lane) const {
+        double sum = 0;
+        for (const tl::Item* bin : all("density-bin", lane))
+            sum += bin->value;
+        return sum;
+    }
     std::string note() const {
         std::string text;
         for (const tl::Item* it : all("density-note"))
@@ -63,10 +70,8 @@ TEST_CASE("density strips sum the measured unit per bin, ignoring its case") {
     }
     CHECK(us == doctest::Approx(3.5e9));
     CHECK(counted == 5);  // every event in the bins; only those in EUR in the sums
-    double ua = 0;
-    for (const tl::Item* bin : s.all("density-bin", "UA"))
-        ua += bin->value;
-    CHECK(ua == doctest::Approx(27.5e9));  // a recipient's strip sums what it receives
+    CHECK(s.lane_sum("UA") ==
+          doctest::Approx(27.5e9));  // a recipient's strip sums what it receives
     // The note says what is measured and how many events no sum holds.
     CHECK(s.note().find("sums the \u2068EUR\u2069 amounts") != std::string::npos);
     CHECK(s.note().find("2 of 6 events carry no \u2068EUR\u2069 amount") != std::string::npos);
@@ -80,17 +85,11 @@ TEST_CASE("density strips match units as totals does: case, number and spacing a
                     support_event("c", "2024-01-10", "US", 5, "main  battle tanks"),
                     support_event("d", "2024-01-10", "US", 6, "main battle tank")},
                    "tank");
-    double us = 0;
-    for (const tl::Item* bin : s.all("density-bin", "US"))
-        us += bin->value;
-    CHECK(us == doctest::Approx(7));
+    CHECK(s.lane_sum("US") == doctest::Approx(7));
     const Strips mbt({support_event("c", "2024-01-10", "US", 5, "main  battle tanks"),
                       support_event("d", "2024-01-10", "US", 6, "main battle tank")},
                      "Main Battle Tanks");
-    double both = 0;
-    for (const tl::Item* bin : mbt.all("density-bin", "US"))
-        both += bin->value;
-    CHECK(both == doctest::Approx(11));
+    CHECK(mbt.lane_sum("US") == doctest::Approx(11));
 }
 
 TEST_CASE("each strip reads off a scale: its largest bin's figure, bars as tall as the lane") {
@@ -159,10 +158,7 @@ TEST_CASE("an event with several quantities in the unit counts once, by its larg
     events[0].quantities.front().stage = tl::QuantityStage::pledged;
     events[0].quantities.push_back(delivered);
     const Strips s(events, "EUR");
-    double us = 0;
-    for (const tl::Item* bin : s.all("density-bin", "US"))
-        us += bin->value;
-    CHECK(us == doctest::Approx(5.5e9));  // 3 + 2 + 0.5 billion
+    CHECK(s.lane_sum("US") == doctest::Approx(5.5e9));  // 3 + 2 + 0.5 billion
 }
 
 TEST_CASE("each lane's total under its name, whole, or no lane's") {
