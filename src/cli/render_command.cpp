@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "base/atomic_file.hpp"
 #include "base/diagnostic_format.hpp"
@@ -133,26 +134,34 @@ struct RenderReport {
 struct WatchState {
     LoadCache inputs;
     DiagnosticMemory printed;
+    std::size_t errors = 0, warnings = 0;  ///< of the render in progress, all its parts
     /// Text sizes (a CachedMeasurer, bounded): an edit re-measures only the texts it changed.
     std::unique_ptr<TextMeasurer> measurer = make_text_measurer();
 };
 
-/// Prints the diagnostics of a render; under --watch only those the last render did not
-/// print, and one line counting the rest.
+/// Prints the diagnostics of a render (it may report in parts); under --watch only those the
+/// last render did not print, counting the rest for print_unchanged().
 void print_render_diagnostics(const Diagnostics& diags, const SourceFiles& files, const Options& o,
                               WatchState* watch) {
     if (!watch) {
         print_diagnostics(diags, files, o);
         return;
     }
-    std::size_t unchanged = 0;
-    const Diagnostics fresh = watch->printed.new_since_last(diags, files, unchanged);
-    print_diagnostics(fresh, files, o);
-    if (unchanged > 0 && (!o.quiet || diags.has_errors()))
+    watch->errors += diags.error_count();
+    watch->warnings += diags.warning_count();
+    print_diagnostics(watch->printed.fresh(diags, files), files, o);
+}
+
+/// Under --watch, after a render: one line counting the problems printed before that are
+/// still there.
+void print_unchanged(const Options& o, WatchState& watch) {
+    const std::size_t unchanged = watch.printed.finish();
+    const std::size_t errors = std::exchange(watch.errors, 0);
+    const std::size_t warnings = std::exchange(watch.warnings, 0);
+    if (unchanged > 0 && (!o.quiet || errors > 0))
         print_note(plural(unchanged, "problem") + " printed before " +
-                   (unchanged == 1 ? "is" : "are") + " still there (" +
-                   plural(diags.error_count(), "error") + ", " +
-                   plural(diags.warning_count(), "warning") + " in all)");
+                   (unchanged == 1 ? "is" : "are") + " still there (" + plural(errors, "error") +
+                   ", " + plural(warnings, "warning") + " in all)");
 }
 
 int render_once(const Options& o, const Plan& plan, Progress& progress, RenderReport& report,
@@ -218,7 +227,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
         fit.warning(theme.page_loc, "page-too-small", "the page is too small for the chart: " + off,
                     "make the page larger, or the margins or fonts smaller");
         progress.clear();
-        print_diagnostics(fit, model.files, o);
+        print_render_diagnostics(fit, model.files, o, watch);
     }
 
     // The depfile is made before any output is written, so that a path make cannot name
@@ -349,6 +358,7 @@ int run_watch(const Options& o, const Plan& plan) {
         Progress progress(progress_wanted(o.quiet), progress_delay());
         RenderReport report;
         const int code = render_once(o, plan, progress, report, &state);
+        print_unchanged(o, state);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::steady_clock::now() - start)
                             .count();

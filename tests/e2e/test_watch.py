@@ -76,46 +76,46 @@ class Watch(TempDirTest):
         talk = ("  - {{id: {0}, date: 2024-05-0{1}, title: Talks {0}, kind: diplomatic, "
                 "actors: [UA], sources: [{{publisher: Paper}}]}}\n")
         talks.write_text("events:\n" + talk.format("w1", 1))
-        out = self.tmp / "chart.pdf"
-        proc = subprocess.Popen([TIMELINE, "render", events, "-o", out, "--watch"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        lines = []
-        reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
-        reader.start()
-
-        def renders():
-            return sum(1 for l in lines if re.search(r" rendered \d+ events in ", l))
-
-        def wait_for_render(n):
-            deadline = time.monotonic() + 10
-            while renders() < n and time.monotonic() < deadline:
-                self.assertIsNone(proc.poll(), "".join(lines))
-                time.sleep(0.02)
-            self.assertEqual(renders(), n, "".join(lines))
+        proc, _, wait_for_render = self.start_watch(events, "-o", self.tmp / "chart.pdf")
+        lines = proc.lines
 
         def warnings_about(event):
             return sum(1 for l in lines if f"no source of '{event}' has a URL" in l)
 
-        try:
-            wait_for_render(1)
-            self.assertEqual(warnings_about("w1"), 1)
-            # A save elsewhere: the old warning is counted, not printed again.
-            shipment = events / "iran-missile-shipment.yaml"
-            shipment.write_text(shipment.read_text().replace("Iran delivers", "Tehran ships"))
-            wait_for_render(2)
-            self.assertEqual(warnings_about("w1"), 1, "".join(lines))
-            self.assertTrue(any("1 problem printed before is still there" in l for l in lines),
-                            "".join(lines))
-            # A save that adds a problem: that one in full, the old one counted.
-            talks.write_text(talks.read_text() + talk.format("w2", 2))
-            wait_for_render(3)
-            self.assertEqual(warnings_about("w1"), 1, "".join(lines))
-            self.assertEqual(warnings_about("w2"), 1, "".join(lines))
-        finally:
-            proc.terminate()
-            proc.wait(5)
-            reader.join(5)
-            proc.stderr.close()
+        wait_for_render(1)
+        self.assertEqual(warnings_about("w1"), 1)
+        # A save elsewhere: the old warning is counted, not printed again.
+        shipment = events / "iran-missile-shipment.yaml"
+        shipment.write_text(shipment.read_text().replace("Iran delivers", "Tehran ships"))
+        wait_for_render(2)
+        self.assertEqual(warnings_about("w1"), 1, "".join(lines))
+        self.assertTrue(any("1 problem printed before is still there" in l for l in lines),
+                        "".join(lines))
+        # A save that adds a problem: that one in full, the old one counted.
+        talks.write_text(talks.read_text() + talk.format("w2", 2))
+        wait_for_render(3)
+        self.assertEqual(warnings_about("w1"), 1, "".join(lines))
+        self.assertEqual(warnings_about("w2"), 1, "".join(lines))
+
+    def test_the_layouts_warning_is_printed_once_too_not_at_every_save(self):
+        # page-too-small is known only after the layout: it was printed at every save.
+        events = self.tmp / "events"
+        shutil.copytree(EVENTS, events)
+        template = self.tmp / "tiny.yaml"
+        template.write_text("name: tiny\npage:\n  width: 200\n  height: 150\n  margin: 20\n")
+        proc, renders, wait_for_renders = self.start_watch(events, "-t", template, "-o",
+                                                           self.tmp / "chart.pdf")
+        wait_for_renders(1)
+        shipment = events / "iran-missile-shipment.yaml"
+        for n, title in enumerate(["Tehran ships", "Tehran sends"], start=2):
+            text = shipment.read_text().replace("Iran delivers", title)
+            shipment.write_text(text.replace("Tehran ships", title))
+            wait_for_renders(n)
+        self.assertEqual(renders(), 3, "".join(proc.lines))
+        self.assertEqual(sum("[page-too-small]" in l for l in proc.lines), 1, "".join(proc.lines))
+        counted = [l for l in proc.lines if "printed before" in l]
+        self.assertEqual(len(counted), 2, "".join(proc.lines))
+        self.assertIn("1 warning in all", counted[-1])
 
     def test_watch_sees_a_new_file_in_the_folder_and_the_template(self):
         events = self.tmp / "events"
@@ -142,14 +142,16 @@ class Watch(TempDirTest):
         self.assertEqual(proc.wait(5), 0)
 
     def start_watch(self, *args):
-        """Starts `render --watch ARGS`; returns the process, a function counting its renders so
-        far and one waiting for the count to reach n. The watch is ended when the test ends."""
+        """Starts `render --watch ARGS`; returns the process (its stderr lines so far in
+        `proc.lines`), a function counting its renders so far and one waiting for the count to
+        reach n. The watch is ended when the test ends."""
         proc = subprocess.Popen([TIMELINE, "render", *args, "--watch"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                 preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
         lines = []
         reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
         reader.start()
+        proc.lines = lines
 
         def stop():
             if proc.poll() is None:

@@ -31,3 +31,28 @@ TEST_CASE("a watch prints each problem once: new ones in full, the rest counted"
     CHECK(memory.new_since_last(moved, files, unchanged).items().size() == 1);
     CHECK(unchanged == 0);
 }
+
+TEST_CASE("a watch remembers a render's problems from all its parts, not only the first") {
+    // The layout's page-too-small comes after the input's warnings: printed once, then
+    // counted with them, never reprinted at each save.
+    tl::SourceFiles files;
+    files.add("a.yaml");
+    tl::Diagnostics input;
+    input.warning({0, 3, 5}, "missing-url", "no source has a URL");
+    tl::Diagnostics layout;
+    layout.warning({0, 1, 1}, "page-too-small", "the page is too small for the chart");
+    tl::cli::DiagnosticMemory memory;
+    CHECK(memory.fresh(input, files).items().size() == 1);
+    CHECK(memory.fresh(layout, files).items().size() == 1);
+    CHECK(memory.finish() == 0);
+
+    CHECK(memory.fresh(input, files).items().empty());
+    CHECK(memory.fresh(layout, files).items().empty());
+    CHECK(memory.finish() == 2);
+
+    // A render that stops before its layout forgets the layout's problem.
+    CHECK(memory.fresh(input, files).items().empty());
+    CHECK(memory.finish() == 1);
+    CHECK(memory.fresh(layout, files).items().size() == 1);
+    CHECK(memory.finish() == 0);
+}
