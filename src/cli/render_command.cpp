@@ -135,7 +135,8 @@ struct WatchState {
     LoadCache inputs;
     DiagnosticMemory printed;
     std::size_t errors = 0, warnings = 0;  ///< of the render in progress, all its parts
-    /// Text sizes (a CachedMeasurer, bounded): an edit re-measures only the texts it changed.
+    /// Text sizes (TextShaper: what it learns of the fonts, and the sizes of text that is not
+    /// simple, bounded): an edit re-measures only the texts it changed.
     std::unique_ptr<TextMeasurer> measurer = make_text_measurer();
 };
 

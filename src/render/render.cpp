@@ -9,7 +9,6 @@
 
 #include "base/out_of_memory.hpp"
 #include "base/text.hpp"
-#include "layout/measure_cache.hpp"
 #include "render/painter.hpp"
 #include "render/svg_links.hpp"
 #include "render/text_shaper.hpp"
@@ -125,7 +124,7 @@ std::string render_png(const Scene& scene, const RenderOptions& options, const B
 }  // namespace
 
 std::unique_ptr<TextMeasurer> make_text_measurer() {
-    return std::make_unique<CachedMeasurer>(std::make_unique<TextShaper>());
+    return std::make_unique<TextShaper>();
 }
 
 std::string graphics_library_versions() {

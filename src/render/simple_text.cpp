@@ -74,7 +74,7 @@ SimpleText::FontTable* SimpleText::table_for(const FontSpec& font) const {
         if (tables_.size() >= kMaxFonts) tables_.clear();
         FontTable table;
         table.ascii_glyphs.assign(kAscii, Glyph{0, -2});
-        table.ascii_kerning.assign(kAscii * kAscii, kUnknown);
+        table.ascii_pairs.assign(kAscii * kAscii, Pair{});
         const auto a = layout("a", font);
         if (const PangoGlyphItem* run = single_run(a.get())) {
             table.primary = run->item->analysis.font;
@@ -91,25 +91,29 @@ SimpleText::FontTable* SimpleText::table_for(const FontSpec& font) const {
     return last_table_;
 }
 
-const SimpleText::Glyph& SimpleText::glyph(FontTable& table, std::uint32_t c,
-                                           const FontSpec& font) const {
-    if (c < kAscii) {
-        Glyph& g = table.ascii_glyphs[c];
-        if (g.advance == -2) g = learn_glyph(table, c, font);
-        return g;
-    }
-    if (const auto it = table.glyphs.find(c); it != table.glyphs.end()) return it->second;
-    if (table.glyphs.size() >= kMaxEntries) table.glyphs.clear();
-    return table.glyphs.emplace(c, learn_glyph(table, c, font)).first->second;
+std::string SimpleText::unit_text(const FontTable& table, std::uint32_t unit) const {
+    return unit < kFirstLigature ? utf8(unit) : table.ligatures[unit - kFirstLigature];
 }
 
-SimpleText::Glyph SimpleText::learn_glyph(FontTable& table, std::uint32_t c,
+const SimpleText::Glyph& SimpleText::glyph(FontTable& table, std::uint32_t unit,
+                                           const FontSpec& font) const {
+    if (unit < kAscii) {
+        Glyph& g = table.ascii_glyphs[unit];
+        if (g.advance == -2) g = learn_glyph(table, unit, font);
+        return g;
+    }
+    if (const auto it = table.glyphs.find(unit); it != table.glyphs.end()) return it->second;
+    if (table.glyphs.size() >= kMaxEntries) table.glyphs.clear();
+    return table.glyphs.emplace(unit, learn_glyph(table, unit, font)).first->second;
+}
+
+SimpleText::Glyph SimpleText::learn_glyph(FontTable& table, std::uint32_t unit,
                                           const FontSpec& font) const {
     Glyph g;
-    if (!may_be_simple(c)) return g;
+    if (unit < kFirstLigature && !may_be_simple(unit)) return g;
     // Drawn alone as one glyph of the font Latin text gets: no fallback font (whose height
     // would change the line's), no cluster of glyphs.
-    const auto l = layout(utf8(c), font);
+    const auto l = layout(unit_text(table, unit), font);
     const PangoGlyphItem* run = single_run(l.get());
     if (run && run->item->analysis.font == table.primary && run->glyphs->num_glyphs == 1 &&
         plain_glyph(run, 0)) {
@@ -119,33 +123,46 @@ SimpleText::Glyph SimpleText::learn_glyph(FontTable& table, std::uint32_t c,
     return g;
 }
 
-int SimpleText::kerning(FontTable& table, std::uint32_t a, std::uint32_t b,
-                        const FontSpec& font) const {
+const SimpleText::Pair& SimpleText::pair(FontTable& table, std::uint32_t a, std::uint32_t b,
+                                         const FontSpec& font) const {
     if (a < kAscii && b < kAscii) {
-        int& k = table.ascii_kerning[a * kAscii + b];
-        if (k == kUnknown) k = learn_kerning(table, a, b, font);
-        return k;
+        Pair& p = table.ascii_pairs[a * kAscii + b];
+        if (p.kind == Pair::unknown) p = learn_pair(table, a, b, font);
+        return p;
     }
     const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
-    if (const auto it = table.kerning.find(key); it != table.kerning.end()) return it->second;
-    if (table.kerning.size() >= kMaxEntries) table.kerning.clear();
-    return table.kerning.emplace(key, learn_kerning(table, a, b, font)).first->second;
+    if (const auto it = table.pairs.find(key); it != table.pairs.end()) return it->second;
+    if (table.pairs.size() >= kMaxEntries) table.pairs.clear();
+    return table.pairs.emplace(key, learn_pair(table, a, b, font)).first->second;
 }
 
-int SimpleText::learn_kerning(FontTable& table, std::uint32_t a, std::uint32_t b,
-                              const FontSpec& font) const {
+SimpleText::Pair SimpleText::learn_pair(FontTable& table, std::uint32_t a, std::uint32_t b,
+                                        const FontSpec& font) const {
     const Glyph first = glyph(table, a, font);
     const Glyph second = glyph(table, b, font);
-    // The pair is plain when Pango draws it as the two glyphs, the first advanced by the
-    // kerning: no ligature, no glyph swapped for another, no offset.
-    const auto l = layout(utf8(a) + utf8(b), font);
+    Pair p;
+    p.kind = Pair::not_simple;
+    if (first.advance < 0 || second.advance < 0) return p;
+    const std::string text = unit_text(table, a) + unit_text(table, b);
+    const auto l = layout(text, font);
     const PangoGlyphItem* run = single_run(l.get());
-    if (run && run->item->analysis.font == table.primary && run->glyphs->num_glyphs == 2 &&
-        plain_glyph(run, 0) && plain_glyph(run, 1) && run->glyphs->glyphs[0].glyph == first.index &&
-        run->glyphs->glyphs[1].glyph == second.index &&
-        run->glyphs->glyphs[1].geometry.width == second.advance)
-        return run->glyphs->glyphs[0].geometry.width - first.advance;
-    return kNotSimple;
+    if (!run || run->item->analysis.font != table.primary) return p;
+    const PangoGlyphInfo* glyphs = run->glyphs->glyphs;
+    if (run->glyphs->num_glyphs == 2 && plain_glyph(run, 0) && plain_glyph(run, 1) &&
+        glyphs[0].glyph == first.index && glyphs[1].glyph == second.index &&
+        glyphs[1].geometry.width == second.advance) {
+        // The two glyphs, the first advanced by the kerning.
+        p.kind = Pair::kerned;
+        p.kerning = glyphs[0].geometry.width - first.advance;
+    } else if (run->glyphs->num_glyphs == 1 && plain_glyph(run, 0) &&
+               table.ligatures.size() < kMaxEntries) {
+        // One glyph for both: a ligature, a unit of its own.
+        p.kind = Pair::ligature;
+        p.unit = kFirstLigature + static_cast<std::uint32_t>(table.ligatures.size());
+        table.ligatures.push_back(text);
+        table.glyphs[p.unit] = Glyph{glyphs[0].glyph, glyphs[0].geometry.width};
+    }
+    return p;
 }
 
 template <class OnStep>
@@ -154,7 +171,7 @@ bool SimpleText::walk(std::string_view text, FontTable& table, const FontSpec& f
     if (!table.primary) return false;
     // Pango shapes each run of one bidi level on its own: an isolate's content is a level
     // above the text around it, and the isolates themselves are at the outer level. Two
-    // neighbouring characters are kerned only within one run ("a\u2068\u2069b" is one run).
+    // neighbouring units are kerned only within one run ("a\u2068\u2069b" is one run).
     int width = 0;
     int depth = 0;      // isolates open
     int level = -1;     // of the code point before
@@ -162,6 +179,7 @@ bool SimpleText::walk(std::string_view text, FontTable& table, const FontSpec& f
     int last_run = -1;  // of the last glyph
     std::uint32_t last = 0;
     bool drawn = false;
+    const auto is_isolate = [](std::uint32_t c) { return opens_ltr_isolate(c) || c == kPdi; };
     for (std::size_t i = 0; i < text.size();) {
         const CodePoint c = next_code_point(text, i);
         if (!c.valid) return false;
@@ -177,26 +195,40 @@ bool SimpleText::walk(std::string_view text, FontTable& table, const FontSpec& f
         if (here != level) ++run;
         level = here;
         Step step{i, c.size, run, false, 0, width, width};
-        if (!opens_ltr_isolate(c.value) && c.value != kPdi) {
+        if (!is_isolate(c.value)) {
+            // The unit that starts here: the character, or the longest ligature it starts,
+            // as the font's ligatures take the longest first ("ffi" before "ff").
+            std::uint32_t unit = c.value;
+            for (int length = 1; length < kLongestLigature && i + step.size < text.size();
+                 ++length) {
+                const CodePoint next = next_code_point(text, i + step.size);
+                if (!next.valid || is_isolate(next.value)) break;
+                const Pair& p = pair(table, unit, next.value, font);
+                if (p.kind != Pair::ligature) break;
+                unit = p.unit;
+                step.size += next.size;
+            }
             // A copy: learning a pair below may empty the table it came from.
-            const Glyph g = glyph(table, c.value, font);
+            const Glyph g = glyph(table, unit, font);
             if (g.advance < 0) return false;
             if (last_run == run) {
-                const int k = kerning(table, last, c.value, font);
-                if (k == kNotSimple) return false;
-                width += k;  // on the glyph before, which Pango advances by it
+                // Anything but a kerned pair (a ligature across what was cut into two units,
+                // such as "f" then "fi" where the font has "ffi" but no "ff") is Pango's.
+                const Pair& p = pair(table, last, unit, font);
+                if (p.kind != Pair::kerned) return false;
+                width += p.kerning;  // on the glyph before, which Pango advances by it
             }
             step.drawn = true;
             step.glyph = g.index;
             step.x = width;
             width += g.advance;
             step.right = width;
-            last = c.value;
+            last = unit;
             last_run = run;
             drawn = true;
         }
         if (on_step(step)) return true;
-        i += c.size;
+        i += step.size;
     }
     // A text of isolates alone has no glyph to take the font's height from.
     return drawn;

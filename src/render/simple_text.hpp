@@ -63,10 +63,19 @@ class SimpleText {
     bool runs(std::string_view text, const FontSpec& font, SimpleRuns& out) const;
 
   private:
-    /// One character as the font draws it alone: its glyph and advance, in Pango units.
+    /// One unit as the font draws it alone: its glyph and advance, in Pango units. A unit is
+    /// a character, or a ligature of two or three ("fi", "ffl") that the font draws as one
+    /// glyph; ligatures have ids from kFirstLigature.
     struct Glyph {
         unsigned long index = 0;
         int advance = -1;  ///< -1: not simple
+    };
+    /// Two neighbouring units as Pango draws them.
+    struct Pair {
+        enum Kind : std::uint8_t { unknown, kerned, ligature, not_simple };
+        Kind kind = unknown;
+        int kerning = 0;         ///< kerned: added to the first unit's advance
+        std::uint32_t unit = 0;  ///< ligature: the unit the two make
     };
     /// What is known of one font. Bounded: a map past kMaxEntries starts again empty.
     /// ASCII, most of what is drawn, is looked up in arrays rather than hashed.
@@ -75,15 +84,16 @@ class SimpleText {
         gfx::FontPtr primary_ref;      ///< keeps it alive
         int height = 0, baseline = 0;
         std::vector<Glyph> ascii_glyphs;  ///< by code point; advance -2: not known yet
-        std::vector<int> ascii_kerning;   ///< by pair; kUnknown: not known yet
-        std::unordered_map<std::uint32_t, Glyph> glyphs;  ///< the other code points
-        std::unordered_map<std::uint64_t, int> kerning;   ///< kNotSimple: not a plain pair
+        std::vector<Pair> ascii_pairs;    ///< by the pair of code points
+        std::unordered_map<std::uint32_t, Glyph> glyphs;  ///< the other units
+        std::unordered_map<std::uint64_t, Pair> pairs;    ///< the other pairs
+        std::vector<std::string> ligatures;               ///< the text of unit kFirstLigature + i
     };
     static constexpr std::size_t kMaxEntries = 1 << 16;
     static constexpr std::size_t kMaxFonts = 64;
-    static constexpr int kNotSimple = -(1 << 30);
-    static constexpr int kUnknown = -(1 << 29);
     static constexpr std::size_t kAscii = 128;
+    static constexpr std::uint32_t kFirstLigature = 0x110000;  ///< past every code point
+    static constexpr int kLongestLigature = 3;                 ///< code points
 
     /// One code point of simple text, as walk() reports it.
     struct Step {
@@ -100,11 +110,12 @@ class SimpleText {
     bool walk(std::string_view text, FontTable& table, const FontSpec& font,
               const OnStep& step) const;
     FontTable* table_for(const FontSpec& font) const;
-    const Glyph& glyph(FontTable& table, std::uint32_t c, const FontSpec& font) const;
-    Glyph learn_glyph(FontTable& table, std::uint32_t c, const FontSpec& font) const;
-    int kerning(FontTable& table, std::uint32_t a, std::uint32_t b, const FontSpec& font) const;
-    int learn_kerning(FontTable& table, std::uint32_t a, std::uint32_t b,
-                      const FontSpec& font) const;
+    std::string unit_text(const FontTable& table, std::uint32_t unit) const;
+    const Glyph& glyph(FontTable& table, std::uint32_t unit, const FontSpec& font) const;
+    Glyph learn_glyph(FontTable& table, std::uint32_t unit, const FontSpec& font) const;
+    const Pair& pair(FontTable& table, std::uint32_t a, std::uint32_t b,
+                     const FontSpec& font) const;
+    Pair learn_pair(FontTable& table, std::uint32_t a, std::uint32_t b, const FontSpec& font) const;
     gfx::LayoutPtr layout(const std::string& text, const FontSpec& font) const;
 
     const TextShaper& shaper_;

@@ -52,6 +52,10 @@ gfx::LayoutPtr TextShaper::layout(std::string_view text, const FontSpec& font) c
 
 TextSize TextShaper::measure(std::string_view text, const FontSpec& font) const {
     if (const auto simple = simple_.measure(text, font)) return *simple;
+    return pango_sizes_.measure(text, font);
+}
+
+TextSize TextShaper::pango_measure(std::string_view text, const FontSpec& font) const {
     const auto l = layout(text, font);
     PangoRectangle logical;
     pango_layout_get_extents(l.get(), nullptr, &logical);

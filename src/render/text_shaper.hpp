@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "layout/measure_cache.hpp"
 #include "layout/text_measurer.hpp"
 #include "render/cairo_handles.hpp"
 #include "render/simple_text.hpp"
@@ -10,7 +11,10 @@ namespace tl {
 
 /// Lays text out with Pango exactly as the renderer will draw it: same font map, font
 /// options with metric hinting off (so widths do not depend on the output's resolution),
-/// 72 units per inch (so one unit is one point), plain text (never markup).
+/// 72 units per inch (so one unit is one point), plain text (never markup). Simple text is
+/// measured from what SimpleText learned of the font; other text is shaped by Pango, and its
+/// sizes are remembered (bounded), as layout measures many texts more than once and --watch
+/// keeps its measurer from one render to the next.
 class TextShaper : public TextMeasurer {
   public:
     /// A shaper for measuring, on Pango's default font map.
@@ -31,13 +35,29 @@ class TextShaper : public TextMeasurer {
     }
     /// A layout of `text` in `font` on this shaper's context.
     gfx::LayoutPtr layout(std::string_view text, const FontSpec& font) const;
+    /// The size Pango measures for `text` when it shapes it.
+    TextSize pango_measure(std::string_view text, const FontSpec& font) const;
     /// Applies the shaper's font options and resolution to a context bound to a cairo_t.
     static void configure(PangoContext* context);
 
   private:
+    /// pango_measure() as a measurer, for the cache in front of it.
+    class PangoSizes : public TextMeasurer {
+      public:
+        explicit PangoSizes(const TextShaper& shaper) : shaper_(shaper) {}
+        TextSize measure(std::string_view text, const FontSpec& font) const override {
+            return shaper_.pango_measure(text, font);
+        }
+
+      private:
+        const TextShaper& shaper_;
+    };
+
     gfx::PangoContextPtr context_;
     /// Simple text's sizes and glyphs from Pango's advances and kerning, learned once.
     SimpleText simple_{*this};
+    /// The other text's sizes (simple text costs less to measure than to look up).
+    CachedMeasurer pango_sizes_{std::make_unique<PangoSizes>(*this)};
 };
 
 }  // namespace tl
