@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "base/text.hpp"
+#include "layout/chart_header.hpp"
 #include "layout/date_label.hpp"
 
 namespace tl {
@@ -61,22 +62,48 @@ std::string window_text(const EventFilter& filter) {
     return said(*filter.from, grain, false) + kDash + last;
 }
 
+namespace {
+
+/// `names` joined with commas; past kMostNamed, the first few and how many more, so that a
+/// long list does not run off the page.
+std::string named_list(const std::vector<std::string>& names) {
+    const std::size_t shown = names.size() > kMostNamed ? kMostNamed - 1 : names.size();
+    std::string list;
+    for (std::size_t i = 0; i < shown; ++i)
+        list += (list.empty() ? "" : ", ") + names[i];
+    if (shown < names.size()) list += " and " + std::to_string(names.size() - shown) + " more";
+    return list;
+}
+
+}  // namespace
+
 std::string chart_subtitle(const Timeline& t, const Model& model) {
+    // Every filter that left events out is said, so that a reader of a chart of some kinds,
+    // tags or confidences does not take it for the whole record.
+    const EventFilter& f = t.filter;
     std::string s;
-    // A long list would run off the page: the first few, then how many more.
-    const std::vector<std::string>& named = t.filter.actors;
-    const std::size_t shown = named.size() > kMostNamed ? kMostNamed - 1 : named.size();
-    std::string names;
-    for (std::size_t i = 0; i < shown; ++i) {
-        std::string name = named[i];
+    std::vector<std::string> names;
+    for (const std::string& id : f.actors) {
+        std::string name = id;
         for (const Actor& a : model.actors)
-            if (a.id == named[i]) name = a.name;
-        names += (names.empty() ? "" : ", ") + isolate(name);
+            if (a.id == id) name = a.name;
+        names.push_back(isolate(name));
     }
-    if (shown < named.size()) names += " and " + std::to_string(named.size() - shown) + " more";
-    if (!names.empty()) s += names + kDot;
-    const std::string window = window_text(t.filter);
+    if (!names.empty()) s += named_list(names) + kDot;
+    const std::string window = window_text(f);
     if (!window.empty()) s += window + kDot;
+    std::vector<std::string> kinds;
+    for (const std::string& id : f.kinds)
+        kinds.push_back(kind_label(model, id));
+    if (!kinds.empty()) s += named_list(kinds) + kDot;
+    std::vector<std::string> tags;
+    for (const std::string& tag : f.tags)
+        tags.push_back(isolate(tag));
+    if (!tags.empty()) s += "tagged " + named_list(tags) + kDot;
+    std::vector<std::string> confidences;
+    for (const Confidence c : f.confidences)
+        confidences.emplace_back(to_string(c));
+    if (!confidences.empty()) s += named_list(confidences) + " only" + kDot;
 
     s += std::to_string(t.events.size()) + (t.events.size() == 1 ? " event" : " events");
     if (window.empty() && !t.span.empty()) {

@@ -214,6 +214,28 @@ TEST_CASE("the subtitle states the filter and counts actors, not lanes") {
     CHECK(s.subject == sub->text);
 }
 
+TEST_CASE("the subtitle says every filter: kinds, tags and confidences too") {
+    // A chart of confirmed arms transfers tagged 'commitment' read as the whole record.
+    tl::Model m = donors();
+    m.events.push_back(support("e1", "2024-09-10", {"germany"}, {"ukraine"}));
+    m.events.back().tags = {{"commitment", {}}};
+    m.events.back().confidence = tl::Confidence::confirmed;
+    tl::EventFilter f;
+    f.kinds = {"arms-transfer"};
+    f.tags = {"commitment", "allocation"};
+    f.confidences = {tl::Confidence::confirmed};
+    const std::string sub = tl::chart_subtitle(tl::build_timeline(m, f), m);
+    CHECK(sub.find("Arms transfer \u00b7 ") != std::string::npos);
+    CHECK(sub.find("tagged " + tl::isolate("commitment") + ", " + tl::isolate("allocation") +
+                   " \u00b7 ") != std::string::npos);
+    INFO(sub);
+    CHECK(sub.find("confirmed only \u00b7 1 event") != std::string::npos);
+    // No filter, nothing said.
+    const std::string whole = tl::chart_subtitle(tl::build_timeline(m, {}), m);
+    CHECK(whole.find("tagged") == std::string::npos);
+    CHECK(whole.find("only") == std::string::npos);
+}
+
 TEST_CASE("a long list of named actors is cut short in the subtitle") {
     tl::Model m = donors();
     tl::EventFilter f;
