@@ -158,6 +158,30 @@ const Command kCommands[] = {
          add_filters(cmd, o);
      },
      tl::cli::run_totals},
+    {"import", "turn a tracker's export into event files: import sipri REGISTER.csv -o FOLDER",
+     [](CLI::App& cmd, Options& o) {
+         cmd.add_option("format", o.import_format,
+                        "the export's format: sipri (SIPRI's trade register, CSV)")
+             ->required()
+             ->transform(CLI::IsMember({"sipri"}, CLI::ignore_case));
+         cmd.add_option("inputs", o.inputs, "the exported files, as downloaded")->required();
+         cmd.add_option("-o,--output", o.output_folder,
+                        "folder for the event files and actors.yaml (made if missing)")
+             ->required();
+         cmd.add_flag("--force", o.force, "replace files of the same names in the folder");
+         cmd.add_option("--max-input-bytes", o.max_input_bytes,
+                        "refuse input files larger than this")
+             ->check(CLI::PositiveNumber);
+         cmd.add_flag("-q,--quiet", o.quiet_count,
+                      "print only errors and the line that says what was written; -qq: only "
+                      "errors");
+         cmd.add_option("--diagnostics", o.diagnostics,
+                        "first: of a rule that fires often, show the first 3 in full, then a "
+                        "count; all: show every one")
+             ->check(CLI::IsMember({"first", "all"}))
+             ->capture_default_str();
+     },
+     tl::cli::run_import},
 };
 
 /// `--totals-block` takes an optional N, and CLI11 reads the next word as it, so
@@ -214,7 +238,7 @@ int run(int argc, char** argv) {
             const std::string near = tl::suggest(argv[1], names);
             tl::cli::print_error(std::string("no command '") + argv[1] + "'",
                                  (near.empty() ? "" : "did you mean '" + near + "'? ") +
-                                     "The commands are render, validate, list and totals; "
+                                     "The commands are render, validate, list, totals and import; "
                                      "timeline --help says more");
             return tl::cli::kUsage;
         }
