@@ -174,6 +174,14 @@ std::optional<SipriDeal> read_deal(const ColumnMap& map, const CsvRecord& record
                "the year of delivery '" + bad + "' is not a year; left out",
                "years separated by ';', as 1962; 1963");
     d.delivery_years = std::move(years.years);
+    for (const int y : d.delivery_years)
+        if (y < d.order_year) {
+            r.warn(kDeliveryYears, "delivery-before-order",
+                   "a delivery in " + std::to_string(y) + " comes before the order in " +
+                       std::to_string(d.order_year) + "; the event starts at the order",
+                   "check the years of order and delivery at SIPRI");
+            break;
+        }
     d.status = r.text(kStatus);
     d.comments = r.text(kComments);
     d.tiv_per_unit = r.number(kTivPerUnit, "the TIV per unit");
