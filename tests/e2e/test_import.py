@@ -4,9 +4,11 @@ with no error and render; the import is deterministic, never overwrites without 
 and names every row it skips."""
 import json
 import re
+import subprocess
+import sys
 import unittest
 
-from helpers import FIXTURES, TempDirTest, run, tool
+from helpers import FIXTURES, SOURCE_DIR, TempDirTest, run, tool
 
 SAMPLE = FIXTURES / "sipri" / "trade-register-sample.csv"
 
@@ -119,6 +121,24 @@ class ImportSipriTest(TempDirTest):
         self.assertFalse((self.tmp / "out").exists())
         self.assertRan(run("import", "sipri", self.tmp / "missing.csv", "-o", self.tmp / "out"), 3)
         self.assertRan(run("import", "acled", other, "-o", self.tmp / "out"), 2)
+
+    def test_the_bench_register_is_in_sipri_layout_and_imports_whole(self):
+        # bench/generate_sipri.py writes the register `make bench` imports: every row must be
+        # a deal, and the events valid, or the bench would time something else.
+        register = self.tmp / "register.csv"
+        subprocess.run([sys.executable, SOURCE_DIR / "bench" / "generate_sipri.py", "--rows", "300",
+                        "--out", register], check=True, capture_output=True)
+        raw = register.read_bytes()
+        self.assertRaises(UnicodeDecodeError, raw.decode, "utf-8")  # Latin-1, as SIPRI's
+        self.assertIn(b"\nData generated: ", raw)
+        proc = run("import", "sipri", register, "-o", self.tmp / "out")
+        self.assertRan(proc)
+        self.assertIn("300 deals imported", proc.stderr)
+        self.assertIn("0 rows skipped", proc.stderr)
+        self.assertNotIn("warning", proc.stderr)
+        proc = run("validate", self.tmp / "out")
+        self.assertRan(proc)
+        self.assertNotIn("error", proc.stderr)
 
 
 if __name__ == "__main__":
