@@ -27,6 +27,18 @@ constexpr const char* kExitCodes =
     "Exit codes: 0 success, 1 invalid input (see the diagnostics), 2 usage error, "
     "3 I/O or rendering failure.";
 
+/// -q and --diagnostics: how much of the diagnostics a run prints.
+void add_reporting(CLI::App& cmd, Options& o) {
+    cmd.add_flag("-q,--quiet", o.quiet_count,
+                 "print only errors and, on render and import, the line that says what was "
+                 "written; -qq (or -q twice): only errors");
+    cmd.add_option("--diagnostics", o.diagnostics,
+                   "first: of a rule that fires often, show the first 3 in full, then a count; "
+                   "all: show every one")
+        ->check(CLI::IsMember({"first", "all"}))
+        ->capture_default_str();
+}
+
 void add_inputs(CLI::App& cmd, Options& o) {
     cmd.add_option("inputs", o.inputs,
                    "event files or folders (default: events/); - reads standard input");
@@ -35,14 +47,7 @@ void add_inputs(CLI::App& cmd, Options& o) {
     cmd.add_option("--max-events", o.max_events,
                    "refuse more events than this in one run (default 1000000)")
         ->check(CLI::PositiveNumber);
-    cmd.add_flag("-q,--quiet", o.quiet_count,
-                 "print only errors and, on render, the line that says what was written; "
-                 "-qq (or -q twice): only errors");
-    cmd.add_option("--diagnostics", o.diagnostics,
-                   "first: of a rule that fires often, show the first 3 in full, then a count; "
-                   "all: show every one")
-        ->check(CLI::IsMember({"first", "all"}))
-        ->capture_default_str();
+    add_reporting(cmd, o);
 }
 
 void add_filters(CLI::App& cmd, Options& o) {
@@ -172,14 +177,7 @@ const Command kCommands[] = {
          cmd.add_option("--max-input-bytes", o.max_input_bytes,
                         "refuse input files larger than this")
              ->check(CLI::PositiveNumber);
-         cmd.add_flag("-q,--quiet", o.quiet_count,
-                      "print only errors and the line that says what was written; -qq: only "
-                      "errors");
-         cmd.add_option("--diagnostics", o.diagnostics,
-                        "first: of a rule that fires often, show the first 3 in full, then a "
-                        "count; all: show every one")
-             ->check(CLI::IsMember({"first", "all"}))
-             ->capture_default_str();
+         add_reporting(cmd, o);
      },
      tl::cli::run_import},
 };

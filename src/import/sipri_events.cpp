@@ -31,7 +31,7 @@ double number_of(const std::string& decimal) {
 }
 
 std::string event_date(const SipriDeal& d, int generated_year) {
-    const std::string start = std::to_string(d.order_year) + (d.order_year_uncertain ? "?" : "");
+    std::string start = std::to_string(d.order_year) + (d.order_year_uncertain ? "?" : "");
     const int last = d.delivery_years.empty()
                          ? 0
                          : *std::max_element(d.delivery_years.begin(), d.delivery_years.end());

@@ -30,7 +30,7 @@ SipriRegister read(const std::string& rows, tl::Diagnostics& diags) {
 
 }  // namespace
 
-TEST_CASE("delivery years are a ';' list, and what is not a year is set aside") {
+TEST_CASE("delivery years are a list of years, and what is not a year is set aside") {
     const YearList y = parse_year_list("1962; 1963;1964 ");
     CHECK(y.years == std::vector<int>{1962, 1963, 1964});
     CHECK(y.bad.empty());
