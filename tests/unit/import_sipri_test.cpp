@@ -149,3 +149,20 @@ TEST_CASE("a deal's id stays while only the fields that do not identify it chang
     // Two deals alike in every identifying field still get ids of their own.
     CHECK(before_ids[1] != before_ids[2]);
 }
+
+TEST_CASE("a register saved with CR LF line ends reads as the same deals") {
+    tl::Diagnostics diags;
+    std::string text = sipri_text(
+        "Algeria,Spain,2004,,6,,C-295,transport aircraft,6,,2005; 2006,New,\"EUR130 m, "
+        "($170 m) deal\",12.5,75,75\n");
+    std::string crlf;
+    for (const char c : text)
+        crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    const SipriRegister r = read_sipri_register(crlf, 0, diags);
+    CHECK(diags.empty());
+    CHECK(r.generated_date == "2025-03-13");
+    REQUIRE(r.deals.size() == 1);
+    CHECK(r.deals[0].comments == "EUR130 m, ($170 m) deal");
+    CHECK(r.deals[0].tiv_delivered == "75");
+    CHECK(sipri_event(r.deals[0], r, 2025).date == "2004/2006");
+}
