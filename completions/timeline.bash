@@ -68,7 +68,7 @@ _timeline() {
             formats="text json" ;;
         list)
             options="$common --format $filters"
-            formats="text json csv" ;;
+            formats="text json csv timelinejs geojson" ;;
         totals)
             options="$common --by --unit --format $filters"
             formats="text json csv" ;;

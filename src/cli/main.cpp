@@ -139,8 +139,11 @@ const Command kCommands[] = {
     {"list", "list events in timeline order",
      [](CLI::App& cmd, Options& o) {
          add_inputs(cmd, o);
-         cmd.add_option("--format", o.format, "text, json (the spec's Listing) or csv")
-             ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+         cmd.add_option("--format", o.format,
+                        "text, json (the spec's Listing), csv, timelinejs (TimelineJS3's JSON) "
+                        "or geojson (events with coordinates, RFC 7946)")
+             ->transform(
+                 CLI::IsMember({"text", "json", "csv", "timelinejs", "geojson"}, CLI::ignore_case))
              ->capture_default_str();
          add_filters(cmd, o);
      },

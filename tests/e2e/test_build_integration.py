@@ -201,6 +201,8 @@ class Install(TempDirTest):
         self.assertIn("events/", complete("render", "ev"))
         self.assertEqual(complete("totals", "--by", "s"), ["supplier", "stage"])
         self.assertEqual(sorted(complete("totals", "--format", "")), ["csv", "json", "text"])
+        self.assertEqual(sorted(complete("list", "--format", "")),
+                         ["csv", "geojson", "json", "text", "timelinejs"])
         self.assertEqual(complete("render", "--layout", "p"), ["pages"])
         self.assertEqual(complete("render", "--lane-order", "r"), ["role"])
         self.assertEqual(complete("totals", "--stage-tag", "p"), ["pledged="])
