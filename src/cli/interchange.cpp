@@ -9,6 +9,7 @@
 
 #include "base/exact_number.hpp"
 #include "base/text.hpp"
+#include "cli/listing.hpp"
 #include "layout/date_label.hpp"
 
 namespace tl::cli {
@@ -71,17 +72,6 @@ std::string lane_name(const Event& e, const std::map<std::string, std::string>& 
     if (ids.empty()) return "Other";
     const auto found = names.find(ids.front());
     return found == names.end() ? ids.front() : found->second;
-}
-
-std::string json_ids(const std::vector<Ref>& refs) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < refs.size(); ++i)
-        out += (i ? ", " : "") + json_quote(refs[i].id);
-    return out + "]";
-}
-
-std::string json_or_null(const std::string& s) {
-    return s.empty() ? "null" : json_quote(s);
 }
 
 }  // namespace
@@ -148,13 +138,14 @@ std::string geojson(const std::vector<const Event*>& events) {
                "]}, \"properties\": {\"id\": " + json_quote(e->id) +
                ", \"title\": " + json_quote(e->title) +
                ", \"date\": " + json_quote(e->date.text()) + ", \"kind\": " + json_quote(e->kind) +
-               ", \"from\": " + json_ids(e->from) + ", \"to\": " + json_ids(e->to) +
-               ", \"actors\": " + json_ids(e->actors) +
-               ", \"location\": " + json_or_null(e->location->name) + ", \"sources\": [";
+               ", \"from\": " + json_id_array(e->from) + ", \"to\": " + json_id_array(e->to) +
+               ", \"actors\": " + json_id_array(e->actors) +
+               ", \"location\": " + json_text_or_null(e->location->name) + ", \"sources\": [";
         for (std::size_t i = 0; i < e->sources.size(); ++i) {
             const Source& s = e->sources[i];
-            out += (i ? ", " : "") + std::string("{\"publisher\": ") + json_or_null(s.publisher) +
-                   ", \"title\": " + json_or_null(s.title) + ", \"url\": " + json_or_null(s.url) +
+            out += (i ? ", " : "") + std::string("{\"publisher\": ") +
+                   json_text_or_null(s.publisher) + ", \"title\": " + json_text_or_null(s.title) +
+                   ", \"url\": " + json_text_or_null(s.url) +
                    ", \"date\": " + (s.date ? json_quote(s.date->text()) : "null") + "}";
         }
         out += "]}}";
