@@ -95,7 +95,7 @@ std::string event_summary(const SipriDeal& d) {
 std::vector<ImportedQuantity> event_quantities(const SipriDeal& d) {
     std::vector<ImportedQuantity> out;
     std::string unit = one_line(d.description);
-    if (unit.empty()) unit = one_line(d.designation);
+    unit = unit.empty() ? one_line(d.designation) : plural_unit(unit);
     unit = cut_text(unit, kMaxTitle);
     const auto about = [](bool uncertain, const std::string& v) {
         return uncertain && !decimal_is_zero(v) ? "about" : "";
@@ -132,6 +132,25 @@ ImportedSource register_source(const SipriRegister& r) {
 }
 
 }  // namespace
+
+std::string plural_unit(const std::string& description) {
+    const std::size_t space = description.rfind(' ');
+    const std::string_view last =
+        std::string_view(description).substr(space == std::string::npos ? 0 : space + 1);
+    const auto ends = [&](std::string_view tail) { return last.ends_with(tail); };
+    if (last.empty() || ends("craft") || ends("personnel") || ends("equipment") ||
+        ends("artillery") || ends("ammunition"))
+        return description;
+    // An acronym (APC, SAM, UAV) takes a plain 's', unless it ends in S already (VLS).
+    if (std::none_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return ends("S") ? description : description + "s";
+    if (ends("o") || ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh"))
+        return description + "es";
+    if (ends("y") && last.size() > 1 &&
+        std::string_view("aeiou").find(last[last.size() - 2]) == std::string_view::npos)
+        return description.substr(0, description.size() - 1) + "ies";
+    return description + "s";
+}
 
 ImportedEvent sipri_event(const SipriDeal& deal, const SipriRegister& source, int generated_year) {
     ImportedEvent e;

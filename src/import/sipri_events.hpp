@@ -15,6 +15,12 @@ ImportedEvent sipri_event(const SipriDeal& deal, const SipriRegister& source, in
 
 inline constexpr int kStalledYears = 5;
 
+/// SIPRI's weapon description as the unit of its counts, in the plural a newsroom writes
+/// ("250 anti-tank missiles", "120 tanks", "6 APCs", "30 torpedoes"; "4 transport aircraft"
+/// stays): the last word takes the English plural; words that do not change (aircraft,
+/// craft) and acronyms ending in S (VLS) are kept.
+std::string plural_unit(const std::string& description);
+
 /// The id of each deal, in the order given: its year of order, its designation's slug and
 /// twelve hex digits of the hash of the fields that identify a deal (supplier, recipient,
 /// year of order, designation, description), so that it stays the same while those do,

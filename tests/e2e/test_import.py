@@ -53,8 +53,8 @@ class ImportSipriTest(TempDirTest):
         self.assertEqual(shmel["confidence"], "assessed")
         self.assertEqual(
             [(q["value"], q["unit"], q["qualifier"], q["stage"]) for q in shmel["quantities"]],
-            [(250, "anti-tank missile", "about", "pledged"),
-             (250, "anti-tank missile", "exact", "delivered"),
+            [(250, "anti-tank missiles", "about", "pledged"),
+             (250, "anti-tank missiles", "exact", "delivered"),
              (2500000, "TIV", "about", "pledged"),
              (2500000, "TIV", "exact", "delivered")])
         self.assertEqual(shmel["sources"][0]["publisher"], "SIPRI Arms Transfers Database")

@@ -77,6 +77,7 @@ TEST_CASE("the notes before the header are skipped, and each '?' belongs to its 
     CHECK(e.title == "Shmel (anti-tank missile)");
     REQUIRE(e.quantities.size() == 4);
     CHECK(e.quantities[0].qualifier == "about");
+    CHECK(e.quantities[0].unit == "anti-tank missiles");
     CHECK(e.quantities[0].stage == "pledged");
     CHECK(e.quantities[1].stage == "delivered");
     CHECK(e.quantities[2].value == "2500000");
@@ -165,4 +166,17 @@ TEST_CASE("a register saved with CR LF line ends reads as the same deals") {
     CHECK(r.deals[0].comments == "EUR130 m, ($170 m) deal");
     CHECK(r.deals[0].tiv_delivered == "75");
     CHECK(sipri_event(r.deals[0], r, 2025).date == "2004/2006");
+}
+
+TEST_CASE("a weapon description is the plural unit of the deal's counts") {
+    CHECK(plural_unit("anti-tank missile") == "anti-tank missiles");
+    CHECK(plural_unit("APC") == "APCs");
+    CHECK(plural_unit("Mk-41 VLS") == "Mk-41 VLS");
+    CHECK(plural_unit("transport aircraft") == "transport aircraft");
+    CHECK(plural_unit("patrol craft") == "patrol craft");
+    CHECK(plural_unit("torpedo") == "torpedoes");
+    CHECK(plural_unit("air search radar") == "air search radars");
+    CHECK(plural_unit("anti-ship missile/ASM") == "anti-ship missile/ASMs");
+    CHECK(plural_unit("battery") == "batteries");
+    CHECK(plural_unit("armoured personnel") == "armoured personnel");
 }
