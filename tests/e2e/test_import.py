@@ -80,6 +80,13 @@ class ImportSipriTest(TempDirTest):
         self.assertEqual(folder_bytes(first), folder_bytes(second))
         self.assertRan(self.import_sample(first, "--force"))
         self.assertEqual(folder_bytes(first), folder_bytes(second))
+        # The register re-saved by a spreadsheet (UTF-8 with a BOM, CR LF) is the same data.
+        resaved = self.tmp / "resaved.csv"
+        text = SAMPLE.read_bytes().decode("latin-1").replace("\n", "\r\n")
+        resaved.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+        third = self.tmp / "c"
+        self.assertRan(run("import", "sipri", resaved, "-o", third))
+        self.assertEqual(folder_bytes(third), folder_bytes(first))
 
     def test_an_existing_file_is_never_replaced_without_force(self):
         out = self.tmp / "out"
