@@ -1,8 +1,10 @@
 // `timeline import FORMAT INPUT... -o FOLDER`: a tracker's export to event files.
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "base/atomic_file.hpp"
@@ -30,6 +32,29 @@ std::vector<std::string> existing_outputs(const fs::path& folder,
             out.push_back((folder / f.name).string());
     }
     return out;
+}
+
+/// Event files of an earlier import that this one does not write (a supplier that left the
+/// register): their events would still be read with the new ones, so each is a warning.
+void warn_stale_files(const fs::path& folder, const std::vector<importer::ImportedFile>& files,
+                      SourceFiles& sources, Diagnostics& diags) {
+    std::set<std::string> written;
+    for (const importer::ImportedFile& f : files)
+        written.insert(f.name);
+    std::error_code ec;
+    std::vector<std::string> stale;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("from-") && name.ends_with(".yaml") && !written.contains(name))
+            stale.push_back(entry.path().string());
+    }
+    std::sort(stale.begin(), stale.end());
+    for (const std::string& path : stale)
+        diags.warning({sources.add(path), 0, 0}, "stale-file",
+                      "this import wrote no such file: its events are left as they were and "
+                      "are read with the new ones",
+                      "remove it if its supplier has left the register, or import into a new "
+                      "folder");
 }
 
 /// Writes every file to a temporary one beside its place, then renames them all into place
@@ -103,6 +128,7 @@ int run_import(const Options& o) {
         return kUsage;
     }
     if (const int code = write_outputs(folder, files)) return code;
+    warn_stale_files(folder, files, sources, diags);
 
     print_diagnostics(diags, sources, o);
     std::size_t skipped = 0;

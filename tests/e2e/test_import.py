@@ -98,8 +98,14 @@ class ImportSipriTest(TempDirTest):
         self.assertIn("--force", proc.stderr)
         self.assertEqual([p.name for p in out.iterdir()], ["actors.yaml"])
         self.assertEqual((out / "actors.yaml").read_text(), "# mine\n")
-        self.assertRan(self.import_sample(out, "--force"))
+        (out / "from-gone.yaml").write_text("events: []\n")
+        proc = self.import_sample(out, "--force")
+        self.assertRan(proc)
         self.assertNotEqual((out / "actors.yaml").read_text(), "# mine\n")
+        # --force replaces only what the import writes; an event file it did not write is named.
+        self.assertEqual((out / "from-gone.yaml").read_text(), "events: []\n")
+        self.assertIn(f"{out / 'from-gone.yaml'}: warning: this import wrote no such file", proc.stderr)
+        self.assertIn("[stale-file]", proc.stderr)
         self.assertFalse([p for p in out.iterdir() if p.name.startswith(".")])
 
     def test_a_bad_row_is_named_at_its_line_and_counted(self):
