@@ -1,5 +1,7 @@
 #include "layout/theme.hpp"
 
+#include <cstring>
+
 namespace tl {
 namespace {
 
@@ -8,6 +10,18 @@ Color hex(const char* s) {
 }
 
 }  // namespace
+
+std::string font_key(const FontSpec& font) {
+    std::string key = std::to_string(font.family.size());
+    key.reserve(key.size() + font.family.size() + sizeof font.size + 3);
+    key.append(1, ':').append(font.family);
+    char size[sizeof font.size];
+    std::memcpy(size, &font.size, sizeof size);
+    key.append(size, sizeof size);
+    key.push_back(static_cast<char>(font.bold ? 1 : 0));
+    key.push_back(static_cast<char>(font.italic ? 1 : 0));
+    return key;
+}
 
 Theme default_theme() {
     Theme t;

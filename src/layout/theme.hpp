@@ -18,6 +18,11 @@ struct FontSpec {
     friend bool operator==(const FontSpec&, const FontSpec&) = default;
 };
 
+/// Bytes that name `font` exactly, for keys of caches: the family after its length, the
+/// size's own bytes rather than a rounded print of it, then bold and italic, so that no two
+/// fonts share a key.
+std::string font_key(const FontSpec& font);
+
 /// The most suppliers a totals block shows (`totals-block`, `--totals-block`).
 inline constexpr double kMaxTotalsBlock = 40;
 

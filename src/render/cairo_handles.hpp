@@ -37,6 +37,7 @@ using FontOptions = std::unique_ptr<cairo_font_options_t, FontOptionsDeleter>;
 using PangoContextPtr = std::unique_ptr<PangoContext, GObjectDeleter>;
 using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
 using FontDescription = std::unique_ptr<PangoFontDescription, FontDescriptionDeleter>;
+using FontPtr = std::unique_ptr<PangoFont, GObjectDeleter>;
 
 /// Saves the cairo state and restores it at the end of the scope.
 class SavedState {

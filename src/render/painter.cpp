@@ -428,13 +428,38 @@ void Painter::head(const Point& tip, double ux, double uy) {
 }
 
 void Painter::text(const Item& it) {
-    const auto layout = shaper_.layout(it.text, it.font);
     const bool link = links_ && !it.link.empty();
     if (link) cairo_tag_begin(cr_, CAIRO_TAG_LINK, link_tag_attributes(it.link).c_str());
     set_color(it.fill);
     cairo_move_to(cr_, it.box.x, it.box.y);
-    pango_cairo_show_layout(cr_, layout.get());
+    if (glyph_runs_ && shaper_.simple_runs(it.text, it.font, runs_))
+        show_runs(it.text);
+    else
+        pango_cairo_show_layout(cr_, shaper_.layout(it.text, it.font).get());
     if (link) cairo_tag_end(cr_, CAIRO_TAG_LINK);
+}
+
+/// Draws runs_ of `text` from the current point as pango_cairo_show_layout draws them: the
+/// same glyphs, fonts and text clusters, at positions computed with the same arithmetic as
+/// Pango's cairo renderer, so that the PDF has the same bytes to the last digit.
+void Painter::show_runs(const std::string& text) {
+    double x = 0, y = 0;
+    cairo_get_current_point(cr_, &x, &y);
+    const double base_y = y + static_cast<double>(runs_.baseline) / PANGO_SCALE;
+    cairo_set_scaled_font(cr_, runs_.font);
+    for (const SimpleRuns::Run& run : runs_.runs) {
+        const double base_x = x + static_cast<double>(run.x) / PANGO_SCALE;
+        glyphs_.clear();
+        for (std::size_t g = run.glyph_begin; g < run.glyph_end; ++g)
+            glyphs_.push_back({runs_.glyphs[g].index,
+                               base_x + static_cast<double>(runs_.glyphs[g].x) / PANGO_SCALE,
+                               base_y});
+        cairo_show_text_glyphs(cr_, text.data() + run.text_begin, run.text_length, glyphs_.data(),
+                               static_cast<int>(glyphs_.size()),
+                               runs_.clusters.data() + run.cluster_begin,
+                               static_cast<int>(run.cluster_end - run.cluster_begin),
+                               static_cast<cairo_text_cluster_flags_t>(0));
+    }
 }
 
 }  // namespace tl

@@ -3,6 +3,8 @@
 #include <cairo.h>
 
 #include <span>
+#include <string>
+#include <vector>
 
 #include "layout/scene.hpp"
 #include "render/cairo_handles.hpp"
@@ -10,10 +12,21 @@
 
 namespace tl {
 
+/// How text is drawn: by Pango, or (simple text only, the rest by Pango) from the glyph runs
+/// SimpleText knows without shaping, which write the same PDF. An image or an SVG is drawn
+/// by Pango: cairo writes no text clusters into them, and they are one page.
+enum class TextDrawing { pango, glyph_runs };
+
 /// Draws Scene items on any cairo surface: one drawing path for PDF, SVG and PNG.
 class Painter {
   public:
-    Painter(cairo_t* cr, bool links) : cr_(cr), shaper_(cr), links_(links) {}
+    /// Draws on `cr` with text laid out by `shaper` (made for `cr`; one for all the pages of
+    /// a document, so that what it learns of the fonts serves them all), with links or not.
+    Painter(cairo_t* cr, const TextShaper& shaper, bool links, TextDrawing drawing)
+        : cr_(cr),
+          shaper_(shaper),
+          links_(links),
+          glyph_runs_(drawing == TextDrawing::glyph_runs) {}
     void paint(const Scene& scene);
 
   private:
@@ -28,6 +41,7 @@ class Painter {
     void head(const Point& tip, double ux, double uy);
     gfx::Pattern dash_tile(const Item& it) const;
     void text(const Item& it);
+    void show_runs(const std::string& text);
 
     void set_color(const Color& c);
     void set_fill(const Item& it);
@@ -35,8 +49,11 @@ class Painter {
     void set_circle_dash(const Item& it, double radius);
 
     cairo_t* cr_;
-    TextShaper shaper_;
+    const TextShaper& shaper_;
     bool links_;
+    bool glyph_runs_;
+    SimpleRuns runs_;                    ///< reused by each text drawn
+    std::vector<cairo_glyph_t> glyphs_;  ///< reused by each text drawn
 };
 
 }  // namespace tl

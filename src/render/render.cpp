@@ -68,6 +68,7 @@ std::string render_vector(const Document& doc, OutputFormat format, const Render
         cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
     }
     gfx::Context cr(cairo_create(surface.get()));
+    const TextShaper shaper(cr.get());
     // An SVG holds one page: the chart. The PDF has them all.
     const std::size_t pages = pdf ? doc.pages.size() : 1;
     for (std::size_t i = 0; i < pages; ++i) {
@@ -81,7 +82,8 @@ std::string render_vector(const Document& doc, OutputFormat format, const Render
                                           page.outline.c_str(), target.c_str(),
                                           static_cast<cairo_pdf_outline_flags_t>(0));
         }
-        Painter(cr.get(), pdf).paint(page);
+        Painter(cr.get(), shaper, pdf, pdf ? TextDrawing::glyph_runs : TextDrawing::pango)
+            .paint(page);
         cairo_show_page(cr.get());
     }
     std::string problem = finish(cr.get(), surface.get());
@@ -108,7 +110,8 @@ std::string render_png(const Scene& scene, const RenderOptions& options, const B
         return status_message(s);
     gfx::Context cr(cairo_create(surface.get()));
     cairo_scale(cr.get(), scale, scale);
-    Painter(cr.get(), false).paint(scene);
+    const TextShaper shaper(cr.get());
+    Painter(cr.get(), shaper, false, TextDrawing::pango).paint(scene);
     cairo_surface_flush(surface.get());
     if (cairo_status_t s = cairo_status(cr.get()); s != CAIRO_STATUS_SUCCESS)
         return status_message(s);

@@ -51,6 +51,7 @@ gfx::LayoutPtr TextShaper::layout(std::string_view text, const FontSpec& font) c
 }
 
 TextSize TextShaper::measure(std::string_view text, const FontSpec& font) const {
+    if (const auto simple = simple_.measure(text, font)) return *simple;
     const auto l = layout(text, font);
     PangoRectangle logical;
     pango_layout_get_extents(l.get(), nullptr, &logical);
@@ -61,6 +62,7 @@ TextSize TextShaper::measure(std::string_view text, const FontSpec& font) const 
 std::size_t TextShaper::prefix_within(std::string_view text, const FontSpec& font,
                                       double width) const {
     if (width <= 0) return 0;
+    if (const auto simple = simple_.prefix_within(text, font, width)) return *simple;
     const auto l = layout(text, font);
     int index = 0;
     int trailing = 0;
