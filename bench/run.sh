@@ -8,11 +8,12 @@
 #   4. the real CLI end to end, `timeline render CORPUS -o X.pdf`, under /usr/bin/time, the
 #      median of CLI_RUNS runs (by wall time);
 #   5. bench/matplotlib_timeline.py on the same files, timed the same way, and the ratio;
-#   6. `timeline totals` against `timeline list` on the TOTALS_EVENTS corpus, timed the same way.
+#   6. `timeline totals` against `timeline list` on the TOTALS_EVENTS corpus, timed the same way;
+#   7. `timeline import sipri` of a SIPRI_ROWS-row trade register (bench/generate_sipri.py).
 #
 # Results go to $BUILD/bench-results/ (tables, JSON, logs, the PDFs). Knobs, as environment
 # variables: SIZES, PAGES_EVENTS (the corpus of the pages case), TOTALS_EVENTS (the corpus
-# on which `totals` is timed against `list`), MPL_SIZES, CLI_RUNS,
+# on which `totals` is timed against `list`), SIPRI_ROWS, MPL_SIZES, CLI_RUNS,
 # SKIP_RENDER_ABOVE (timeline_bench renders no corpus above it),
 # STAGE_TIMEOUT (seconds one stage of timeline_bench may take before it is stopped and
 # reported so), CLI_TIMEOUT and MPL_TIMEOUT (seconds for one run of the CLI, of matplotlib),
@@ -26,6 +27,7 @@ JOBS=${JOBS:-2}
 SIZES=${SIZES:-100 1000 10000 100000}
 PAGES_EVENTS=${PAGES_EVENTS:-30000}
 TOTALS_EVENTS=${TOTALS_EVENTS:-100000}
+SIPRI_ROWS=${SIPRI_ROWS:-30000}
 MPL_SIZES=${MPL_SIZES:-100 1000 10000}
 CLI_RUNS=${CLI_RUNS:-3}
 SKIP_RENDER_ABOVE=${SKIP_RENDER_ABOVE:-100000}
@@ -224,6 +226,17 @@ if [ -d "$TOTALS_CORPUS" ]; then
             "$(show "$t")  (totals --by $by; CPU $ratio x list's)" | tee -a "$summary"
     done
 fi
+# Importing SIPRI's whole trade register (about 29,500 deals) must take under 5 s (issue 15):
+# a register of SIPRI_ROWS deals in SIPRI's export layout, imported over the same folder each
+# run (--force), then validated once (it must have no error).
+SIPRI_REGISTER=$CORPORA/sipri-$SIPRI_ROWS.csv
+[ -f "$SIPRI_REGISTER" ] || $PY bench/generate_sipri.py --rows "$SIPRI_ROWS" --out "$SIPRI_REGISTER"
+t=$(timed_median "cli-import-sipri-$SIPRI_ROWS" "$CLI_TIMEOUT" "$BUILD/timeline" import sipri \
+    "$SIPRI_REGISTER" -o "$RESULTS/sipri-$SIPRI_ROWS" --force)
+printf '%-8s  %-34s\n' "$SIPRI_ROWS" "$(show "$t")  (import sipri: a register of $SIPRI_ROWS rows)" |
+    tee -a "$summary"
+"$BUILD/timeline" validate "$RESULTS/sipri-$SIPRI_ROWS" >"$RESULTS/validate-sipri.log" 2>&1 ||
+    { tail -5 "$RESULTS/validate-sipri.log"; echo "error: the imported register does not validate" >&2; exit 1; }
 # The editing loop (issue 14): from the close of a saved file to the renamed output of
 # render --watch, on the seed and on a file of the 10,000-event corpus.
 echo "== render --watch: from a save to the new output (median of 10 saves)"

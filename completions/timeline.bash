@@ -46,11 +46,11 @@ _timeline() {
     local command="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            render | validate | list | totals) command=${COMP_WORDS[i]}; break ;;
+            render | validate | list | totals | import) command=${COMP_WORDS[i]}; break ;;
         esac
     done
     if [[ -z $command ]]; then
-        COMPREPLY=($(compgen -W "render validate list totals --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "render validate list totals import --help --version" -- "$cur"))
         return 0
     fi
 
@@ -68,10 +68,17 @@ _timeline() {
             formats="text json" ;;
         list)
             options="$common --format $filters"
-            formats="text json csv" ;;
+            formats="text json csv timelinejs geojson" ;;
         totals)
             options="$common --by --unit --format $filters"
             formats="text json csv" ;;
+        import)
+            options="-o --output --force -q --quiet --diagnostics --max-input-bytes -h --help"
+            # The word after `import` is the export's format.
+            if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
+                COMPREPLY=($(compgen -W "sipri" -- "$cur"))
+                return 0
+            fi ;;
     esac
 
     case $prev in
@@ -83,7 +90,12 @@ _timeline() {
             _timeline_paths "$cur" '*.@(yaml|yml)'
             return 0 ;;
         -o | --output)
-            _timeline_paths "$cur" '*.@(pdf|svg|png)'
+            if [[ $command == import ]]; then
+                COMPREPLY=($(compgen -d -S / -- "$cur"))  # a folder
+                compopt -o nospace -o filenames 2>/dev/null
+            else
+                _timeline_paths "$cur" '*.@(pdf|svg|png)'
+            fi
             return 0 ;;
         --scene | --depfile)
             _timeline_paths "$cur"
@@ -122,8 +134,12 @@ _timeline() {
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
         return 0
     fi
-    # Inputs: event files and folders.
-    _timeline_paths "$cur" '*.@(yaml|yml)'
+    # Inputs: event files and folders; for import, the exported files.
+    if [[ $command == import ]]; then
+        _timeline_paths "$cur" '*.@(csv|CSV|tsv|TSV|txt)'
+    else
+        _timeline_paths "$cur" '*.@(yaml|yml)'
+    fi
     return 0
 }
 

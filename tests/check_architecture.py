@@ -32,7 +32,8 @@ LINKS = {
     "theme": {"layout", "load"},
     "render": {"layout"},
     "watch": set(),
-    "cli": {"load", "validate", "theme", "render", "watch"},
+    "import": {"base"},
+    "cli": {"load", "import", "validate", "theme", "render", "watch"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 

@@ -6,6 +6,7 @@
 #include "base/text.hpp"
 #include "cli/event_filter_options.hpp"
 #include "cli/input_pipeline.hpp"
+#include "cli/interchange.hpp"
 #include "cli/listing.hpp"
 #include "cli/options.hpp"
 #include "cli/output_failure.hpp"
@@ -43,6 +44,9 @@ int run_validate(const Options& o) {
 int run_list(const Options& o) {
     const FilteredInput in = load_filtered(o);
     if (in.exit_code != kOk) return in.exit_code;
+    if (o.format == "timelinejs")
+        return print_to_standard_output(timelinejs_json(in.events, in.model));
+    if (o.format == "geojson") return print_to_standard_output(geojson(in.events));
     return print_to_standard_output(o.format == "json"  ? listing_json(in.events, in.model.files)
                                     : o.format == "csv" ? listing_csv(in.events, in.model.files)
                                                         : listing_text(in.events));

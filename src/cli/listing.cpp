@@ -28,23 +28,11 @@ std::string json_point(const DatePoint& p) {
            ", \"uncertain\": " + json_bool(p.uncertain) + "}";
 }
 
-std::string json_ids(const std::vector<Ref>& refs) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < refs.size(); ++i)
-        out += (i ? ", " : "") + json_quote(refs[i].id);
-    return out + "]";
-}
-
-std::string json_optional_text(const std::string& s) {
-    return s.empty() ? "null" : json_quote(s);
-}
-
 std::string json_source(const Source& s) {
-    return "{\"publisher\": " + json_optional_text(s.publisher) +
-           ", \"title\": " + json_optional_text(s.title) +
-           ", \"url\": " + json_optional_text(s.url) +
+    return "{\"publisher\": " + json_text_or_null(s.publisher) +
+           ", \"title\": " + json_text_or_null(s.title) + ", \"url\": " + json_text_or_null(s.url) +
            ", \"date\": " + (s.date ? json_quote(s.date->text()) : "null") +
-           ", \"quote\": " + json_optional_text(s.quote) + "}";
+           ", \"quote\": " + json_text_or_null(s.quote) + "}";
 }
 
 std::string json_optional_number(const std::optional<double>& n) {
@@ -55,7 +43,7 @@ std::string json_optional_number(const std::optional<double>& n) {
 std::string json_location(const std::optional<Location>& l) {
     if (!l) return "null";
     if (l->written_as_text) return json_quote(l->name);
-    return "{\"name\": " + json_optional_text(l->name) +
+    return "{\"name\": " + json_text_or_null(l->name) +
            ", \"lat\": " + json_optional_number(l->lat) +
            ", \"lon\": " + json_optional_number(l->lon) + "}";
 }
@@ -70,6 +58,17 @@ std::string json_quantity(const Quantity& q) {
 
 }  // namespace
 
+std::string json_id_array(const std::vector<Ref>& refs) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < refs.size(); ++i)
+        out += (i ? ", " : "") + json_quote(refs[i].id);
+    return out + "]";
+}
+
+std::string json_text_or_null(const std::string& s) {
+    return s.empty() ? "null" : json_quote(s);
+}
+
 std::string listing_json(const std::vector<const Event*>& events, const SourceFiles& files) {
     std::string out = "[";
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -78,16 +77,16 @@ std::string listing_json(const std::vector<const Event*>& events, const SourceFi
         out += "{\"id\": " + json_quote(e.id) + ", \"title\": " + json_quote(e.title) +
                ", \"kind\": " + json_quote(e.kind) + ", \"date\": " + json_point(e.date.start) +
                ", \"end\": " + (e.date.end ? json_point(*e.date.end) : "null") +
-               ", \"from\": " + json_ids(e.from) + ", \"to\": " + json_ids(e.to) +
-               ", \"actors\": " + json_ids(e.actors) + ", \"confidence\": \"" +
-               std::string(to_string(e.confidence)) + "\", \"tags\": " + json_ids(e.tags) +
+               ", \"from\": " + json_id_array(e.from) + ", \"to\": " + json_id_array(e.to) +
+               ", \"actors\": " + json_id_array(e.actors) + ", \"confidence\": \"" +
+               std::string(to_string(e.confidence)) + "\", \"tags\": " + json_id_array(e.tags) +
                ", \"sources\": [";
         for (std::size_t k = 0; k < e.sources.size(); ++k)
             out += (k ? ", " : "") + json_source(e.sources[k]);
-        out += "], \"summary\": " + json_optional_text(e.summary) +
+        out += "], \"summary\": " + json_text_or_null(e.summary) +
                ", \"location\": " + json_location(e.location) +
-               ", \"grading\": " + json_optional_text(e.grading) +
-               ", \"related\": " + json_ids(e.related) + ", \"quantities\": [";
+               ", \"grading\": " + json_text_or_null(e.grading) +
+               ", \"related\": " + json_id_array(e.related) + ", \"quantities\": [";
         for (std::size_t k = 0; k < e.quantities.size(); ++k)
             out += (k ? ", " : "") + json_quantity(e.quantities[k]);
         out += "], \"file\": " + json_quote(files.path(e.loc.file)) +

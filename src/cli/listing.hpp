@@ -14,6 +14,12 @@ std::string listing_json(const std::vector<const Event*>& events, const SourceFi
 /// quantities and sources get numbered groups of columns (quantity1_value, source1_url, ...).
 std::string listing_csv(const std::vector<const Event*>& events, const SourceFiles& files);
 
+/// Ids as a JSON array of strings: ["KP", "RU"].
+std::string json_id_array(const std::vector<Ref>& refs);
+
+/// A JSON string, or null for "" (a field not given).
+std::string json_text_or_null(const std::string& s);
+
 /// One line per event: start date, kind, id, title.
 std::string listing_text(const std::vector<const Event*>& events);
 

@@ -27,6 +27,18 @@ constexpr const char* kExitCodes =
     "Exit codes: 0 success, 1 invalid input (see the diagnostics), 2 usage error, "
     "3 I/O or rendering failure.";
 
+/// -q and --diagnostics: how much of the diagnostics a run prints.
+void add_reporting(CLI::App& cmd, Options& o) {
+    cmd.add_flag("-q,--quiet", o.quiet_count,
+                 "print only errors and, on render and import, the line that says what was "
+                 "written; -qq (or -q twice): only errors");
+    cmd.add_option("--diagnostics", o.diagnostics,
+                   "first: of a rule that fires often, show the first 3 in full, then a count; "
+                   "all: show every one")
+        ->check(CLI::IsMember({"first", "all"}))
+        ->capture_default_str();
+}
+
 void add_inputs(CLI::App& cmd, Options& o) {
     cmd.add_option("inputs", o.inputs,
                    "event files or folders (default: events/); - reads standard input");
@@ -35,14 +47,7 @@ void add_inputs(CLI::App& cmd, Options& o) {
     cmd.add_option("--max-events", o.max_events,
                    "refuse more events than this in one run (default 1000000)")
         ->check(CLI::PositiveNumber);
-    cmd.add_flag("-q,--quiet", o.quiet_count,
-                 "print only errors and, on render, the line that says what was written; "
-                 "-qq (or -q twice): only errors");
-    cmd.add_option("--diagnostics", o.diagnostics,
-                   "first: of a rule that fires often, show the first 3 in full, then a count; "
-                   "all: show every one")
-        ->check(CLI::IsMember({"first", "all"}))
-        ->capture_default_str();
+    add_reporting(cmd, o);
 }
 
 void add_filters(CLI::App& cmd, Options& o) {
@@ -134,8 +139,11 @@ const Command kCommands[] = {
     {"list", "list events in timeline order",
      [](CLI::App& cmd, Options& o) {
          add_inputs(cmd, o);
-         cmd.add_option("--format", o.format, "text, json (the spec's Listing) or csv")
-             ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+         cmd.add_option("--format", o.format,
+                        "text, json (the spec's Listing), csv, timelinejs (TimelineJS3's JSON) "
+                        "or geojson (events with coordinates, RFC 7946)")
+             ->transform(
+                 CLI::IsMember({"text", "json", "csv", "timelinejs", "geojson"}, CLI::ignore_case))
              ->capture_default_str();
          add_filters(cmd, o);
      },
@@ -158,6 +166,23 @@ const Command kCommands[] = {
          add_filters(cmd, o);
      },
      tl::cli::run_totals},
+    {"import", "turn a tracker's export into event files: import sipri REGISTER.csv -o FOLDER",
+     [](CLI::App& cmd, Options& o) {
+         cmd.add_option("format", o.import_format,
+                        "the export's format: sipri (SIPRI's trade register, CSV)")
+             ->required()
+             ->transform(CLI::IsMember({"sipri"}, CLI::ignore_case));
+         cmd.add_option("inputs", o.inputs, "the exported files, as downloaded")->required();
+         cmd.add_option("-o,--output", o.output_folder,
+                        "folder for the event files and actors.yaml (made if missing)")
+             ->required();
+         cmd.add_flag("--force", o.force, "replace files of the same names in the folder");
+         cmd.add_option("--max-input-bytes", o.max_input_bytes,
+                        "refuse input files larger than this")
+             ->check(CLI::PositiveNumber);
+         add_reporting(cmd, o);
+     },
+     tl::cli::run_import},
 };
 
 /// `--totals-block` takes an optional N, and CLI11 reads the next word as it, so
@@ -214,7 +239,7 @@ int run(int argc, char** argv) {
             const std::string near = tl::suggest(argv[1], names);
             tl::cli::print_error(std::string("no command '") + argv[1] + "'",
                                  (near.empty() ? "" : "did you mean '" + near + "'? ") +
-                                     "The commands are render, validate, list and totals; "
+                                     "The commands are render, validate, list, totals and import; "
                                      "timeline --help says more");
             return tl::cli::kUsage;
         }

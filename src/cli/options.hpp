@@ -51,12 +51,18 @@ struct Options {
     // `totals`
     std::vector<std::string> by;  ///< --by KEY: supplier, recipient, kind, stage, unit, ...
     std::string unit;             ///< --unit UNIT: only this unit
+
+    // `import`
+    std::string import_format;  ///< the export's format: sipri
+    std::string output_folder;  ///< -o FOLDER: where the event files go
+    bool force = false;         ///< --force: replace files an earlier import wrote
 };
 
 int run_render(const Options& o);
 int run_validate(const Options& o);
 int run_list(const Options& o);
 int run_totals(const Options& o);
+int run_import(const Options& o);
 
 /// "timeline 0.1.0"
 std::string version_line();

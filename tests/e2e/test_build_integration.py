@@ -192,7 +192,7 @@ class Install(TempDirTest):
 
         self.assertEqual(complete("re"), ["render"])
         self.assertEqual(sorted(complete("")),
-                         ["--help", "--version", "list", "render", "totals", "validate"])
+                         ["--help", "--version", "import", "list", "render", "totals", "validate"])
         self.assertIn("--depfile", complete("render", "--"))
         self.assertIn("--watch", complete("render", "--w"))
         self.assertNotIn("--depfile", complete("list", "--"))
@@ -201,11 +201,16 @@ class Install(TempDirTest):
         self.assertIn("events/", complete("render", "ev"))
         self.assertEqual(complete("totals", "--by", "s"), ["supplier", "stage"])
         self.assertEqual(sorted(complete("totals", "--format", "")), ["csv", "json", "text"])
+        self.assertEqual(sorted(complete("list", "--format", "")),
+                         ["csv", "geojson", "json", "text", "timelinejs"])
         self.assertEqual(complete("render", "--layout", "p"), ["pages"])
         self.assertEqual(complete("render", "--lane-order", "r"), ["role"])
         self.assertEqual(complete("totals", "--stage-tag", "p"), ["pledged="])
         # Every long option a subcommand's --help lists is offered: none drifts out.
-        for command in ("render", "validate", "list", "totals"):
+        self.assertEqual(complete("import", ""), ["sipri"])
+        self.assertIn("--force", complete("import", "sipri", "--"))
+        self.assertIn("tests/", complete("import", "sipri", "te"))
+        for command in ("render", "validate", "list", "totals", "import"):
             helptext = run(command, "--help").stdout
             listed = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", helptext))
             with self.subTest(command=command):
