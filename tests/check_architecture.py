@@ -32,7 +32,7 @@ LINKS = {
     "theme": {"layout", "load"},
     "render": {"layout"},
     "watch": set(),
-    "import": {"base"},
+    "import": {"load"},
     "cli": {"load", "import", "validate", "theme", "render", "watch"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)

@@ -12,10 +12,13 @@
 #include "cli/input_pipeline.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
+#include "import/csv_mapping.hpp"
+#include "import/mapped_import.hpp"
 #include "import/sipri_events.hpp"
 #include "import/sipri_register.hpp"
 #include "import/text_encoding.hpp"
 #include "load/input_reader.hpp"
+#include "theme/template_loader.hpp"
 
 namespace tl::cli {
 namespace {
@@ -79,13 +82,19 @@ int write_outputs(const fs::path& folder, const std::vector<importer::ImportedFi
     return kOk;
 }
 
-}  // namespace
+/// What an import read: the files to write, what to say about them, and the diagnostics'
+/// files. `code` is not kOk when it must stop before writing.
+struct ImportResult {
+    std::vector<importer::ImportedFile> files;
+    std::string summary;
+    int code = kOk;
+};
 
-int run_import(const Options& o) {
-    install_signal_cleanup();
-    Diagnostics diags;
-    SourceFiles sources;
-    std::vector<importer::SipriRegister> registers;
+/// Reads every input whole; nullopt (after the diagnostics) when one cannot be read.
+std::optional<std::vector<std::string>> read_inputs(const Options& o, SourceFiles& sources,
+                                                    Diagnostics& diags,
+                                                    std::vector<std::uint32_t>& ids) {
+    std::vector<std::string> texts;
     bool unreadable = false;
     for (const std::string& input : o.inputs) {
         const std::uint32_t id = sources.add(input);
@@ -94,19 +103,118 @@ int run_import(const Options& o) {
             unreadable = true;
             continue;
         }
-        registers.push_back(
-            importer::read_sipri_register(importer::export_text_to_utf8(*bytes), id, diags));
+        ids.push_back(id);
+        texts.push_back(importer::export_text_to_utf8(*bytes));
     }
-    diags.sort();
-    if (unreadable || diags.has_errors()) {
-        print_diagnostics(diags, sources, o);
-        return unreadable ? kOutputFailed : kInvalidInput;
-    }
+    if (unreadable) return std::nullopt;
+    return texts;
+}
+
+ImportResult import_sipri(const Options& o, SourceFiles& sources, Diagnostics& diags) {
+    ImportResult result;
+    std::vector<std::uint32_t> ids;
+    const auto texts = read_inputs(o, sources, diags, ids);
+    if (!texts) return {{}, "", kOutputFailed};
+    std::vector<importer::SipriRegister> registers;
+    for (std::size_t i = 0; i < texts->size(); ++i)
+        registers.push_back(importer::read_sipri_register((*texts)[i], ids[i], diags));
+    if (diags.has_errors()) return {{}, "", kInvalidInput};
     const importer::SipriImport imported = importer::sipri_import(registers);
-    const std::vector<importer::ImportedFile> files = importer::event_files(
+    result.files = importer::event_files(
         imported.events, imported.actors,
         "Written by timeline import sipri from SIPRI's trade register; import again rather "
         "than edit (docs/import.md)");
+    std::size_t skipped = 0;
+    std::size_t deals = 0;
+    for (const importer::SipriRegister& r : registers) {
+        skipped += r.skipped;
+        deals += r.deals.size();
+    }
+    result.summary = plural(deals, "deal") + " imported into " + o.output_folder + " (" +
+                     plural(result.files.size() - 1, "event file") + " and actors.yaml, " +
+                     plural(imported.actors.size(), "actor") + "); " + plural(skipped, "row") +
+                     " skipped";
+    return result;
+}
+
+/// The mapping file of --mapping: a preset's name (templates/mappings/NAME.yaml beside the
+/// templates) or a path.
+std::string mapping_path(const Options& o) {
+    std::vector<std::string> dirs = template_dirs(o.executable);
+    for (std::string& dir : dirs)
+        dir += "/mappings";
+    return find_template(o.mapping, dirs);
+}
+
+ImportResult import_mapped(const Options& o, SourceFiles& sources, Diagnostics& diags) {
+    if (o.mapping.empty()) {
+        print_error("import " + o.import_format + " needs --mapping",
+                    "--mapping FILE names a mapping file, or a preset: acled, ucdp-ged, kiel "
+                    "(docs/import.md)");
+        return {{}, "", kUsage};
+    }
+    const std::string path = mapping_path(o);
+    if (path.empty()) {
+        print_error("no mapping file or preset '" + visible(o.mapping) + "'",
+                    "give a path to a mapping file, or a preset: acled, ucdp-ged, kiel "
+                    "(docs/import.md)");
+        return {{}, "", kUsage};
+    }
+    const std::uint32_t mapping_file = sources.add(path);
+    const std::optional<std::string> mapping_text =
+        read_input(path, mapping_file, o.max_input_bytes, diags);
+    if (!mapping_text) return {{}, "", kOutputFailed};
+    const importer::CsvMapping mapping =
+        importer::read_csv_mapping(*mapping_text, mapping_file, diags);
+    if (diags.has_errors()) return {{}, "", kInvalidInput};
+
+    std::vector<std::uint32_t> ids;
+    const auto texts = read_inputs(o, sources, diags, ids);
+    if (!texts) return {{}, "", kOutputFailed};
+    std::vector<importer::Table> tables;
+    for (const std::string& text : *texts)
+        tables.push_back(importer::read_delimited_table(text, mapping));
+    std::vector<std::pair<importer::CsvMapping, importer::TableInput>> inputs;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        importer::CsvMapping resolved = mapping;
+        if (tables[i].header.empty()) {
+            diags.error({ids[i], 0, 0}, "empty-table", "the input has no header row",
+                        "the first row (after the mapping's 'skip-lines') names the columns");
+            continue;
+        }
+        importer::resolve_columns(resolved, tables[i].header, visible(o.inputs[i]), diags);
+        inputs.push_back({std::move(resolved), {&tables[i], ids[i]}});
+    }
+    if (diags.has_errors()) return {{}, "", kInvalidInput};
+    const importer::MappedImport imported = importer::map_tables(inputs, diags);
+    const std::string comment = "Written by timeline import " + o.import_format + " with " +
+                                visible(o.mapping) +
+                                "; import again rather than edit (docs/import.md)";
+    ImportResult result;
+    result.files = importer::event_files(imported.events, imported.actors, comment);
+    if (std::string kinds = importer::kinds_file(imported.kinds, comment); !kinds.empty())
+        result.files.push_back({"kinds.yaml", std::move(kinds)});
+    result.summary = plural(imported.events.size(), "event") + " imported into " + o.output_folder +
+                     " (" + plural(result.files.size(), "file") + ", " +
+                     plural(imported.actors.size(), "actor") + "); " +
+                     plural(imported.skipped, "row") + " skipped";
+    return result;
+}
+
+}  // namespace
+
+int run_import(const Options& o) {
+    install_signal_cleanup();
+    Diagnostics diags;
+    SourceFiles sources;
+    ImportResult imported = o.import_format == "sipri" ? import_sipri(o, sources, diags)
+                                                       : import_mapped(o, sources, diags);
+    diags.sort();
+    if (imported.code != kOk) {
+        print_diagnostics(diags, sources, o);
+        return imported.code;
+    }
+    const std::vector<importer::ImportedFile>& files = imported.files;
 
     const fs::path folder(o.output_folder);
     std::error_code ec;
@@ -131,17 +239,7 @@ int run_import(const Options& o) {
     warn_stale_files(folder, files, sources, diags);
 
     print_diagnostics(diags, sources, o);
-    std::size_t skipped = 0;
-    std::size_t deals = 0;
-    for (const importer::SipriRegister& r : registers) {
-        skipped += r.skipped;
-        deals += r.deals.size();
-    }
-    if (!o.silent)
-        print_note(plural(deals, "deal") + " imported into " + o.output_folder + " (" +
-                   plural(files.size() - 1, "event file") + " and actors.yaml, " +
-                   plural(imported.actors.size(), "actor") + "); " + plural(skipped, "row") +
-                   " skipped");
+    if (!o.silent) print_note(imported.summary);
     return kOk;
 }
 

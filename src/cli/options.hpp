@@ -53,7 +53,8 @@ struct Options {
     std::string unit;             ///< --unit UNIT: only this unit
 
     // `import`
-    std::string import_format;  ///< the export's format: sipri
+    std::string import_format;  ///< the export's format: sipri, csv
+    std::string mapping;        ///< --mapping: a preset's name or a mapping file (csv)
     std::string output_folder;  ///< -o FOLDER: where the event files go
     bool force = false;         ///< --force: replace files an earlier import wrote
 };

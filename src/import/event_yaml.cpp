@@ -33,6 +33,12 @@ void append_event(std::string& out, const ImportedEvent& e) {
     field(out, "kind", e.kind);
     field(out, "from", e.from);
     field(out, "to", e.to);
+    if (!e.actors.empty()) {
+        out += "    actors: [";
+        for (std::size_t i = 0; i < e.actors.size(); ++i)
+            out += (i ? ", " : "") + yaml_quoted(e.actors[i]);
+        out += "]\n";
+    }
     field(out, "summary", e.summary);
     if (!e.quantities.empty()) {
         out += "    quantity:\n";
@@ -45,13 +51,25 @@ void append_event(std::string& out, const ImportedEvent& e) {
             out += "}\n";
         }
     }
+    if (!e.latitude.empty()) {
+        out += "    location: {";
+        flow_pair(out, "name", e.location, true);
+        flow_pair(out, "lat", e.latitude, false);  // numerals, as quantity values
+        flow_pair(out, "lon", e.longitude, false);
+        out += "}\n";
+    } else {
+        field(out, "location", e.location);
+    }
     field(out, "confidence", e.confidence);
-    out += "    sources:\n      - {";
-    flow_pair(out, "publisher", e.source.publisher, true);
-    flow_pair(out, "title", e.source.title, true);
-    flow_pair(out, "url", e.source.url, true);
-    flow_pair(out, "date", e.source.date, true);
-    out += "}\n";
+    out += "    sources:\n";
+    for (const ImportedSource& s : e.sources) {
+        out += "      - {";
+        flow_pair(out, "publisher", s.publisher, true);
+        flow_pair(out, "title", s.title, true);
+        flow_pair(out, "url", s.url, true);
+        flow_pair(out, "date", s.date, true);
+        out += "}\n";
+    }
     if (!e.tags.empty()) {
         out += "    tags: [";
         for (std::size_t i = 0; i < e.tags.size(); ++i)
@@ -78,7 +96,8 @@ std::vector<ImportedFile> event_files(const std::vector<ImportedEvent>& events,
         append_event(text, e);
     }
     for (auto& [supplier, text] : by_supplier)
-        files.push_back({"from-" + supplier + ".yaml", std::move(text)});
+        files.push_back(
+            {supplier.empty() ? "events.yaml" : "from-" + supplier + ".yaml", std::move(text)});
     return files;
 }
 

@@ -31,8 +31,13 @@ struct ImportedEvent {
     std::string summary;
     std::vector<ImportedQuantity> quantities;
     std::string confidence;
-    ImportedSource source;
+    std::vector<ImportedSource> sources;
     std::vector<std::string> tags;
+    /// Without a `to`, the event's actors (no direction), as `actors`.
+    std::vector<std::string> actors;
+    std::string location;  ///< a place's name
+    std::string latitude;  ///< decimal degrees with `longitude`, or ""
+    std::string longitude;
 };
 
 struct ImportedActor {
@@ -47,9 +52,9 @@ struct ImportedFile {
 };
 
 /// The event files and actors.yaml for `events` and `actors`: one file per supplier,
-/// `from-ID.yaml`, its events in the order given; actors.yaml lists the actors in the order
-/// given. Every string is double-quoted (yaml_quoted), so no name or comment can change the
-/// structure. The bytes depend only on the arguments.
+/// `from-ID.yaml` (`events.yaml` for events without one), its events in the order given;
+/// actors.yaml lists the actors in the order given. Every string is double-quoted (yaml_quoted), so
+/// no name or comment can change the structure. The bytes depend only on the arguments.
 std::vector<ImportedFile> event_files(const std::vector<ImportedEvent>& events,
                                       const std::vector<ImportedActor>& actors,
                                       const std::string& header_comment);

@@ -162,7 +162,7 @@ ImportedEvent sipri_event(const SipriDeal& deal, const SipriRegister& source, in
     e.confidence = deal.order_year_uncertain || deal.ordered_uncertain || deal.delivered_uncertain
                        ? "assessed"
                        : "reported";
-    e.source = register_source(source);
+    e.sources = {register_source(source)};
     if (const std::string status = slug(deal.status, 64); !status.empty()) e.tags.push_back(status);
     return e;
 }

@@ -82,7 +82,7 @@ TEST_CASE("the notes before the header are skipped, and each '?' belongs to its 
     CHECK(e.quantities[1].stage == "delivered");
     CHECK(e.quantities[2].value == "2500000");
     CHECK(e.quantities[2].unit == "TIV");
-    CHECK(e.source.date == "2025-03-13");
+    CHECK(e.sources.at(0).date == "2025-03-13");
 }
 
 TEST_CASE("a deal with deliveries still to come is open, unless they stopped long ago") {

@@ -54,8 +54,9 @@ TEST_CASE("every string written to an event file reads back as exactly itself") 
     e.summary = nasty;
     const std::string line = one_line(nasty);
     CHECK(line.find_first_of("\t\n") == std::string::npos);
-    e.source.publisher = line;
-    e.source.url = "https://example.org/a?b=c#d";
+    e.sources.push_back({});
+    e.sources[0].publisher = line;
+    e.sources[0].url = "https://example.org/a?b=c#d";
     const std::vector<ImportedFile> files = event_files({e}, {}, "comment");
     tl::Model m;
     tl::Diagnostics diags;
