@@ -7,7 +7,8 @@ PACKAGES := build-essential cmake pkg-config \
             libboost-date-time-dev libyaml-cpp-dev libcairo2-dev libpango1.0-dev \
             libcli11-dev doctest-dev \
             fonts-noto-core fonts-noto-cjk \
-            poppler-utils qpdf python3 python3-yaml python3-jsonschema
+            libzip-dev libexpat1-dev \
+            poppler-utils qpdf python3 python3-yaml python3-jsonschema python3-openpyxl
 
 # A failed compile must fail make even though its output is filtered through grep.
 SHELL       := /bin/bash

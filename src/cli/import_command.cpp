@@ -17,6 +17,7 @@
 #include "import/sipri_events.hpp"
 #include "import/sipri_register.hpp"
 #include "import/text_encoding.hpp"
+#include "import/xlsx_table.hpp"
 #include "load/input_reader.hpp"
 #include "theme/template_loader.hpp"
 
@@ -90,7 +91,7 @@ struct ImportResult {
     int code = kOk;
 };
 
-/// Reads every input whole; nullopt (after the diagnostics) when one cannot be read.
+/// Reads every input's bytes whole; nullopt (after the diagnostics) when one cannot be read.
 std::optional<std::vector<std::string>> read_inputs(const Options& o, SourceFiles& sources,
                                                     Diagnostics& diags,
                                                     std::vector<std::uint32_t>& ids) {
@@ -104,7 +105,7 @@ std::optional<std::vector<std::string>> read_inputs(const Options& o, SourceFile
             continue;
         }
         ids.push_back(id);
-        texts.push_back(importer::export_text_to_utf8(*bytes));
+        texts.push_back(*bytes);
     }
     if (unreadable) return std::nullopt;
     return texts;
@@ -117,7 +118,8 @@ ImportResult import_sipri(const Options& o, SourceFiles& sources, Diagnostics& d
     if (!texts) return {{}, "", kOutputFailed};
     std::vector<importer::SipriRegister> registers;
     for (std::size_t i = 0; i < texts->size(); ++i)
-        registers.push_back(importer::read_sipri_register((*texts)[i], ids[i], diags));
+        registers.push_back(importer::read_sipri_register(
+            importer::export_text_to_utf8((*texts)[i]), ids[i], diags));
     if (diags.has_errors()) return {{}, "", kInvalidInput};
     const importer::SipriImport imported = importer::sipri_import(registers);
     result.files = importer::event_files(
@@ -172,8 +174,17 @@ ImportResult import_mapped(const Options& o, SourceFiles& sources, Diagnostics& 
     const auto texts = read_inputs(o, sources, diags, ids);
     if (!texts) return {{}, "", kOutputFailed};
     std::vector<importer::Table> tables;
-    for (const std::string& text : *texts)
-        tables.push_back(importer::read_delimited_table(text, mapping));
+    for (std::size_t i = 0; i < texts->size(); ++i) {
+        if (o.import_format != "xlsx") {
+            tables.push_back(importer::read_delimited_table(
+                importer::export_text_to_utf8((*texts)[i]), mapping));
+        } else if (auto table = importer::read_xlsx_table((*texts)[i], o.sheet, ids[i], diags)) {
+            tables.push_back(std::move(*table));
+        } else {
+            tables.emplace_back();  // an error says why; keeps tables[i] with ids[i]
+        }
+    }
+    if (diags.has_errors()) return {{}, "", kInvalidInput};
     std::vector<std::pair<importer::CsvMapping, importer::TableInput>> inputs;
     for (std::size_t i = 0; i < tables.size(); ++i) {
         importer::CsvMapping resolved = mapping;

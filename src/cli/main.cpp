@@ -170,17 +170,21 @@ const Command kCommands[] = {
      "turn a tracker's export into event files: import sipri REGISTER.csv -o FOLDER, or "
      "import csv TABLE.csv --mapping acled -o FOLDER",
      [](CLI::App& cmd, Options& o) {
-         cmd.add_option("format", o.import_format,
-                        "the export's format: sipri (SIPRI's trade register, CSV) or csv (any "
-                        "CSV or TSV, read with --mapping)")
+         cmd.add_option(
+                "format", o.import_format,
+                "the export's format: sipri (SIPRI's trade register, CSV) or csv (any "
+                "CSV or TSV, read with --mapping) or xlsx (a sheet of a workbook, read with "
+                "--mapping)")
              ->required()
-             ->transform(CLI::IsMember({"sipri", "csv"}, CLI::ignore_case));
+             ->transform(CLI::IsMember({"sipri", "csv", "xlsx"}, CLI::ignore_case));
          cmd.add_option("inputs", o.inputs, "the exported files, as downloaded")->required();
          cmd.add_option("-o,--output", o.output_folder,
                         "folder for the event files and actors.yaml (made if missing)")
              ->required();
          cmd.add_option("--mapping", o.mapping,
-                        "csv: a mapping file, or a preset: acled, ucdp-ged, kiel");
+                        "csv, xlsx: a mapping file, or a preset: acled, ucdp-ged, kiel");
+         cmd.add_option("--sheet", o.sheet,
+                        "xlsx: the sheet to read, by name (default: the first)");
          cmd.add_flag("--force", o.force, "replace files of the same names in the folder");
          cmd.add_option("--max-input-bytes", o.max_input_bytes,
                         "refuse input files larger than this")

@@ -53,8 +53,9 @@ struct Options {
     std::string unit;             ///< --unit UNIT: only this unit
 
     // `import`
-    std::string import_format;  ///< the export's format: sipri, csv
-    std::string mapping;        ///< --mapping: a preset's name or a mapping file (csv)
+    std::string import_format;  ///< the export's format: sipri, csv, xlsx
+    std::string mapping;        ///< --mapping: a preset's name or a mapping file (csv, xlsx)
+    std::string sheet;          ///< --sheet: the sheet of an xlsx workbook; "" is the first
     std::string output_folder;  ///< -o FOLDER: where the event files go
     bool force = false;         ///< --force: replace files an earlier import wrote
 };

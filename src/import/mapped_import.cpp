@@ -95,6 +95,9 @@ class RowMapper {
             } else {
                 for (const std::string& f : spec.formats)
                     if ((out = read_formatted_date(raw, f))) break;
+                // A workbook's date cell arrives as YYYY-MM-DD, whatever the mapping's
+                // format for text says.
+                if (!out) out = read_formatted_date(raw, "%Y-%m-%d");
             }
         }
         if (out || empty) return out.value_or("");

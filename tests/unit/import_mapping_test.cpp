@@ -7,6 +7,7 @@
 #include "import/csv_mapping.hpp"
 #include "import/date_formats.hpp"
 #include "import/mapped_import.hpp"
+#include "import/xlsx_table.hpp"
 
 using namespace tl::importer;
 
@@ -158,4 +159,20 @@ TEST_CASE("the delimiter is detected from the header line") {
     CHECK(detect_delimiter("a\tb\tc") == '\t');
     CHECK(detect_delimiter("a;b;\"c,d,e\"") == ';');
     CHECK(detect_delimiter("a") == ',');
+}
+
+TEST_CASE("spreadsheet serial days are dates in the 1900 and 1904 systems") {
+    CHECK(serial_date(45363, false) == "2024-03-12");
+    CHECK(serial_date(45363.75, false) == "2024-03-12");
+    CHECK(serial_date(43901, true) == "2024-03-12");
+    CHECK(serial_date(61, false) == "1900-03-01");
+    CHECK(serial_date(59, false) == "1900-02-28");
+    CHECK(serial_date(1, false) == "1900-01-01");
+    CHECK(serial_date(0, false).empty());
+    CHECK(serial_date(-5, false).empty());
+    CHECK(is_date_format(14, ""));
+    CHECK(is_date_format(164, "yyyy-mm-dd h:mm:ss"));
+    CHECK_FALSE(is_date_format(164, "0.00\" m\""));
+    CHECK_FALSE(is_date_format(164, "[Red]0.00"));
+    CHECK_FALSE(is_date_format(0, "General"));
 }
