@@ -73,10 +73,11 @@ _timeline() {
             options="$common --by --unit --format $filters"
             formats="text json csv" ;;
         import)
-            options="-o --output --force -q --quiet --diagnostics --max-input-bytes -h --help"
+            options="-o --output --mapping --sheet --force -q --quiet --diagnostics
+                     --max-input-bytes -h --help"
             # The word after `import` is the export's format.
             if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
-                COMPREPLY=($(compgen -W "sipri" -- "$cur"))
+                COMPREPLY=($(compgen -W "sipri csv xlsx" -- "$cur"))
                 return 0
             fi ;;
     esac
@@ -99,6 +100,11 @@ _timeline() {
             return 0 ;;
         --scene | --depfile)
             _timeline_paths "$cur"
+            return 0 ;;
+        --mapping)
+            # A preset shipped in templates/mappings, or a mapping file.
+            COMPREPLY=($(compgen -W "acled ucdp-ged kiel" -- "$cur"))
+            _timeline_paths "$cur" '*.@(yaml|yml)'
             return 0 ;;
         --by)
             COMPREPLY=($(compgen -W "supplier recipient kind stage unit year quarter month" \
@@ -126,7 +132,7 @@ _timeline() {
                 office-term other" -- "$cur"))
             return 0 ;;
         --from | --to | --today | --title | --actor | --tag | --unit | --measure | --totals-block | \
-        --max-input-bytes | --max-events)
+        --max-input-bytes | --max-events | --sheet)
             return 0 ;;  # free text
     esac
 
@@ -136,7 +142,7 @@ _timeline() {
     fi
     # Inputs: event files and folders; for import, the exported files.
     if [[ $command == import ]]; then
-        _timeline_paths "$cur" '*.@(csv|CSV|tsv|TSV|txt)'
+        _timeline_paths "$cur" '*.@(csv|CSV|tsv|TSV|txt|xlsx|XLSX)'
     else
         _timeline_paths "$cur" '*.@(yaml|yml)'
     fi

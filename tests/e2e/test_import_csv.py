@@ -5,7 +5,10 @@ and columns with rule names."""
 import json
 import re
 
-from helpers import FIXTURES, TempDirTest, run, tool
+import jsonschema
+import yaml
+
+from helpers import FIXTURES, SOURCE_DIR, TempDirTest, run, tool
 
 IMPORT = FIXTURES / "import"
 
@@ -130,6 +133,17 @@ class ImportCsvTest(TempDirTest):
         self.assertIn("did you mean 'When'?", proc.stderr)
         self.assertRan(self.import_csv(IMPORT / "aid.tsv", "no-such-preset", out), 2)
         self.assertRan(run("import", "csv", IMPORT / "aid.tsv", "-o", out), 2)
+
+    def test_the_presets_and_the_example_follow_the_mapping_schema(self):
+        schema = json.loads((SOURCE_DIR / "schemas" / "mapping.schema.json").read_text())
+        validator = jsonschema.Draft202012Validator(schema)
+        presets = sorted((SOURCE_DIR / "templates" / "mappings").glob("*.yaml"))
+        self.assertEqual([p.stem for p in presets], ["acled", "kiel", "ucdp-ged"])
+        for path in presets + [IMPORT / "aid-mapping.yaml"]:
+            errors = [e.message for e in validator.iter_errors(yaml.safe_load(path.read_text()))]
+            self.assertEqual(errors, [], path.name)
+        wrong = {"date": "x", "titel": "{What}", "kind": "other", "sources": {"publisher": "p"}}
+        self.assertTrue(list(validator.iter_errors(wrong)))
 
 
 if __name__ == "__main__":
