@@ -207,7 +207,8 @@ class Install(TempDirTest):
         self.assertEqual(complete("render", "--lane-order", "r"), ["role"])
         self.assertEqual(complete("totals", "--stage-tag", "p"), ["pledged="])
         # Every long option a subcommand's --help lists is offered: none drifts out.
-        self.assertEqual(complete("import", ""), ["sipri"])
+        self.assertEqual(complete("import", ""), ["sipri", "csv", "xlsx"])
+        self.assertEqual(complete("import", "csv", "--mapping", "u"), ["ucdp-ged"])
         self.assertIn("--force", complete("import", "sipri", "--"))
         self.assertIn("tests/", complete("import", "sipri", "te"))
         for command in ("render", "validate", "list", "totals", "import"):
