@@ -194,7 +194,7 @@ ImportResult import_mapped(const Options& o, SourceFiles& sources, Diagnostics& 
             continue;
         }
         importer::resolve_columns(resolved, tables[i].header, visible(o.inputs[i]), diags);
-        inputs.push_back({std::move(resolved), {&tables[i], ids[i]}});
+        inputs.emplace_back(std::move(resolved), importer::TableInput{&tables[i], ids[i]});
     }
     if (diags.has_errors()) return {{}, "", kInvalidInput};
     const importer::MappedImport imported = importer::map_tables(inputs, diags);

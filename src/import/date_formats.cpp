@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cctype>
-#include <cstdio>
 
 #include "base/suggest.hpp"
 #include "import/sipri_fields.hpp"
@@ -54,9 +53,7 @@ int read_month_name(std::string_view text, std::size_t& at, bool abbreviated) {
 }
 
 std::string two_digits(int n) {
-    std::array<char, 8> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%02d", n);
-    return buffer.data();
+    return {static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
 }
 
 std::optional<std::string> date_text(int year, int month, int day) {

@@ -30,7 +30,7 @@ bool one_of(std::string_view s, std::span<const std::string_view> set) {
     return std::find(set.begin(), set.end(), s) != set.end();
 }
 
-std::string joined(std::span<const std::string_view> set) {
+std::string choices_text(std::span<const std::string_view> set) {
     std::string out;
     for (const std::string_view s : set)
         out += (out.empty() ? "" : ", ") + std::string(s);
@@ -181,7 +181,7 @@ class RowMapper {
             return;
         }
         warn(loc(m_.confidence), "bad-confidence",
-             "the confidence '" + visible(c) + "' is not one of " + joined(kConfidences) +
+             "the confidence '" + visible(c) + "' is not one of " + choices_text(kConfidences) +
                  "; left out (reported)",
              "give the confidence a 'map' from the column's values");
     }
@@ -208,13 +208,13 @@ class RowMapper {
             if (!out.qualifier.empty() && !one_of(out.qualifier, kQualifiers)) {
                 warn(loc(q.qualifier), "bad-qualifier",
                      "the qualifier '" + visible(out.qualifier) + "' is not one of " +
-                         joined(kQualifiers) + "; read as exact");
+                         choices_text(kQualifiers) + "; read as exact");
                 out.qualifier.clear();
             }
             if (!out.stage.empty() && !one_of(out.stage, kStages)) {
                 warn(loc(q.stage), "bad-stage",
-                     "the stage '" + visible(out.stage) + "' is not one of " + joined(kStages) +
-                         "; left out");
+                     "the stage '" + visible(out.stage) + "' is not one of " +
+                         choices_text(kStages) + "; left out");
                 out.stage.clear();
             }
             e.quantities.push_back(std::move(out));

@@ -275,7 +275,7 @@ class SheetReader {
                 char* end = nullptr;
                 const double serial = std::strtod(value_.c_str(), &end);
                 if (end && *end == '\0') {
-                    const std::string date = serial_date(serial, date1904_);
+                    std::string date = serial_date(serial, date1904_);
                     if (!date.empty()) return date;
                 }
             }
