@@ -27,6 +27,7 @@
 #include "cli/output_identity.hpp"
 #include "cli/progress.hpp"
 #include "cli/render_plan.hpp"
+#include "cli/streamed_pdf.hpp"
 #include "cli/wake_pipe.hpp"
 #include "cli/watch_loop.hpp"
 #include "layout/chart_layout.hpp"
@@ -207,30 +208,6 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
         o.lane_order.empty() ? theme.lane_order : *lane_order_from_string(o.lane_order);
     const Timeline timeline = build_timeline(model, *filter, theme.lanes, order);
     report.events = timeline.events.size();
-    progress.stage("laying out " + std::to_string(timeline.events.size()) + " events");
-    const std::unique_ptr<TextMeasurer> own_measurer = watch ? nullptr : make_text_measurer();
-    const TextMeasurer& measurer = watch ? *watch->measurer : *own_measurer;
-    LayoutOptions layout_options;
-    layout_options.title = o.title;
-    layout_options.today = plan.today;
-    layout_options.window = window_of(*filter, timeline.span);
-    layout_options.measure = o.measure.empty() ? theme.measure : o.measure;
-    layout_options.totals_block = o.totals_block.value_or(theme.totals_block);
-    layout_options.mode = o.layout == "detail"    ? LayoutMode::detail
-                          : o.layout == "density" ? LayoutMode::density
-                          : o.layout == "pages"   ? LayoutMode::pages
-                                                  : LayoutMode::automatic;
-    layout_options.threads = layout_threads();
-    layout_options.measurer_factory = make_text_measurer;
-    const Document doc = layout_document(timeline, model, theme, measurer, layout_options);
-    if (const std::string off = page_overflow(doc); !off.empty()) {
-        Diagnostics fit;  // known only once laid out, after the input's diagnostics
-        fit.warning(theme.page_loc, "page-too-small", "the page is too small for the chart: " + off,
-                    "make the page larger, or the margins or fonts smaller");
-        progress.clear();
-        print_render_diagnostics(fit, model.files, o, watch);
-    }
-
     // The depfile is made before any output is written, so that a path make cannot name
     // fails the run while the previous outputs are still in place.
     Depfile depfile;
@@ -248,6 +225,44 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     render_options.png_dpi = theme.png_dpi;
     render_options.creator = version_line();
     render_options.timestamp = pdf_timestamp();
+    // A `pages` PDF is written while it is laid out (StreamedPdf); the other outputs after.
+    const bool pages = o.layout == "pages";
+    std::optional<std::size_t> streamed;  // in plan.outputs
+    for (std::size_t i = 0; i < plan.outputs.size() && pages && !streamed; ++i)
+        if (plan.outputs[i].format == OutputFormat::pdf) streamed = i;
+    std::unique_ptr<AtomicFile> streamed_file;
+    std::optional<StreamedPdf> streamed_pdf;
+    if (streamed) {
+        const Output& out = plan.outputs[*streamed];
+        streamed_file = out.to_stdout ? std::make_unique<AtomicFile>(AtomicFile::ToStandardOutput{})
+                                      : std::make_unique<AtomicFile>(out.path);
+        streamed_pdf.emplace(*streamed_file, render_options);
+    }
+    progress.stage("laying out " + std::to_string(timeline.events.size()) + " events");
+    const std::unique_ptr<TextMeasurer> own_measurer = watch ? nullptr : make_text_measurer();
+    const TextMeasurer& measurer = watch ? *watch->measurer : *own_measurer;
+    LayoutOptions layout_options;
+    layout_options.title = o.title;
+    layout_options.today = plan.today;
+    layout_options.window = window_of(*filter, timeline.span);
+    layout_options.measure = o.measure.empty() ? theme.measure : o.measure;
+    layout_options.totals_block = o.totals_block.value_or(theme.totals_block);
+    layout_options.mode = o.layout == "detail"    ? LayoutMode::detail
+                          : o.layout == "density" ? LayoutMode::density
+                          : o.layout == "pages"   ? LayoutMode::pages
+                                                  : LayoutMode::automatic;
+    layout_options.threads = layout_threads();
+    layout_options.measurer_factory = make_text_measurer;
+    if (streamed_pdf) layout_options.on_detail_page = streamed_pdf->detail_sink();
+    const Document doc = layout_document(timeline, model, theme, measurer, layout_options);
+    if (const std::string off = page_overflow(doc); !off.empty()) {
+        Diagnostics fit;  // known only once laid out, after the input's diagnostics
+        fit.warning(theme.page_loc, "page-too-small", "the page is too small for the chart: " + off,
+                    "make the page larger, or the margins or fonts smaller");
+        progress.clear();
+        print_render_diagnostics(fit, model.files, o, watch);
+    }
+
     // Every output is made in full (a file in its temporary file, standard output and
     // devices in memory) before any is installed, so that a failure or a signal on the way
     // changes none of them.
@@ -257,13 +272,21 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
         progress.clear();
         return report_output_failure(names.back(), why, cause);
     };
-    for (const Output& out : plan.outputs) {
+    for (std::size_t i = 0; i < plan.outputs.size(); ++i) {
+        const Output& out = plan.outputs[i];
         progress.stage("writing " + out.name());
         names.push_back(out.to_stdout ? kStandardOutput : output_name(out.path));
-        files.push_back(out.to_stdout ? std::make_unique<AtomicFile>(AtomicFile::ToStandardOutput{})
-                                      : std::make_unique<AtomicFile>(out.path));
         FailureCause cause = FailureCause::io;
-        const std::string why = render_into(*files.back(), doc, out.format, render_options, cause);
+        std::string why;
+        if (streamed == i) {
+            files.push_back(std::move(streamed_file));
+            why = streamed_pdf->finish(doc, cause);
+        } else {
+            files.push_back(out.to_stdout
+                                ? std::make_unique<AtomicFile>(AtomicFile::ToStandardOutput{})
+                                : std::make_unique<AtomicFile>(out.path));
+            why = render_into(*files.back(), doc, out.format, render_options, cause);
+        }
         if (!why.empty()) return fail(why, cause);
     }
     const auto add_file = [&](const std::string& path, const std::string& bytes) {

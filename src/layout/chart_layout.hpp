@@ -49,6 +49,12 @@ struct LayoutOptions {
     /// Without a factory, one thread. The pages are the same for any number.
     unsigned threads = 1;
     std::function<std::unique_ptr<TextMeasurer>()> measurer_factory;
+    /// `pages`: given each detail page in order as soon as it and those before it are laid
+    /// out, on the thread that called layout_document (which lays out pages itself while
+    /// none is ready), so that they can be written while later ones are laid out. They are
+    /// also in the Document, after the overview, with their outline entries, which name page
+    /// numbers known only at the end.
+    std::function<void(const Scene&)> on_detail_page;
 };
 
 /// `pages`: at most this many events per detail page, fewer when they do not fit it. At 100,

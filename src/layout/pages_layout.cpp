@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <exception>
 #include <iterator>
+#include <mutex>
 #include <numeric>
 
 #include <utility>
@@ -172,10 +174,77 @@ class PagesLayout {
 
     /// Lays out the runs [bounds[i], bounds[i + 1]), in their order.
     std::vector<DetailPages> lay_out_runs(const std::vector<std::size_t>& bounds) const {
+        if (options_.on_detail_page) return lay_out_runs_handing_on(bounds);
         std::vector<DetailPages> done(bounds.size() - 1);
         in_parallel(done.size(), [&](std::size_t r, const TextMeasurer& tm) {
             done[r] = lay_out_run(bounds[r], bounds[r + 1], tm);
         });
+        return done;
+    }
+
+    /// lay_out_runs(), handing each run's pages to on_detail_page in order as soon as the
+    /// runs before it are done: this thread hands them on, and lays out the next run not
+    /// taken while none is ready; the helper threads only lay out.
+    std::vector<DetailPages> lay_out_runs_handing_on(const std::vector<std::size_t>& bounds) const {
+        const std::size_t n = bounds.size() - 1;
+        std::vector<DetailPages> done(n);
+        std::vector<bool> ready(n, false);
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::atomic<std::size_t> next{0};
+        std::exception_ptr failed;  // a helper's, under `mutex`
+        const auto lay_out = [&](std::size_t r, const TextMeasurer& tm) {
+            DetailPages pages = lay_out_run(bounds[r], bounds[r + 1], tm);
+            {
+                const std::lock_guard<std::mutex> lock(mutex);
+                done[r] = std::move(pages);
+                ready[r] = true;
+            }
+            changed.notify_all();
+        };
+        const std::size_t threads = options_.measurer_factory && n > 1
+                                        ? std::clamp<std::size_t>(options_.threads, 1, n)
+                                        : 1;
+        run_on_threads(threads, [&](std::size_t thread) {
+            if (thread > 0) {
+                try {
+                    const auto tm = options_.measurer_factory();
+                    for (std::size_t r = next++; r < n; r = next++)
+                        lay_out(r, *tm);
+                } catch (...) {
+                    next = n;  // the others stop too
+                    const std::lock_guard<std::mutex> lock(mutex);
+                    failed = std::current_exception();
+                }
+                changed.notify_all();
+                return;
+            }
+            try {
+                for (std::size_t w = 0; w < n;) {
+                    std::unique_lock<std::mutex> lock(mutex);
+                    if (failed) return;
+                    if (ready[w]) {
+                        lock.unlock();
+                        for (const Document& doc : done[w].docs)
+                            for (const Scene& page : doc.pages)
+                                options_.on_detail_page(page);
+                        ++w;
+                        continue;
+                    }
+                    lock.unlock();
+                    if (const std::size_t r = next++; r < n) {
+                        lay_out(r, tm_);
+                        continue;
+                    }
+                    lock.lock();
+                    changed.wait(lock, [&] { return ready[w] || failed; });
+                }
+            } catch (...) {
+                next = n;
+                throw;
+            }
+        });
+        if (failed) std::rethrow_exception(failed);
         return done;
     }
 

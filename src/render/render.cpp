@@ -10,6 +10,7 @@
 #include "base/out_of_memory.hpp"
 #include "base/text.hpp"
 #include "render/painter.hpp"
+#include "render/pdf_writer.hpp"
 #include "render/svg_links.hpp"
 #include "render/text_shaper.hpp"
 
@@ -36,61 +37,37 @@ std::string finish(cairo_t* cr, cairo_surface_t* surface) {
     return {};
 }
 
-std::string render_vector(const Document& doc, OutputFormat format, const RenderOptions& options,
-                          const ByteSink& output) {
+std::string render_svg(const Document& doc, const ByteSink& output) {
     // An SVG is held until it is whole, for its links to go in before its end (svg_links).
     std::string svg;
     const ByteSink held = [&svg](const unsigned char* data, std::size_t length) {
         svg.append(reinterpret_cast<const char*>(data), length);
         return true;
     };
-    const ByteSink& sink = format == OutputFormat::pdf ? output : held;
-    void* closure = const_cast<ByteSink*>(&sink);
-    const Scene& first = doc.pages.front();
-    const bool pdf = format == OutputFormat::pdf;
+    void* closure = const_cast<ByteSink*>(&held);
+    // An SVG holds one page: the chart.
+    const Scene& page = doc.pages.front();
     gfx::Surface surface(
-        pdf ? cairo_pdf_surface_create_for_stream(write_to_sink, closure, first.width, first.height)
-            : cairo_svg_surface_create_for_stream(write_to_sink, closure, first.width,
-                                                  first.height));
+        cairo_svg_surface_create_for_stream(write_to_sink, closure, page.width, page.height));
     if (cairo_status_t s = cairo_surface_status(surface.get()); s != CAIRO_STATUS_SUCCESS)
         return status_message(s);
-    if (pdf) {
-        cairo_surface_t* out = surface.get();
-        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
-        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_SUBJECT, doc.subject.c_str());
-        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_CREATOR, options.creator.c_str());
-        // cairo 1.16 would write the current time; a fixed stamp keeps output reproducible.
-        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_CREATE_DATE,
-                                       options.timestamp.c_str());
-        cairo_pdf_surface_set_metadata(out, CAIRO_PDF_METADATA_MOD_DATE, options.timestamp.c_str());
-    } else {
-        cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
-    }
+    cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
     gfx::Context cr(cairo_create(surface.get()));
     const TextShaper shaper(cr.get());
-    // An SVG holds one page: the chart. The PDF has them all.
-    const std::size_t pages = pdf ? doc.pages.size() : 1;
-    for (std::size_t i = 0; i < pages; ++i) {
-        const Scene& page = doc.pages[i];
-        if (pdf) cairo_pdf_surface_set_size(surface.get(), page.width, page.height);
-        // A bookmark for each page that opens a part (the overview, each detail page of
-        // `pages`), so that a reader of hundreds of pages can go to a period.
-        if (pdf && !page.outline.empty()) {
-            const std::string target = "page=" + std::to_string(i + 1);
-            cairo_pdf_surface_add_outline(surface.get(), CAIRO_PDF_OUTLINE_ROOT,
-                                          page.outline.c_str(), target.c_str(),
-                                          static_cast<cairo_pdf_outline_flags_t>(0));
-        }
-        Painter(cr.get(), shaper, pdf, pdf ? TextDrawing::glyph_runs : TextDrawing::pango)
-            .paint(page);
-        cairo_show_page(cr.get());
-    }
-    std::string problem = finish(cr.get(), surface.get());
-    if (pdf || !problem.empty()) return problem;
-    svg = add_svg_links(std::move(svg), doc.pages.front());
+    Painter(cr.get(), shaper, false, TextDrawing::pango).paint(page);
+    cairo_show_page(cr.get());
+    if (std::string problem = finish(cr.get(), surface.get()); !problem.empty()) return problem;
+    svg = add_svg_links(std::move(svg), page);
     if (!output(reinterpret_cast<const unsigned char*>(svg.data()), svg.size()))
         return status_message(CAIRO_STATUS_WRITE_ERROR);
     return {};
+}
+
+std::string render_pdf(const Document& doc, const RenderOptions& options, const ByteSink& output) {
+    PdfWriter writer(options, output);
+    for (const Scene& page : doc.pages)
+        writer.write_page(page);
+    return writer.finish(doc.title, doc.subject);
 }
 
 std::string render_png(const Scene& scene, const RenderOptions& options, const ByteSink& sink) {
@@ -177,7 +154,8 @@ std::string render_document(const Document& doc, OutputFormat format, const Rend
     for (const Scene& page : doc.pages)
         if (!(page.width > 0 && page.height > 0)) return "the page has no size";
     if (format == OutputFormat::png) return render_png(doc.pages.front(), options, sink);
-    return render_vector(doc, format, options, sink);
+    if (format == OutputFormat::svg) return render_svg(doc, sink);
+    return render_pdf(doc, options, sink);
 }
 
 std::string render_scene(const Scene& scene, OutputFormat format, const RenderOptions& options,

@@ -279,6 +279,26 @@ class AllOrNothing(TempDirTest):
             self.assertEqual(out.read_bytes(), b"previous", out.name)
         self.assertEqual(temporaries(self.tmp), [])
 
+    def test_a_pages_pdf_that_fails_while_it_is_laid_out_leaves_the_files_unchanged(self):
+        # A `pages` PDF is written while its pages are laid out (cli/streamed_pdf): a failure
+        # then must still change nothing, and leave no temporary file.
+        outs = [self.tmp / "c.pdf", self.tmp / "scene.json"]
+        for out in outs:
+            out.write_bytes(b"previous")
+
+        def small_files_only():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+        proc = render("--layout", "pages", "-o", outs[0], "--scene", outs[1],
+                      preexec_fn=small_files_only)
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn(b"c.pdf", proc.stderr)
+        self.assertNotIn(b"internal error", proc.stderr)
+        for out in outs:
+            self.assertEqual(out.read_bytes(), b"previous", out.name)
+        self.assertEqual(temporaries(self.tmp), [])
+
     def test_a_failed_standard_output_leaves_the_files_unchanged(self):
         out = self.tmp / "c.pdf"
         out.write_bytes(b"previous")
