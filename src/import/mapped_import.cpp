@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -237,7 +239,8 @@ class RowMapper {
         const std::optional<std::string> la = read_number_cell(lat);
         const std::optional<std::string> lo = read_number_cell(lon);
         const auto in = [](const std::optional<std::string>& s, double limit) {
-            return s && std::abs(std::stod(*s)) <= limit;
+            // strtod, not stod: a cell of 400 digits is out of range, not an exception.
+            return s && std::abs(std::strtod(s->c_str(), nullptr)) <= limit;
         };
         if (!in(la, 90) || !in(lo, 180) || e.location.empty()) {
             warn(loc(m_.latitude), "bad-coordinates",

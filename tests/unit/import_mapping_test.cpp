@@ -112,7 +112,7 @@ TEST_CASE("dates are read with the mapping's input formats, as precise as they s
     CHECK(read_number_cell("1,000") == std::nullopt);
 }
 
-TEST_CASE("rows become events; ids stay the same while their identifying cells do") {
+TEST_CASE("rows become events, and ids stay the same while their identifying cells do") {
     const std::string header = "Date,Donor,Item,Type,Count,Link,Note\n";
     const Imported a = import_text(
         kMapping, header + "12/03/2024,Germany,Leopard 2,Tanks,18,https://example.org/a,x\n");
@@ -142,7 +142,7 @@ TEST_CASE("rows become events; ids stay the same while their identifying cells d
 TEST_CASE("a row that cannot be an event is skipped with a warning at its cell") {
     const Imported r = import_text(kMapping,
                                    "Date,Donor,Item,Type,Count,Link\n"
-                                   "2024-03-12,Germany,Leopard 2,Tanks,18,\n"
+                                   "2024/03/12,Germany,Leopard 2,Tanks,18,\n"
                                    "12/03/2024,Germany,Leopard 2,Planes,18,\n"
                                    "12/03/2024,Germany,Leopard 2,Tanks,many,\n");
     CHECK(r.result.skipped == 2);
@@ -175,4 +175,23 @@ TEST_CASE("spreadsheet serial days are dates in the 1900 and 1904 systems") {
     CHECK_FALSE(is_date_format(164, "0.00\" m\""));
     CHECK_FALSE(is_date_format(164, "[Red]0.00"));
     CHECK_FALSE(is_date_format(0, "General"));
+}
+
+TEST_CASE("coordinates out of range, however many digits, are left out with a warning") {
+    const std::string mapping =
+        std::string(kMapping) +
+        "location: \"{Place}\"\nlatitude: \"{Lat}\"\nlongitude: \"{Lon}\"\n";
+    const Imported r = import_text(mapping,
+                                   "Date,Donor,Item,Type,Count,Link,Place,Lat,Lon\n"
+                                   "12/03/2024,Germany,Tank,Tanks,1,,Kyiv,50.45,30.52\n"
+                                   "12/03/2024,Germany,Tank,Tanks,2,,Kyiv,1" +
+                                       std::string(400, '0') + ",30.52\n");
+    REQUIRE(r.result.events.size() == 2);
+    std::vector<std::string> coordinates;
+    for (const ImportedEvent& e : r.result.events)
+        coordinates.push_back(e.latitude + "," + e.longitude);
+    std::sort(coordinates.begin(), coordinates.end());
+    CHECK(coordinates == std::vector<std::string>{",", "50.45,30.52"});
+    REQUIRE(r.diags.items().size() == 1);
+    CHECK(r.diags.items()[0].rule == "bad-coordinates");
 }
