@@ -255,10 +255,25 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     layout_options.measurer_factory = make_text_measurer;
     if (streamed_pdf) layout_options.on_detail_page = streamed_pdf->detail_sink();
     const Document doc = layout_document(timeline, model, theme, measurer, layout_options);
-    if (const std::string off = page_overflow(doc); !off.empty()) {
-        Diagnostics fit;  // known only once laid out, after the input's diagnostics
+    Diagnostics fit;  // known only once laid out, after the input's diagnostics
+    if (const std::string off = page_overflow(doc); !off.empty())
         fit.warning(theme.page_loc, "page-too-small", "the page is too small for the chart: " + off,
                     "make the page larger, or the margins or fonts smaller");
+    // An SVG or a PNG is one picture: of a chart over several pages, the first.
+    const auto pdf = std::find_if(plan.outputs.begin(), plan.outputs.end(), [](const Output& out) {
+        return out.format == OutputFormat::pdf;
+    });
+    for (const Output& out : plan.outputs)
+        if (out.format != OutputFormat::pdf && doc.pages.size() > 1)
+            fit.warning({}, "first-page-only",
+                        out.name() + " holds page 1 of " + std::to_string(doc.pages.size()) +
+                            (pdf == plan.outputs.end() ? "; the other pages are only in a PDF"
+                                                       : "; " + pdf->name() + " holds them all"),
+                        pdf == plan.outputs.end()
+                            ? "write a PDF as well (-o chart.pdf), or draw one page with "
+                              "--layout density"
+                            : "an SVG or a PNG is one picture: the chart's first page");
+    if (!fit.items().empty()) {
         progress.clear();
         print_render_diagnostics(fit, model.files, o, watch);
     }

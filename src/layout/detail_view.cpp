@@ -75,9 +75,7 @@ class DetailView : public ChartView {
                 to.erase(std::unique(to.begin(), to.end()), to.end());
                 p.label = group_label_text(p.members, c_.model);
             }
-            double width = tm.measure(p.label, c_.columns.label_font).width;
-            if (!p.quantity.empty())
-                width += kQuantityGap + tm.measure(p.quantity, c_.columns.quantity_font).width;
+            const double width = full_label_width(p);
             if (mark.shared) {
                 // Shared by several lanes without a direction: drawn once, in the lane of
                 // its first actor, and linked to the others rather than repeated in each.
@@ -261,6 +259,14 @@ class DetailView : public ChartView {
         }
     }
 
+    /// The width of `p`'s label with its quantity after it, as drawn when not cut.
+    double full_label_width(const Placement& p) const {
+        double width = c_.measurer.measure(p.label, c_.columns.label_font).width;
+        if (!p.quantity.empty())
+            width += kQuantityGap + c_.measurer.measure(p.quantity, c_.columns.quantity_font).width;
+        return width;
+    }
+
     /// The width of the least a label can be: a callout number as high as the marks are
     /// many (each mark has one label, so at most one callout).
     double least_label_width() const { return least_label_width_; }
@@ -386,7 +392,9 @@ class DetailView : public ChartView {
         LaneRows& rows = placed.rows[p.lane];
         const TimeScale& scale = c_.columns.scale;
         const double pad = kItemGap / 2;
-        const double width = c_.measurer.measure(p.label, c_.columns.label_font).width;
+        // The label with its quantity, as it is drawn when not cut: measured without it, a
+        // label moved left was drawn whole from its span's right end, past the page's edge.
+        const double width = full_label_width(p);
         LabelSpan moved;
         if (span.left_of_marker) {
             const double start = p.x1 + kLabelGap;

@@ -3,7 +3,7 @@ precision, open or unknown on a side, as eras, with --today at either end, in ev
 import json
 import re
 
-from helpers import TempDirTest, run, tool
+from helpers import SANITIZED, TempDirTest, run, tool
 
 LAYOUTS = ("auto", "detail", "density", "pages")
 
@@ -28,11 +28,11 @@ def event_file(date, era=None, events=None):
 
 
 class EdgesOfTheCalendar(TempDirTest):
-    def render_everywhere(self, text, *extra):
+    def render_everywhere(self, text, *extra, layouts=LAYOUTS):
         path = self.tmp / "e.yaml"
         path.write_text(text)
         self.assertRan(run("validate", path))
-        for layout in LAYOUTS:
+        for layout in layouts:
             with self.subTest(layout=layout, extra=extra):
                 pdf, scene = self.tmp / f"{layout}.pdf", self.tmp / f"{layout}.json"
                 proc = run("render", path, "-o", pdf, "--scene", scene, "--layout", layout,
@@ -47,9 +47,11 @@ class EdgesOfTheCalendar(TempDirTest):
                 self.assertTrue(all(1400 <= y <= 9999 for y in years), years)
 
     def test_a_single_event_at_either_end_renders_in_every_layout(self):
-        for date in EDGE_DATES:
+        for i, date in enumerate(EDGE_DATES):
             with self.subTest(date=date):
-                self.render_everywhere(event_file(date))
+                # Under the sanitizers, each date in one layout, each layout with five dates.
+                layouts = (LAYOUTS[i % len(LAYOUTS)],) if SANITIZED else LAYOUTS
+                self.render_everywhere(event_file(date), layouts=layouts)
 
     def test_eras_and_events_spanning_the_whole_calendar(self):
         self.render_everywhere(event_file(None, era="1400/9999-12-31",

@@ -73,6 +73,25 @@ class ImportSipriTest(TempDirTest):
         text = tool("pdftotext", pdf, "-").stdout
         self.assertIn("Shmel (anti-tank missile)", text)
 
+    def test_a_supplier_of_long_labels_draws_every_label_on_its_page(self):
+        # France's deals carry long quantities ("2 submarines pledged, 2 delivered; 110
+        # million TIV ..."): a label an arrow moved left of its bar was measured without
+        # its quantity and drawn 129 pt past the page's left edge.
+        out = self.tmp / "sipri"
+        self.assertRan(self.import_sample(out))
+        scene = self.tmp / "france.json"
+        proc = run("render", out, "--actor", "france", "-o", self.tmp / "france.pdf",
+                   "--scene", scene)
+        self.assertRan(proc)
+        self.assertNotIn("page-too-small", proc.stderr)
+        doc = json.loads(scene.read_text())
+        for page in [doc] + doc.get("pages", []):
+            for item in page["items"]:
+                if item["type"] == "text":
+                    self.assertGreaterEqual(item["x"], 0, item["text"])
+                    self.assertLessEqual(item["x"] + item["width"], page["width"] + 0.5,
+                                         item["text"])
+
     def test_importing_again_gives_the_same_bytes(self):
         first, second = self.tmp / "a", self.tmp / "b"
         self.assertRan(self.import_sample(first))

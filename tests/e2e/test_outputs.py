@@ -259,6 +259,23 @@ class Signals(TempDirTest):
                 self.assertEqual(temporaries(out_dir), [])
 
 
+class OnePictureOfManyPages(TempDirTest):
+    def test_an_svg_or_png_of_a_chart_over_pages_says_it_holds_the_first(self):
+        # They held page 1 of a `pages` document without a word.
+        svg, png, pdf = self.tmp / "c.svg", self.tmp / "c.png", self.tmp / "c.pdf"
+        proc = render("--layout", "pages", "-o", svg, "-o", png)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        err = proc.stderr.decode()
+        self.assertIn(f"{svg} holds page 1 of 2; the other pages are only in a PDF "
+                      "[first-page-only]", err)
+        self.assertIn(f"{png} holds page 1 of 2", err)
+        proc = render("--layout", "pages", "-o", pdf, "-o", svg)
+        self.assertIn(f"{svg} holds page 1 of 2; {pdf} holds them all", proc.stderr.decode())
+        # One page, one picture: nothing to say.
+        self.assertNotIn(b"first-page-only", render("-o", svg).stderr)
+        self.assertNotIn(b"first-page-only", render("--layout", "pages", "-o", pdf).stderr)
+
+
 class AllOrNothing(TempDirTest):
     def test_a_later_output_that_fails_leaves_the_earlier_ones_unchanged(self):
         outs = [self.tmp / "c.pdf", self.tmp / "c.png", self.tmp / "scene.json",
