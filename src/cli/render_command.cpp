@@ -139,6 +139,8 @@ struct WatchState {
     /// Text sizes (TextShaper: what it learns of the fonts, and the sizes of text that is not
     /// simple, bounded): an edit re-measures only the texts it changed.
     std::unique_ptr<TextMeasurer> measurer = make_text_measurer();
+    /// What drawing a PDF learns of the fonts.
+    std::shared_ptr<RenderCache> render_cache = make_render_cache();
 };
 
 /// Prints the diagnostics of a render (it may report in parts); under --watch only those the
@@ -225,6 +227,7 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     render_options.png_dpi = theme.png_dpi;
     render_options.creator = version_line();
     render_options.timestamp = pdf_timestamp();
+    if (watch) render_options.cache = watch->render_cache;
     // A `pages` PDF is written while it is laid out (StreamedPdf); the other outputs after.
     const bool pages = o.layout == "pages";
     std::optional<std::size_t> streamed;  // in plan.outputs

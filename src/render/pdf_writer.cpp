@@ -9,6 +9,7 @@
 #include "base/out_of_memory.hpp"
 #include "render/cairo_handles.hpp"
 #include "render/painter.hpp"
+#include "render/render_cache.hpp"
 #include "render/text_shaper.hpp"
 
 namespace tl {
@@ -60,7 +61,11 @@ PdfWriter::PdfWriter(const RenderOptions& options, ByteSink sink)
     // The first page's size is set when it is written.
     state_->surface.reset(cairo_pdf_surface_create_for_stream(State::write, state_.get(), 1, 1));
     state_->cr.reset(cairo_create(state_->surface.get()));
-    state_->shaper = std::make_unique<TextShaper>(state_->cr.get());
+    if (!options.cache) state_->shaper = std::make_unique<TextShaper>(state_->cr.get());
+}
+
+const TextShaper& PdfWriter::shaper() const {
+    return state_->options.cache ? cached_shaper(*state_->options.cache) : *state_->shaper;
 }
 
 PdfWriter::~PdfWriter() {
@@ -76,7 +81,7 @@ void PdfWriter::write_page(const Scene& page) {
     outlines_.push_back(page.outline);
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) return;
     cairo_pdf_surface_set_size(state_->surface.get(), page.width, page.height);
-    Painter(cr, *state_->shaper, true, TextDrawing::glyph_runs).paint(page);
+    Painter(cr, shaper(), true, TextDrawing::glyph_runs).paint(page);
     cairo_show_page(cr);
 }
 

@@ -11,6 +11,8 @@
 
 namespace tl {
 
+class TextShaper;
+
 /// Writes a PDF a page at a time, so that pages can be drawn as soon as they are laid out,
 /// and shows them in an order of its own: `pages` lays out and writes its detail pages while
 /// later ones are still being laid out, then its overview, which names their page numbers;
@@ -41,6 +43,8 @@ class PdfWriter {
                        const std::vector<std::size_t>& shown = {});
 
   private:
+    const TextShaper& shaper() const;
+
     struct State;
     std::unique_ptr<State> state_;
     std::vector<std::string> outlines_;  ///< of each page written

@@ -19,10 +19,18 @@ std::string_view to_string(OutputFormat f);
 std::optional<OutputFormat> format_from_name(std::string_view name);
 std::optional<OutputFormat> format_from_path(std::string_view path);
 
+/// What drawing PDFs learns of the fonts (SimpleText's glyphs, advances and kerning), kept
+/// from one render to the next: under --watch each render would otherwise learn it again,
+/// which at 10,000 events cost more than a tenth of a re-render. Opaque outside render.
+class RenderCache;
+std::shared_ptr<RenderCache> make_render_cache();
+
 struct RenderOptions {
     double png_dpi = 150;
     std::string creator;    ///< "timeline 0.1.0"
     std::string timestamp;  ///< ISO 8601, written as the PDF's creation and modification date
+    /// Kept across renders (--watch); none: each PDF learns the fonts for itself.
+    std::shared_ptr<RenderCache> cache;
 };
 
 /// Receives the output bytes; returns false to report a write failure.

@@ -18,13 +18,14 @@ gfx::FontDescription describe(const FontSpec& font) {
 
 }  // namespace
 
-TextShaper::TextShaper() {
+TextShaper::TextShaper(std::size_t warm_up) : warm_up_(warm_up) {
     PangoFontMap* map = pango_cairo_font_map_get_default();  // owned by Pango
     context_.reset(pango_font_map_create_context(map));
     configure(context_.get());
 }
 
-TextShaper::TextShaper(cairo_t* cr) : context_(pango_cairo_create_context(cr)) {
+TextShaper::TextShaper(cairo_t* cr, std::size_t warm_up)
+    : context_(pango_cairo_create_context(cr)), warm_up_(warm_up) {
     configure(context_.get());
 }
 
@@ -51,7 +52,8 @@ gfx::LayoutPtr TextShaper::layout(std::string_view text, const FontSpec& font) c
 }
 
 TextSize TextShaper::measure(std::string_view text, const FontSpec& font) const {
-    if (const auto simple = simple_.measure(text, font)) return *simple;
+    if (warm())
+        if (const auto simple = simple_.measure(text, font)) return *simple;
     return pango_sizes_.measure(text, font);
 }
 
@@ -66,7 +68,8 @@ TextSize TextShaper::pango_measure(std::string_view text, const FontSpec& font) 
 std::size_t TextShaper::prefix_within(std::string_view text, const FontSpec& font,
                                       double width) const {
     if (width <= 0) return 0;
-    if (const auto simple = simple_.prefix_within(text, font, width)) return *simple;
+    if (warm())
+        if (const auto simple = simple_.prefix_within(text, font, width)) return *simple;
     const auto l = layout(text, font);
     int index = 0;
     int trailing = 0;

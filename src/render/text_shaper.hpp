@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "layout/measure_cache.hpp"
@@ -17,10 +18,16 @@ namespace tl {
 /// keeps its measurer from one render to the next.
 class TextShaper : public TextMeasurer {
   public:
+    /// Texts Pango lays out before SimpleText is used: what SimpleText learns of a font (a
+    /// shaping for each character and each pair) costs more than a small chart's few hundred
+    /// texts do, and pays for itself only after. The sizes and the PDF are the same either
+    /// way.
+    static constexpr std::size_t kWarmUpTexts = 1000;
+
     /// A shaper for measuring, on Pango's default font map.
-    TextShaper();
+    explicit TextShaper(std::size_t warm_up = kWarmUpTexts);
     /// A shaper for drawing on `cr`, which must outlive it.
-    explicit TextShaper(cairo_t* cr);
+    explicit TextShaper(cairo_t* cr, std::size_t warm_up = kWarmUpTexts);
     TextShaper(const TextShaper&) = delete;  // simple_ refers to this shaper
     TextShaper& operator=(const TextShaper&) = delete;
     TextSize measure(std::string_view text, const FontSpec& font) const override;
@@ -31,7 +38,7 @@ class TextShaper : public TextMeasurer {
     /// The runs Pango would draw for `text`, if it is simple text (SimpleText): drawn from
     /// them, it costs no shaping.
     bool simple_runs(std::string_view text, const FontSpec& font, SimpleRuns& out) const {
-        return simple_.runs(text, font, out);
+        return warm() && simple_.runs(text, font, out);
     }
     /// A layout of `text` in `font` on this shaper's context.
     gfx::LayoutPtr layout(std::string_view text, const FontSpec& font) const;
@@ -41,6 +48,9 @@ class TextShaper : public TextMeasurer {
     static void configure(PangoContext* context);
 
   private:
+    /// Whether SimpleText is used for this text: past the warm-up.
+    bool warm() const { return texts_ >= warm_up_ || ++texts_ >= warm_up_; }
+
     /// pango_measure() as a measurer, for the cache in front of it.
     class PangoSizes : public TextMeasurer {
       public:
@@ -54,6 +64,8 @@ class TextShaper : public TextMeasurer {
     };
 
     gfx::PangoContextPtr context_;
+    std::size_t warm_up_;
+    mutable std::size_t texts_ = 0;  ///< asked for, up to the warm-up
     /// Simple text's sizes and glyphs from Pango's advances and kerning, learned once.
     SimpleText simple_{*this};
     /// The other text's sizes (simple text costs less to measure than to look up).

@@ -117,6 +117,22 @@ class Watch(TempDirTest):
         self.assertEqual(len(counted), 2, "".join(proc.lines))
         self.assertIn("1 warning in all", counted[-1])
 
+    def test_a_watch_writes_the_bytes_a_single_render_writes(self):
+        # Under --watch the measurer and what drawing learned of the fonts are kept from one
+        # render to the next: the chart must not change for it.
+        events = self.tmp / "events"
+        shutil.copytree(EVENTS, events)
+        once = self.tmp / "once.pdf"
+        self.assertRan(run("render", events, "-o", once))
+        watched = self.tmp / "watched.pdf"
+        _, _, wait_for_renders = self.start_watch(events, "-o", watched)
+        wait_for_renders(1)
+        self.assertEqual(watched.read_bytes(), once.read_bytes())
+        shipment = events / "iran-missile-shipment.yaml"
+        shipment.write_text(shipment.read_text() + "# a comment changes no event\n")
+        wait_for_renders(2)
+        self.assertEqual(watched.read_bytes(), once.read_bytes())
+
     def test_watch_sees_a_new_file_in_the_folder_and_the_template(self):
         events = self.tmp / "events"
         shutil.copytree(EVENTS, events)

@@ -125,7 +125,7 @@ std::string pdf_of(const tl::Scene& page, tl::TextDrawing drawing) {
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
     cairo_t* cr = cairo_create(surface);
     {
-        const tl::TextShaper shaper(cr);
+        const tl::TextShaper shaper(cr, 0);  // glyph runs from the first text
         tl::Painter(cr, shaper, true, drawing).paint(page);
     }
     cairo_show_page(cr);
@@ -147,7 +147,7 @@ TEST_CASE("simple text drawn from its glyph runs is the PDF Pango draws, byte fo
     CHECK(by_pango.size() > 10000);
     CHECK(pdf_of(page, tl::TextDrawing::glyph_runs) == by_pango);
     // Not by falling back to Pango: the sample's texts are all drawn from runs.
-    const tl::TextShaper shaper;
+    const tl::TextShaper shaper(std::size_t{0});  // SimpleText from the first text
     tl::SimpleRuns runs;
     std::size_t simple = 0;
     for (const tl::Item& it : page.items)
@@ -206,7 +206,7 @@ TEST_CASE("text that is not simple is left to Pango") {
 }
 
 TEST_CASE("text cut to fit is cut where Pango alone would cut it") {
-    const tl::TextShaper shaper;
+    const tl::TextShaper shaper(std::size_t{0});  // SimpleText from the first text
     const PangoOnly pango(shaper);
     const tl::FontSpec font{kFamily, 7.5, false, false};
     for (const std::string& text : sample_texts())
