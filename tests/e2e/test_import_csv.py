@@ -164,6 +164,18 @@ class ImportCsvTest(TempDirTest):
         wrong = {"date": "x", "titel": "{What}", "kind": "other", "sources": {"publisher": "p"}}
         self.assertTrue(list(validator.iter_errors(wrong)))
 
+    def test_an_option_the_format_does_not_read_is_a_usage_error(self):
+        # --sheet on a CSV was ignored without a word; --mapping on sipri the same.
+        out = self.tmp / "out"
+        proc = self.import_csv(IMPORT / "kiel-sample.csv", "kiel", out, "--sheet", "Aid")
+        self.assertRan(proc, 2)
+        self.assertIn("--sheet is for import xlsx", proc.stderr)
+        proc = run("import", "sipri", FIXTURES / "sipri" / "trade-register-sample.csv",
+                   "--mapping", "kiel", "-o", out)
+        self.assertRan(proc, 2)
+        self.assertIn("takes no --mapping", proc.stderr)
+        self.assertFalse(out.exists())
+
 
 if __name__ == "__main__":
     import unittest
