@@ -3,7 +3,7 @@
 Two rules, both followed through the project's own headers (a header that includes cairo
 brings cairo into every file that includes it):
 
-- libraries: model, timeline and layout are pure: they must build and be tested without
+- libraries: model, diff, timeline and layout are pure: they must build and be tested without
   yaml-cpp, cairo, Pango or CLI11 (see docs/architecture.md). Only load/ and theme/ may reach
   yaml-cpp, only render/ cairo, Pango and GLib, only cli/ CLI11 (and only main.cpp includes it).
 - stages: a stage includes headers of the stages it is linked to (CMakeLists.txt), directly
@@ -30,12 +30,13 @@ LINKS = {
     "load": {"model"},
     "validate": {"model"},
     "timeline": {"model"},
-    "layout": {"timeline"},
+    "diff": {"model"},
+    "layout": {"timeline", "diff"},
     "theme": {"layout", "load"},
     "render": {"layout"},
     "watch": set(),
     "import": {"load"},
-    "cli": {"load", "import", "validate", "theme", "render", "watch"},
+    "cli": {"load", "import", "validate", "diff", "theme", "render", "watch"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 
