@@ -132,6 +132,26 @@ std::size_t utf8_length(std::string_view s) {
         std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+std::string markdown_text(std::string_view s) {
+    const std::string text = visible(s);
+    std::string out;
+    out.reserve(text.size() + 8);
+    // A list item's marker: digits, then '.' or ')'.
+    const std::size_t digits = text.find_first_not_of("0123456789");
+    const bool numbered =
+        digits != 0 && digits != std::string::npos && (text[digits] == '.' || text[digits] == ')');
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool special = std::string_view("\\`*_[]<>#|~&!").find(c) != std::string_view::npos;
+        const bool starts_block =
+            (i == 0 && std::string_view("+-=").find(c) != std::string_view::npos) ||
+            (numbered && i == digits);
+        if (special || starts_block) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
 std::string json_quote(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);

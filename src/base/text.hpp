@@ -50,6 +50,13 @@ std::string visible(std::string_view s, bool keep_tab = false);
 /// safe on a terminal and in JavaScript; a byte that is not UTF-8 becomes U+FFFD.
 std::string json_quote(std::string_view s);
 
+/// `s` as literal text inside a line of Markdown (CommonMark and GitHub's): visible() first,
+/// so it stays on one line and cannot drive a terminal, then a backslash before each
+/// character that could start emphasis, code, a link, an image, HTML, an entity, a heading,
+/// a table cell or strike-through (\ ` * _ [ ] < > # | ~ & !), and before a first character
+/// that would start a list, a quote or a rule (+ - = >, or digits then . or )).
+std::string markdown_text(std::string_view s);
+
 /// Wraps text in Unicode first-strong isolates (U+2068 ... U+2069) so that a right-to-left
 /// name does not reorder the neutral text around it. Input that would end the isolate early
 /// (a stray U+2069) loses that character, and isolates the input leaves open are closed.

@@ -39,15 +39,20 @@ void add_reporting(CLI::App& cmd, Options& o) {
         ->capture_default_str();
 }
 
-void add_inputs(CLI::App& cmd, Options& o) {
-    cmd.add_option("inputs", o.inputs,
-                   "event files or folders (default: events/); - reads standard input");
+/// --max-input-bytes, --max-events and the reporting flags: the bounds of what a run reads.
+void add_limits(CLI::App& cmd, Options& o) {
     cmd.add_option("--max-input-bytes", o.max_input_bytes, "refuse input files larger than this")
         ->check(CLI::PositiveNumber);
     cmd.add_option("--max-events", o.max_events,
                    "refuse more events than this in one run (default 1000000)")
         ->check(CLI::PositiveNumber);
     add_reporting(cmd, o);
+}
+
+void add_inputs(CLI::App& cmd, Options& o) {
+    cmd.add_option("inputs", o.inputs,
+                   "event files or folders (default: events/); - reads standard input");
+    add_limits(cmd, o);
 }
 
 void add_filters(CLI::App& cmd, Options& o) {
@@ -166,6 +171,27 @@ const Command kCommands[] = {
          add_filters(cmd, o);
      },
      tl::cli::run_totals},
+    {"diff",
+     "what changed between two versions of the events: diff OLD [NEW], each a file, a folder "
+     "or git:REV[:PATH]",
+     [](CLI::App& cmd, Options& o) {
+         cmd.add_option("old", o.diff_old,
+                        "the earlier version: a file, a folder, or git:REV[:PATH] (PATH from "
+                        "the repository's top, default events; e.g. git:HEAD~1, "
+                        "git:v2024-09-01:events)")
+             ->required();
+         cmd.add_option("new", o.diff_new, "the later version, likewise (default: events/)");
+         cmd.add_option("--format", o.format,
+                        "text (grouped, with file:line), json (for scripts) or markdown (a "
+                        "briefing's changes box)")
+             ->transform(CLI::IsMember({"text", "json", "markdown"}, CLI::ignore_case))
+             ->capture_default_str();
+         add_limits(cmd, o);
+         cmd.footer(
+             "Exit codes: 0 no differences, 1 differences found (as diff(1)), 2 usage error, "
+             "3 a version could not be read or has errors (see the diagnostics).");
+     },
+     tl::cli::run_diff},
     {"import",
      "turn a tracker's export into event files: import sipri REGISTER.csv -o FOLDER, or "
      "import csv TABLE.csv --mapping acled -o FOLDER",
@@ -227,7 +253,7 @@ int run(int argc, char** argv) {
     const Command* chosen = nullptr;
     for (const Command& c : kCommands) {
         CLI::App* cmd = app.add_subcommand(c.name, c.help);
-        cmd->footer(kExitCodes);
+        cmd->footer(kExitCodes);  // diff sets its own
         c.setup(*cmd, options);
         // A list option (-o, --actor, --by, ...) takes one value each time it is given, as
         // its help says ("repeatable"): CLI11 would let it swallow the inputs after it.
@@ -246,10 +272,11 @@ int run(int argc, char** argv) {
         if (argc > 1 && argv[1][0] != '-' && e.get_exit_code() != 0 &&
             std::find(names.begin(), names.end(), argv[1]) == names.end()) {
             const std::string near = tl::suggest(argv[1], names);
-            tl::cli::print_error(std::string("no command '") + argv[1] + "'",
-                                 (near.empty() ? "" : "did you mean '" + near + "'? ") +
-                                     "The commands are render, validate, list, totals and import; "
-                                     "timeline --help says more");
+            tl::cli::print_error(
+                std::string("no command '") + argv[1] + "'",
+                (near.empty() ? "" : "did you mean '" + near + "'? ") +
+                    "The commands are render, validate, list, totals, diff and import; "
+                    "timeline --help says more");
             return tl::cli::kUsage;
         }
         const int code = app.exit(e);  // prints help, version or the error

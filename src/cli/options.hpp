@@ -13,6 +13,7 @@ enum ExitCode : int {
     kInvalidInput = 1,  ///< an event file or template has errors
     kUsage = 2,         ///< the command line is wrong
     kOutputFailed = 3,  ///< reading or writing files, or rendering, failed
+    kDifferences = 1,   ///< diff: the versions differ (as diff(1)); invalid input is 3 there
 };
 
 /// Everything the subcommands take from the command line.
@@ -52,6 +53,10 @@ struct Options {
     std::vector<std::string> by;  ///< --by KEY: supplier, recipient, kind, stage, unit, ...
     std::string unit;             ///< --unit UNIT: only this unit
 
+    // `diff`: each a file, a folder, or git:REV[:PATH] (cli/git_revision.hpp)
+    std::string diff_old;
+    std::string diff_new = "events";
+
     // `import`
     std::string import_format;  ///< the export's format: sipri, csv, xlsx
     std::string mapping;        ///< --mapping: a preset's name or a mapping file (csv, xlsx)
@@ -65,6 +70,7 @@ int run_validate(const Options& o);
 int run_list(const Options& o);
 int run_totals(const Options& o);
 int run_import(const Options& o);
+int run_diff(const Options& o);
 
 /// "timeline 0.1.0"
 std::string version_line();

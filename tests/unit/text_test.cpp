@@ -301,3 +301,20 @@ TEST_CASE("close_isolates closes what a cut left open") {
     CHECK(tl::close_isolates(fsi + "a" + pdi + " [1]") == fsi + "a" + pdi + " [1]");
     CHECK(tl::close_isolates("plain") == "plain");
 }
+
+TEST_CASE("markdown_text keeps input literal on one line of Markdown") {
+    CHECK(tl::markdown_text("North Korea's KN-23 (2024)") == "North Korea's KN-23 (2024)");
+    CHECK(tl::markdown_text("*not bold* _nor_ `code`") == "\\*not bold\\* \\_nor\\_ \\`code\\`");
+    CHECK(tl::markdown_text("[a link](https://x) ![img](y)") ==
+          "\\[a link\\](https://x) \\!\\[img\\](y)");
+    CHECK(tl::markdown_text("<script>&amp;</script>") == "\\<script\\>\\&amp;\\</script\\>");
+    CHECK(tl::markdown_text("# heading | cell ~strike~ \\") ==
+          "\\# heading \\| cell \\~strike\\~ \\\\");
+    CHECK(tl::markdown_text("- item") == "\\- item");
+    CHECK(tl::markdown_text("+ item") == "\\+ item");
+    CHECK(tl::markdown_text("1984. A year") == "1984\\. A year");
+    CHECK(tl::markdown_text("2) second") == "2\\) second");
+    CHECK(tl::markdown_text("2024-03-12") == "2024-03-12");
+    CHECK(tl::markdown_text("line one\nline two") == "line one\\\\nline two");
+    CHECK(tl::markdown_text("\x1b[31m") == "\\\\x1b\\[31m");
+}
