@@ -180,8 +180,9 @@ int load_old_version(InputVersion& old, const Options& o) {
         return kUsage;
     }
     if (const int code = load_input_version(old, o); code != kOk) return code;
-    print_diagnostics(old.diags, old.model.files, o);
     if (old.diags.has_errors()) {
+        // Only then: the old version's warnings are history, not this render's business.
+        print_diagnostics(old.diags, old.model.files, o);
         print_error(
             "the old version given to --since has errors, so what changed since it "
             "cannot be told",

@@ -1,7 +1,9 @@
 #include "layout/revision_marks.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "base/text.hpp"
 #include "layout/date_label.hpp"
@@ -11,6 +13,9 @@ namespace tl {
 namespace {
 
 constexpr double kOldDateHeight = 10;  // a little taller than a bar, so its edge shows
+/// Lines of each list under the chart at most: a revision of a whole tracker would otherwise
+/// print thousands; `timeline diff` lists every one.
+constexpr std::size_t kMostListed = 100;
 
 const EventRevision* revision_of(const LayoutOptions& o, const Event& e) {
     return o.revisions ? o.revisions->find_event(e.id) : nullptr;
@@ -31,7 +36,12 @@ std::string revision_words(RevisionClass r) {
 /// One revised event as a line: "Title: date refined, Mar 2024 → 12 Mar 2024; confidence
 /// upgraded, alleged → confirmed; sources added: https://...".
 std::string revision_line(const EventRevision& r) {
-    std::string line = isolate(r.new_event->title) + ": ";
+    // The date names the event too, unless it is among what changed.
+    const bool dated = std::none_of(r.fields.begin(), r.fields.end(), [](const FieldRevision& f) {
+        return is_date_revision(f.revision);
+    });
+    std::string line = (dated ? human_date(r.new_event->date) + " \u00b7 " : std::string()) +
+                       isolate(r.new_event->title) + ": ";
     for (std::size_t i = 0; i < r.fields.size(); ++i) {
         const FieldRevision& f = r.fields[i];
         if (i > 0) line += "; ";
@@ -54,10 +64,24 @@ std::string revision_line(const EventRevision& r) {
 }
 
 /// A heading, then one line per entry, each fitted to the page's width (never wrapped into
-/// the next), as the notes of shortened labels are.
-template <typename Entries, typename Line>
-double draw_list(ChartCanvas& c, double y, const std::string& heading, const Entries& entries,
-                 const std::string& role, std::string_view change, Line line_of) {
+/// the next), as the notes of shortened labels are. Entries that read alike (eleven
+/// allocations of one day refined alike) share a line, "11 × ...", where the first stands;
+/// after kMostListed lines, one more says how many are not listed.
+double draw_list(ChartCanvas& c, double y, const std::string& heading,
+                 const std::vector<const EventRevision*>& entries, const std::string& role,
+                 std::string_view change, std::string (*line_of)(const EventRevision&)) {
+    struct Line {
+        std::string text;
+        std::vector<std::string> events;
+    };
+    std::vector<Line> lines;
+    std::unordered_map<std::string, std::size_t> index;
+    for (const EventRevision* entry : entries) {
+        std::string text = line_of(*entry);
+        const auto [at, fresh] = index.try_emplace(text, lines.size());
+        if (fresh) lines.push_back({std::move(text), {}});
+        lines[at->second].events.push_back(entry->id);
+    }
     PageWriter& page = c.page;
     const Theme& theme = page.theme;
     const FontSpec font = theme.font(theme.reference_size);
@@ -66,14 +90,37 @@ double draw_list(ChartCanvas& c, double y, const std::string& heading, const Ent
                    role + "-heading")
              .box.height +
          2;
-    for (const auto* entry : entries) {
-        Item& it =
-            page.text(theme.margin, y, page.measurer.fit(line_of(*entry), font, page.inner_width()),
-                      font, theme.text, role, entry->id);
+    const std::size_t shown = std::min(lines.size(), kMostListed);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Line& line = lines[i];
+        const std::string text =
+            (line.events.size() > 1 ? std::to_string(line.events.size()) + " \u00d7 " : "") +
+            line.text;
+        Item& it = page.text(theme.margin, y, page.measurer.fit(text, font, page.inner_width()),
+                             font, theme.text, role);
+        if (line.events.size() == 1) {
+            it.event = line.events.front();
+        } else {
+            it.events = line.events;
+        }
         it.change = std::string(change);
         y += it.box.height + 1;
     }
+    if (shown < lines.size()) {
+        std::size_t rest = 0;
+        for (std::size_t i = shown; i < lines.size(); ++i)
+            rest += lines[i].events.size();
+        y += page.text(theme.margin, y,
+                       "and " + std::to_string(rest) + " more (timeline diff lists every one)",
+                       font, theme.muted, role + "-more")
+                 .box.height +
+             1;
+    }
     return y;
+}
+
+std::string withdrawn_line(const EventRevision& r) {
+    return human_date(r.old_event->date) + "  " + isolate(r.old_event->title);
 }
 
 }  // namespace
@@ -188,9 +235,7 @@ double draw_revision_lists(ChartCanvas& c, double y) {
                       to_string(Change::changed), revision_line);
     if (!withdrawn.empty())
         y = draw_list(c, y, "Withdrawn since " + since, withdrawn, "withdrawn",
-                      to_string(Change::removed), [](const EventRevision& r) {
-                          return human_date(r.old_event->date) + "  " + isolate(r.old_event->title);
-                      });
+                      to_string(Change::removed), withdrawn_line);
     return y;
 }
 

@@ -200,3 +200,41 @@ TEST_CASE("without --since nothing is marked") {
     CHECK(text_item(s, "Changes") == nullptr);
     CHECK(s.subject.find("since") == std::string::npos);
 }
+
+TEST_CASE("render --since: revisions that read alike share a line, and the lists are bounded") {
+    tl::Model old_model, new_model;
+    for (tl::Model* m : {&old_model, &new_model})
+        for (const char* id : {"germany", "UA"})
+            m->actors.push_back({id, id, "", "", {}});
+    // Three allocations refined alike, then 150 withdrawn events with titles of their own.
+    for (int i = 0; i < 3; ++i) {
+        tl::Event e =
+            tl::testing::support_event("alike-" + std::to_string(i), "2024-01", "germany");
+        e.title = "Germany: military allocation";
+        old_model.events.push_back(e);
+        e.date = *tl::parse_date("2024-01-04").value;
+        new_model.events.push_back(e);
+    }
+    for (int i = 0; i < 150; ++i) {
+        tl::Event e =
+            tl::testing::support_event("gone-" + std::to_string(i), "2023-05-01", "germany");
+        e.title = "Withdrawn " + std::to_string(i);
+        old_model.events.push_back(e);
+    }
+    const tl::ModelRevisions r = tl::compare_models(old_model, new_model);
+    tl::LayoutOptions options;
+    options.mode = tl::LayoutMode::detail;
+    options.revisions = &r;
+    options.since = "v1";
+    const tl::Scene s = tl::layout_document(tl::build_timeline(new_model), new_model,
+                                            tl::default_theme(), tl::FixedWidthMeasurer(), options)
+                            .pages.front();
+    const auto revised = with_role(s, "revision");
+    REQUIRE(revised.size() == 1);
+    CHECK(says(revised[0]->text, "3 \u00d7 Germany: military allocation: date refined"));
+    CHECK(revised[0]->events == std::vector<std::string>{"alike-0", "alike-1", "alike-2"});
+    CHECK(with_role(s, "withdrawn").size() == 100);
+    const auto more = with_role(s, "withdrawn-more");
+    REQUIRE(more.size() == 1);
+    CHECK(says(more[0]->text, "and 50 more"));
+}
