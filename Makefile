@@ -8,7 +8,8 @@ PACKAGES := build-essential cmake pkg-config \
             libcli11-dev doctest-dev \
             fonts-noto-core fonts-noto-cjk \
             libzip-dev libexpat1-dev \
-            poppler-utils qpdf python3 python3-yaml python3-jsonschema python3-openpyxl
+            poppler-utils qpdf python3 python3-yaml python3-jsonschema python3-openpyxl \
+            git
 
 # A failed compile must fail make even though its output is filtered through grep.
 SHELL       := /bin/bash

@@ -241,11 +241,12 @@ std::string field_markdown(const FieldRevision& f) {
     };
     if (f.revision == RevisionClass::sources_added) return "source added: " + value(f.new_text);
     if (f.revision == RevisionClass::sources_removed) return "source removed: " + value(f.old_text);
+    // Edits and "other" say what was edited by the field's name: "name edited", "tags changed".
     std::string what = class_words(f.revision);
-    // "other" and "text edited" say nothing without the field's name.
-    if (f.revision == RevisionClass::other || f.revision == RevisionClass::text_edited)
-        what =
-            markdown_text(f.field) + (f.revision == RevisionClass::other ? " changed" : " edited");
+    if (f.revision == RevisionClass::other)
+        what = markdown_text(f.field) + " changed";
+    else if (f.revision == RevisionClass::text_edited || f.revision == RevisionClass::title_edited)
+        what = markdown_text(f.field) + " edited";
     return what + ": " + value(f.old_text) + " → " + value(f.new_text);
 }
 
@@ -278,8 +279,15 @@ std::string markdown_section(const std::vector<T>& list, std::string_view noun) 
     return out;
 }
 
+/// The old version as a briefing names it: a revision by its name ("briefing-2024-09-01"),
+/// with its path when that is not the default; a file or folder as given.
+std::string version_name(const Version& v) {
+    if (!v.git) return v.word;
+    return v.git->path == "events" ? v.git->revision : v.git->revision + ":" + v.git->path;
+}
+
 std::string diff_markdown(const ModelRevisions& r, const Versions& v) {
-    std::string out = "### Changes since " + markdown_text(v.old_version.word) + "\n";
+    std::string out = "### Changes since " + markdown_text(version_name(v.old_version)) + "\n";
     if (r.empty()) return out + "\nNo changes.\n";
     return out + "\n" + markdown_text(summary_line(r)) + ".\n" +
            markdown_section(r.events, "events") + markdown_section(r.actors, "actors") +

@@ -228,6 +228,8 @@ class DiffGitRevisions(unittest.TestCase):
         self.assertEqual(doc["counts"]["events"], {"added": 0, "changed": 1, "removed": 1})
         # actors.yaml is not in the new side: its actors are removed.
         self.assertEqual(doc["counts"]["actors"]["removed"], 2)
+        md = run("diff", "git:week-2", "git:HEAD", "--format", "markdown", cwd=self.repo).stdout
+        self.assertEqual(md.splitlines()[0], "### Changes since week-2")
 
     def test_a_revision_against_the_work_tree_leaves_the_work_tree_alone(self):
         status = git(self.repo, "status", "--porcelain")
