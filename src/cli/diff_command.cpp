@@ -69,12 +69,19 @@ std::string class_words(RevisionClass r) {
     return words;
 }
 
-/// "1 event added, 2 changed, 1 removed": the counts of one list, or "" when it is empty.
+/// How many of a list were added, changed and removed, in that order.
 template <typename T>
-std::string count_line(const std::vector<T>& list, std::string_view noun) {
+std::array<std::size_t, 3> change_counts(const std::vector<T>& list) {
     std::array<std::size_t, 3> counts{};
     for (const T& r : list)
         ++counts[static_cast<std::size_t>(r.change)];
+    return counts;
+}
+
+/// "1 event added, 2 changed, 1 removed": the counts of one list, or "" when it is empty.
+template <typename T>
+std::string count_line(const std::vector<T>& list, std::string_view noun) {
+    const auto counts = change_counts(list);
     std::string out;
     for (const Change c : {Change::added, Change::changed, Change::removed}) {
         const std::size_t n = counts[static_cast<std::size_t>(c)];
@@ -213,9 +220,7 @@ std::string json_list(const std::vector<T>& list, const Versions& v) {
 
 template <typename T>
 std::string json_counts(const std::vector<T>& list) {
-    std::array<std::size_t, 3> counts{};
-    for (const T& r : list)
-        ++counts[static_cast<std::size_t>(r.change)];
+    const auto counts = change_counts(list);
     return "{\"added\": " + std::to_string(counts[0]) +
            ", \"changed\": " + std::to_string(counts[1]) +
            ", \"removed\": " + std::to_string(counts[2]) + "}";
@@ -298,6 +303,10 @@ std::string diff_markdown(const ModelRevisions& r, const Versions& v) {
 
 int run_diff(const Options& o) {
     // Both words are checked before either version is read: a usage error costs nothing.
+    if (o.diff_old == "-" && o.diff_new == "-") {
+        print_error("standard input (-) is given as both versions", "give - for one of them");
+        return kUsage;
+    }
     std::array<Version, 2> versions{Version{o.diff_old, {}, {}, {}},
                                     Version{o.diff_new, {}, {}, {}}};
     for (Version& v : versions) {
