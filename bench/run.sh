@@ -9,11 +9,13 @@
 #      median of CLI_RUNS runs (by wall time);
 #   5. bench/matplotlib_timeline.py on the same files, timed the same way, and the ratio;
 #   6. `timeline totals` against `timeline list` on the TOTALS_EVENTS corpus, timed the same way;
-#   7. `timeline import sipri` of a SIPRI_ROWS-row trade register (bench/generate_sipri.py).
+#   7. `timeline import sipri` of a SIPRI_ROWS-row trade register (bench/generate_sipri.py);
+#   8. `timeline import csv` and `import xlsx` with the acled preset, of ACLED_ROWS rows in
+#      ACLED's export layout (bench/generate_acled.py; the workbook written by openpyxl).
 #
 # Results go to $BUILD/bench-results/ (tables, JSON, logs, the PDFs). Knobs, as environment
 # variables: SIZES, PAGES_EVENTS (the corpus of the pages case), TOTALS_EVENTS (the corpus
-# on which `totals` is timed against `list`), SIPRI_ROWS, MPL_SIZES, CLI_RUNS,
+# on which `totals` is timed against `list`), SIPRI_ROWS, ACLED_ROWS, MPL_SIZES, CLI_RUNS,
 # SKIP_RENDER_ABOVE (timeline_bench renders no corpus above it),
 # STAGE_TIMEOUT (seconds one stage of timeline_bench may take before it is stopped and
 # reported so), CLI_TIMEOUT and MPL_TIMEOUT (seconds for one run of the CLI, of matplotlib),
@@ -28,6 +30,7 @@ SIZES=${SIZES:-100 1000 10000 100000}
 PAGES_EVENTS=${PAGES_EVENTS:-30000}
 TOTALS_EVENTS=${TOTALS_EVENTS:-100000}
 SIPRI_ROWS=${SIPRI_ROWS:-30000}
+ACLED_ROWS=${ACLED_ROWS:-30000}
 MPL_SIZES=${MPL_SIZES:-100 1000 10000}
 CLI_RUNS=${CLI_RUNS:-3}
 SKIP_RENDER_ABOVE=${SKIP_RENDER_ABOVE:-100000}
@@ -237,6 +240,27 @@ printf '%-8s  %-34s\n' "$SIPRI_ROWS" "$(show "$t")  (import sipri: a register of
     tee -a "$summary"
 "$BUILD/timeline" validate "$RESULTS/sipri-$SIPRI_ROWS" >"$RESULTS/validate-sipri.log" 2>&1 ||
     { tail -5 "$RESULTS/validate-sipri.log"; echo "error: the imported register does not validate" >&2; exit 1; }
+# A tracker's export through a mapping file (issue 15): the same ACLED_ROWS rows as CSV and
+# as a workbook, each imported with the acled preset and validated; both must give the same
+# events (only the files' first comment line, naming the importer, differs).
+ACLED_CSV=$CORPORA/acled-$ACLED_ROWS.csv
+ACLED_XLSX=$CORPORA/acled-$ACLED_ROWS.xlsx
+[ -f "$ACLED_CSV" ] && [ -f "$ACLED_XLSX" ] ||
+    $PY bench/generate_acled.py --rows "$ACLED_ROWS" --csv "$ACLED_CSV" --xlsx "$ACLED_XLSX"
+for format in csv xlsx; do
+    table=$CORPORA/acled-$ACLED_ROWS.$format
+    t=$(timed_median "cli-import-$format-$ACLED_ROWS" "$CLI_TIMEOUT" "$BUILD/timeline" import \
+        "$format" "$table" --mapping acled -o "$RESULTS/acled-$format-$ACLED_ROWS" --force)
+    printf '%-8s  %-34s\n' "$ACLED_ROWS" \
+        "$(show "$t")  (import $format --mapping acled: $ACLED_ROWS rows)" | tee -a "$summary"
+    "$BUILD/timeline" validate "$RESULTS/acled-$format-$ACLED_ROWS" \
+        >"$RESULTS/validate-acled-$format.log" 2>&1 ||
+        { tail -5 "$RESULTS/validate-acled-$format.log"
+          echo "error: the imported $format export does not validate" >&2; exit 1; }
+done
+diff <(tail -n +2 "$RESULTS/acled-csv-$ACLED_ROWS/events.yaml") \
+     <(tail -n +2 "$RESULTS/acled-xlsx-$ACLED_ROWS/events.yaml") >/dev/null ||
+    { echo "error: import csv and import xlsx of the same rows gave different events" >&2; exit 1; }
 # The editing loop (issue 14): from the close of a saved file to the renamed output of
 # render --watch, on the seed and on a file of the 10,000-event corpus.
 echo "== render --watch: from a save to the new output (median of 10 saves)"

@@ -212,9 +212,26 @@ ImportResult import_mapped(const Options& o, SourceFiles& sources, Diagnostics& 
     return result;
 }
 
+/// An option the format does not read is a usage error rather than ignored: `--sheet` on a
+/// CSV would otherwise import a table the user did not mean without a word.
+bool options_fit_the_format(const Options& o) {
+    if (!o.sheet.empty() && o.import_format != "xlsx") {
+        print_error("--sheet is for import xlsx; a " + o.import_format + " file has no sheets",
+                    "leave out --sheet, or save the sheet as CSV and import that");
+        return false;
+    }
+    if (!o.mapping.empty() && o.import_format == "sipri") {
+        print_error("import sipri reads SIPRI's own layout and takes no --mapping",
+                    "leave out --mapping, or use import csv with it (docs/import.md)");
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 int run_import(const Options& o) {
+    if (!options_fit_the_format(o)) return kUsage;
     install_signal_cleanup();
     Diagnostics diags;
     SourceFiles sources;

@@ -95,18 +95,37 @@ class ImportCsvTest(TempDirTest):
         self.assertIsNone(odesa["end"])
 
     def test_kiel_preset(self):
+        # The sheet's own column names, a sub-activity row (no activity value, a value of its
+        # own), an aid type with a blank at its end, and '.' for an amount not known.
         out = self.tmp / "kiel"
         self.assertRan(self.import_csv(IMPORT / "kiel-sample.csv", "kiel", out))
         listed = self.listed(out)
         iris = listed["Germany: Air defence (Commitment)"]
-        self.assertEqual((iris["id"], iris["kind"], iris["from"], iris["to"]),
-                         ("kiel-101", "arms-transfer", ["germany"], ["ukraine"]))
+        self.assertRegex(iris["id"], r"^kiel-[0-9a-f]{12}$")
+        self.assertEqual((iris["kind"], iris["from"], iris["to"]),
+                         ("arms-transfer", ["germany"], ["ukraine"]))
         self.assertEqual([(q["value"], q["unit"]) for q in iris["quantities"]],
                          [(140000000, "EUR")])
-        self.assertEqual(listed["Poland: Medical supplies (Allocation)"]["date"]["text"], "2024-04-15")
+        missiles = listed["Germany: Ammunition (Commitment)"]
+        self.assertEqual([q["value"] for q in missiles["quantities"]], [35000000])
+        self.assertNotEqual(missiles["id"], iris["id"])
+        medical = listed["Poland: Medical supplies (Allocation)"]
+        self.assertEqual((medical["date"]["text"], medical["kind"]),
+                         ("2024-04-15", "humanitarian-aid"))
         loan = listed["T\u00fcrkiye: Loan (Commitment)"]
         self.assertEqual((loan["date"]["text"], loan["kind"], loan["quantities"]),
                          ("2024-05", "economic-support", []))
+        # Ids hash what identifies a row: a revised amount keeps the row's id.
+        revised = self.tmp / "revised.csv"
+        revised.write_text((IMPORT / "kiel-sample.csv").read_text(encoding="utf-8")
+                           .replace(",140000000,140000000,140000000,", ",150000000,150000000,150000000,"),
+                           encoding="utf-8")
+        again = self.tmp / "again"
+        self.assertRan(self.import_csv(revised, "kiel", again))
+        relisted = self.listed(again)
+        self.assertEqual(relisted["Germany: Air defence (Commitment)"]["id"], iris["id"])
+        self.assertEqual(relisted["Germany: Air defence (Commitment)"]["quantities"][0]["value"],
+                         150000000)
 
     def test_a_bad_mapping_file_is_reported_where_it_is_wrong(self):
         mapping = self.tmp / "bad.yaml"
@@ -144,6 +163,18 @@ class ImportCsvTest(TempDirTest):
             self.assertEqual(errors, [], path.name)
         wrong = {"date": "x", "titel": "{What}", "kind": "other", "sources": {"publisher": "p"}}
         self.assertTrue(list(validator.iter_errors(wrong)))
+
+    def test_an_option_the_format_does_not_read_is_a_usage_error(self):
+        # --sheet on a CSV was ignored without a word; --mapping on sipri the same.
+        out = self.tmp / "out"
+        proc = self.import_csv(IMPORT / "kiel-sample.csv", "kiel", out, "--sheet", "Aid")
+        self.assertRan(proc, 2)
+        self.assertIn("--sheet is for import xlsx", proc.stderr)
+        proc = run("import", "sipri", FIXTURES / "sipri" / "trade-register-sample.csv",
+                   "--mapping", "kiel", "-o", out)
+        self.assertRan(proc, 2)
+        self.assertIn("takes no --mapping", proc.stderr)
+        self.assertFalse(out.exists())
 
 
 if __name__ == "__main__":

@@ -2,8 +2,10 @@
 (openpyxl) is read with the same mapping files as CSV: shared strings with non-ASCII text,
 dates stored as serial numbers (1900 and 1904 systems), numbers, empty cells and rows. A file
 that is not a workbook, or a sheet it does not have, is a clean error, never a crash."""
+import csv
 import datetime
 import json
+import re
 import zipfile
 
 import openpyxl
@@ -68,6 +70,33 @@ class ImportXlsxTest(TempDirTest):
         self.assertRan(self.import_xlsx(book, out, "--sheet", "Aid"))
         self.assertEqual([e["date"]["text"] for e in self.listed(out)],
                          ["2024-03-12", "2024-07-01", "2024-09-01"])
+
+    def test_the_kiel_preset_reads_the_trackers_sheet(self):
+        # The tracker's workbook: the bilateral sheet among others, its date cells real dates;
+        # the same rows as the CSV sample give the same events.
+        text = (FIXTURES / "import" / "kiel-sample.csv").read_text(encoding="utf-8")
+        rows = list(csv.reader(text.splitlines()))
+        wb = openpyxl.Workbook()
+        wb.active.title = "Country Summary (\u20ac)"
+        sheet = wb.create_sheet("Bilateral Assistance, MAIN DATA")
+        sheet.append(rows[0])
+        for row in rows[1:]:
+            cells = [float(c) if re.fullmatch(r"[0-9.]+", c) and c != "." else (c or None)
+                     for c in row]
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", row[2]):
+                cells[2] = datetime.date.fromisoformat(row[2])
+            sheet.append(cells)
+        book = self.tmp / "tracker.xlsx"
+        wb.save(book)
+        from_book, from_csv = self.tmp / "book", self.tmp / "csv"
+        self.assertRan(run("import", "xlsx", book, "--sheet", "Bilateral Assistance, MAIN DATA",
+                           "--mapping", "kiel", "-o", from_book))
+        self.assertRan(run("import", "csv", FIXTURES / "import" / "kiel-sample.csv",
+                           "--mapping", "kiel", "-o", from_csv))
+        def events(folder):  # all but where each is written
+            return [{k: v for k, v in e.items() if k != "file"} for e in self.listed(folder)]
+        self.assertEqual(events(from_book), events(from_csv))
+        self.assertEqual(len(events(from_book)), 4)
 
     def test_what_is_not_a_workbook_is_a_clean_error(self):
         book = self.tmp / "aid.xlsx"

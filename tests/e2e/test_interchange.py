@@ -1,13 +1,19 @@
 """`list --format timelinejs|geojson`: a chart's events as TimelineJS3's JSON (so a newsroom can
 publish them interactively) and as GeoJSON (events with coordinates, for a map), each checked
-against the rules its consumer applies: the fields TimelineJS3 reads, and RFC 7946."""
+against the rules its consumer applies: the fields TimelineJS3 reads; for GeoJSON a real
+consumer (python3-geojson, Debian's), the export's JSON Schema (schemas/geojson-export.schema.json)
+and RFC 7946's rules that neither checks."""
+import copy
 import datetime
 import html
 import json
 import re
 import unittest
 
-from helpers import EVENTS, FIXTURES, TempDirTest, run
+import geojson
+from jsonschema import Draft202012Validator
+
+from helpers import EVENTS, FIXTURES, SOURCE_DIR, TempDirTest, run
 
 LOCATIONS = FIXTURES / "valid" / "quantities-and-locations.yaml"
 DATES = FIXTURES / "valid" / "dates-every-form.yaml"
@@ -119,8 +125,21 @@ class TimelineJS(TempDirTest):
         self.check_timeline(json.loads(listed(DATES, "--format", "timelinejs")))
 
 
+GEOJSON_SCHEMA = json.loads((SOURCE_DIR / "schemas" / "geojson-export.schema.json").read_text())
+Draft202012Validator.check_schema(GEOJSON_SCHEMA)
+
+
+def geojson_problems(doc):
+    """What a GeoJSON consumer and the export's schema find wrong with `doc` (none: [])."""
+    read = geojson.loads(json.dumps(doc))
+    problems = [] if read.is_valid else [str(read.errors())]
+    validator = Draft202012Validator(GEOJSON_SCHEMA)
+    return problems + [e.message for e in validator.iter_errors(doc)]
+
+
 class GeoJSON(TempDirTest):
     def check_rfc7946(self, doc):
+        self.assertEqual(geojson_problems(doc), [])
         # RFC 7946: a FeatureCollection's "features" is an array of Features; a Feature has a
         # "geometry" and a "properties" member (an object or null) and an "id" that is a string
         # or number; a Point's coordinates are [longitude, latitude] in WGS 84, longitude
@@ -159,6 +178,20 @@ class GeoJSON(TempDirTest):
         self.assertEqual(p["sources"], [{"publisher": None, "title": None,
                                          "url": "https://example.org/shells", "date": None}])
         self.assertEqual(features["corners-of-the-map"]["geometry"]["coordinates"], [180, -90])
+
+    def test_the_checks_find_what_a_broken_export_would_get_wrong(self):
+        # So that the checks above cannot pass on anything: each mistake is caught.
+        doc = json.loads(listed(LOCATIONS, "--format", "geojson"))
+        self.assertEqual(geojson_problems(doc), [])
+        for mistake in (lambda f: f["geometry"].update(coordinates=[130.3]),  # one number
+                        lambda f: f["geometry"].update(coordinates=[42.25, 130.3]),  # lat, lon
+                        lambda f: f.update(id=7),
+                        lambda f: f.pop("properties"),
+                        lambda f: f["properties"].update(date=None),
+                        lambda f: f["properties"]["sources"][0].pop("url")):
+            broken = copy.deepcopy(doc)
+            mistake(broken["features"][0])
+            self.assertNotEqual(geojson_problems(broken), [], broken["features"][0])
 
     def test_no_coordinates_is_an_empty_collection(self):
         doc = json.loads(listed(EVENTS, "--format", "geojson", "--kind", "sanctions"))
