@@ -32,29 +32,6 @@ struct Version {
     Diagnostics diags;
 };
 
-/// Reads one version. Returns kOk, or kOutputFailed when git could not give the revision
-/// (said here); its diagnostics are left in `v.diags`. A version is read as render reads it,
-/// but not validated: references across files (an actor declared elsewhere) are not its
-/// business, so that one file of a project can be compared with another version of it; an
-/// id given twice is compared by its first occurrence.
-int load_version(Version& v, const Options& o) {
-    LoadOptions options;
-    options.max_input_bytes = o.max_input_bytes;
-    options.max_events = o.max_events;
-    if (v.git) {
-        if (const auto failed = load_git_source(*v.git, options, v.model, v.diags)) {
-            print_error(*failed,
-                        "a revision is read as git:REV or git:REV:PATH, PATH from the "
-                        "repository's top (default: events)");
-            return kOutputFailed;
-        }
-    } else {
-        v.model = load_inputs({v.word}, v.diags, options);
-    }
-    v.diags.sort();
-    return kOk;
-}
-
 /// A line's place, "path:line" (or the path alone), for a person.
 std::string place(const SourceFiles& files, SourceLoc loc) {
     if (loc.file >= files.paths.size()) return {};
@@ -310,15 +287,16 @@ int run_diff(const Options& o) {
     std::array<Version, 2> versions{Version{o.diff_old, {}, {}, {}},
                                     Version{o.diff_new, {}, {}, {}}};
     for (Version& v : versions) {
-        std::string error;
-        v.git = parse_git_source(v.word, error);
-        if (!error.empty()) {
-            print_error(error, "write git:REV or git:REV:PATH, e.g. git:HEAD~1:events");
-            return kUsage;
-        }
+        if (!usable_version_word(v.word)) return kUsage;
+        std::string unused;
+        v.git = parse_git_source(v.word, unused);
     }
+    LoadOptions options;
+    options.max_input_bytes = o.max_input_bytes;
+    options.max_events = o.max_events;
+    // Read, not validated: a version may be one file of a project (git_revision.hpp).
     for (Version& v : versions)
-        if (const int code = load_version(v, o)) return code;
+        if (const int code = load_version(v.word, options, v.model, v.diags)) return code;
     // The new version's warnings, as list would print them; the old version's only when it
     // has errors, since what was wrong then is not news.
     bool errors = false;
