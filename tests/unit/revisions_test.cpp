@@ -103,6 +103,11 @@ TEST_CASE(
     CHECK(r.events[3].id == "gone2");
     CHECK(r.find_event("b") == &r.events[1]);
     CHECK(r.find_event("a") == nullptr);
+    // A list made by hand, as a layout test makes one, is found too.
+    tl::ModelRevisions by_hand;
+    by_hand.events.push_back({"x", Change::added, nullptr, nullptr, {}});
+    CHECK(by_hand.find_event("x") == &by_hand.events[0]);
+    CHECK(by_hand.find_event("y") == nullptr);
     CHECK_FALSE(r.empty());
     CHECK(tl::to_string(Change::removed) == "removed");
 }
