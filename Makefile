@@ -69,6 +69,8 @@ gallery: $(BIN)
 	  $(BIN) render events --template $$t --today 2024-10-01 -o docs/gallery/$$t.png || exit 3; \
 	  echo "docs/gallery/$$t.png"; \
 	done
+	@$(BIN) render events --since tests/fixtures/since/seed-before --today 2024-10-01 \
+	  -o docs/gallery/since.png && echo "docs/gallery/since.png"
 	@cp out/timeline.png docs/example.png 2>/dev/null || $(BIN) render events -o docs/example.png
 
 # Charts of generated corpora at real sizes (30,000 events; a 5,000-event tracker; a detail

@@ -61,6 +61,7 @@ _timeline() {
         render)
             options="$common -o --output --format -t --template --title --scene --today
                      --depfile -w --watch --layout --lane-order --measure --totals-block
+                     --since --changed-only
                      $filters"
             formats="pdf svg png" ;;
         validate)

@@ -126,6 +126,12 @@ const Command kCommands[] = {
              ->expected(0, 1)
              ->default_str("10")
              ->check(CLI::Range(std::size_t{0}, std::size_t{40}));
+         cmd.add_option("--since", o.since,
+                        "mark what changed since OLD, a file, a folder or git:REV[:PATH] (as "
+                        "for diff): new and revised events get a badge, an old date is drawn "
+                        "faintly, and revisions and withdrawn events are listed under the chart");
+         cmd.add_flag("--changed-only", o.changed_only,
+                      "with --since: draw only the events added or changed, in their lanes");
          cmd.add_option("--depfile", o.depfile,
                         "also write a make rule: the outputs depend on every file read");
          cmd.add_flag("-w,--watch", o.watch,

@@ -31,9 +31,11 @@ struct Options {
     std::size_t quiet_count = 0;  ///< how often -q is given; sets quiet and silent
     std::string diagnostics = "first";  ///< --diagnostics first|all: see print_diagnostics
     std::string today;                  ///< --today DATE: a "today" line
-    std::string layout = "auto";        ///< --layout auto|detail|density|pages
-    std::string lane_order;  ///< --lane-order role|events|name|input; empty: the template's
-    std::string measure;     ///< --measure UNIT|events; empty: the template's
+    std::string since;          ///< --since OLD: mark what changed since this version of the inputs
+    bool changed_only = false;  ///< --changed-only: with --since, draw only what changed
+    std::string layout = "auto";  ///< --layout auto|detail|density|pages
+    std::string lane_order;       ///< --lane-order role|events|name|input; empty: the template's
+    std::string measure;          ///< --measure UNIT|events; empty: the template's
     std::optional<std::size_t> totals_block;  ///< --totals-block [N]; none: the template's
     std::string format = "text";
     std::size_t max_input_bytes = std::size_t{64} << 20;

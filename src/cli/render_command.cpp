@@ -21,6 +21,7 @@
 #include "cli/diagnostic_memory.hpp"
 #include "cli/event_filter_options.hpp"
 #include "cli/input_pipeline.hpp"
+#include "cli/input_version.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/output_failure.hpp"
@@ -168,6 +169,38 @@ void print_unchanged(const Options& o, WatchState& watch) {
                    ", " + plural(warnings, "warning") + " in all)");
 }
 
+/// Reads --since's version into `old`. Its problems are printed; one that kept a file from
+/// being read is an error of the render (exit 1), since its events would all count as new.
+int load_old_version(InputVersion& old, const Options& o) {
+    std::string error;
+    old.git = parse_git_source(o.since, error);
+    if (!error.empty()) {
+        print_error("--since " + visible(o.since) + ": " + error,
+                    "name a file, a folder, or git:REV[:PATH] (docs/timeline.1, diff)");
+        return kUsage;
+    }
+    if (const int code = load_input_version(old, o); code != kOk) return code;
+    if (old.diags.has_errors()) {
+        // Only then: the old version's warnings are history, not this render's business.
+        print_diagnostics(old.diags, old.model.files, o);
+        print_error(
+            "the old version given to --since has errors, so what changed since it "
+            "cannot be told",
+            "fix them there, or name another version");
+        return kInvalidInput;
+    }
+    return kOk;
+}
+
+/// The ids of the events added or changed, sorted: what --changed-only draws.
+std::vector<std::string> changed_ids(const ModelRevisions& revisions) {
+    std::vector<std::string> ids;
+    for (const EventRevision& r : revisions.events)
+        if (r.change != Change::removed) ids.push_back(r.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 int render_once(const Options& o, const Plan& plan, Progress& progress, RenderReport& report,
                 WatchState* watch = nullptr) {
     Diagnostics diags;
@@ -204,8 +237,16 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                             "write the chart, --scene and --depfile to files that are not read");
 
     if (!apply_stage_tag_options(o, model)) return kUsage;
-    const auto filter = make_filter(o, model);
+    auto filter = make_filter(o, model);
     if (!filter) return kUsage;
+    // --since: the old version, read as diff reads it, and what changed since.
+    InputVersion old{o.since, {}, {}, {}};
+    ModelRevisions revisions;
+    if (!o.since.empty()) {
+        if (const int code = load_old_version(old, o); code != kOk) return code;
+        revisions = compare_models(old.model, model);
+        if (o.changed_only) filter->ids = changed_ids(revisions);
+    }
     const LaneOrder order =
         o.lane_order.empty() ? theme.lane_order : *lane_order_from_string(o.lane_order);
     const Timeline timeline = build_timeline(model, *filter, theme.lanes, order);
@@ -214,7 +255,10 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     // fails the run while the previous outputs are still in place.
     Depfile depfile;
     if (!o.depfile.empty()) {
-        depfile = make_depfile(plan.targets, files_read(o, model));
+        std::vector<std::string> read = files_read(o, model);
+        if (!o.since.empty() && !old.git)  // a git revision does not change under make
+            read.insert(read.end(), old.model.files.paths.begin(), old.model.files.paths.end());
+        depfile = make_depfile(plan.targets, read);
         if (!depfile.problem.empty()) {
             progress.clear();
             print_error("cannot write the depfile '" + o.depfile + "': " + depfile.problem,
@@ -257,6 +301,10 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     layout_options.threads = layout_threads();
     layout_options.measurer_factory = make_text_measurer;
     if (streamed_pdf) layout_options.on_detail_page = streamed_pdf->detail_sink();
+    if (!o.since.empty()) {
+        layout_options.revisions = &revisions;
+        layout_options.since = version_name(old);
+    }
     const Document doc = layout_document(timeline, model, theme, measurer, layout_options);
     Diagnostics fit;  // known only once laid out, after the input's diagnostics
     if (const std::string off = page_overflow(doc); !off.empty())

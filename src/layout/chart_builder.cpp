@@ -10,6 +10,7 @@
 #include "layout/page_marks.hpp"
 #include "layout/paginate.hpp"
 #include "layout/references.hpp"
+#include "layout/revision_marks.hpp"
 #include "layout/totals_block.hpp"
 
 namespace tl {
@@ -34,6 +35,7 @@ double draw_lanes(ChartCanvas& c, ChartView& view, const PlacedEvents& placed,
     draw_era_bands(c, top, bottom);
     draw_grid(c, ticks, top, bottom);
     draw_axis_breaks(c, axis_top, top, bottom);
+    draw_old_dates(c, placed, lanes);
     // Support arrows together (the painter draws a run of them as one), then links.
     for (const ArrowPlan& a : placed.arrows)
         if (!a.shared) draw_arrow(c, placed, lanes, a);
@@ -84,7 +86,9 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     breaks.chart_items = c.scene.items.size();
     if (theme.show_references) y = draw_references(c.page, y + 10, c.citations);
     y = draw_notes(c.page, y, c.notes);
-    y = breaks.content_bottom = draw_group_key(c.page, y, c.groups);
+    y = draw_group_key(c.page, y, c.groups);
+    y = breaks.content_bottom = draw_revision_lists(c, y);
+    mark_changed_items(c.scene, 0, c.options);
     Document doc{c.scene.title, c.scene.subject, {}, breaks.chart_bottom};
     if (theme.page_height > 0) {
         Pages pages = paginate(std::move(c.scene), breaks,

@@ -1,5 +1,6 @@
 #include "layout/chart_canvas.hpp"
 
+#include "base/text.hpp"
 #include "layout/chart_heading.hpp"
 
 namespace tl {
@@ -19,6 +20,11 @@ ChartCanvas::ChartCanvas(const Timeline& t, const Model& m, const Theme& th, con
     scene.background = theme.background;
     scene.title = options.title.empty() ? theme.title : options.title;
     scene.subject = chart_subtitle(timeline, model);
+    // The reader of a revised briefing is told what the marks are measured against.
+    if (options.revisions)
+        scene.subject +=
+            (timeline.filter.ids ? " \u00b7 only what changed since " : " \u00b7 changes since ") +
+            isolate(options.since);
     scene.range = {columns.scale.first, columns.scale.last};
 }
 

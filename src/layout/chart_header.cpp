@@ -43,7 +43,9 @@ double draw_kind_legend(ChartCanvas& c, double y) {
     std::vector<LegendKind> entries;
     for (const std::string& kind : kinds)
         entries.push_back({kind_label(c.model, kind), c.colors.kind(kind)});
-    return draw_legend(c.page, y, entries, drawn_symbols(c.scene.items));
+    DrawnSymbols drawn = drawn_symbols(c.scene.items);
+    drawn.since = c.options.since;
+    return draw_legend(c.page, y, entries, drawn);
 }
 
 }  // namespace tl

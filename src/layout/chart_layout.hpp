@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "diff/revisions.hpp"
 #include "layout/page_marks.hpp"
 #include "layout/scene.hpp"
 #include "layout/text_measurer.hpp"
@@ -55,6 +56,15 @@ struct LayoutOptions {
     /// also in the Document, after the overview, with their outline entries, which name page
     /// numbers known only at the end.
     std::function<void(const Scene&)> on_detail_page;
+    /// `render --since`: what changed since an old version of the inputs, and how that
+    /// version is named ("v2024-09-01", "events-old/"). The chart marks new and revised
+    /// events, shows a refined or moved date's old range faintly, and lists the revisions
+    /// and the withdrawn events under the chart (revision_marks.hpp). Must outlive the call.
+    const ModelRevisions* revisions = nullptr;
+    std::string since;
+    /// With `revisions`: whether this page lists the revisions and the withdrawn events
+    /// under the chart (the overview of `pages` does; its detail pages do not repeat them).
+    bool revision_lists = true;
 };
 
 /// `pages`: at most this many events per detail page, fewer when they do not fit it. At 100,

@@ -10,6 +10,7 @@
 #include "layout/chart_builder.hpp"
 #include "layout/event_group.hpp"
 #include "layout/quantity_label.hpp"
+#include "layout/revision_marks.hpp"
 
 namespace tl {
 namespace {
@@ -75,6 +76,10 @@ class DetailView : public ChartView {
                 to.erase(std::unique(to.begin(), to.end()), to.end());
                 p.label = group_label_text(p.members, c_.model);
             }
+            // A change since the old version is said first, so that a shortened label keeps it.
+            if (const std::string_view badge = change_badge(placement_change(c_.options, p));
+                !badge.empty())
+                p.label = std::string(badge) + " " + p.label;
             const double width = full_label_width(p);
             if (mark.shared) {
                 // Shared by several lanes without a direction: drawn once, in the lane of

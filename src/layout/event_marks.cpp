@@ -9,6 +9,7 @@
 #include "layout/window_cut.hpp"
 
 #include "layout/quantity_label.hpp"
+#include "layout/revision_marks.hpp"
 
 namespace tl {
 namespace {
@@ -111,6 +112,13 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
         belongs_to(knockout, p).lane = lane;
         c.scene.items.push_back(std::move(knockout));
     }
+    const std::string_view change = placement_change(c.options, p);
+    if (const std::string_view badge = change_badge(change);
+        !badge.empty() && std::string_view(shown).substr(0, badge.size()) == badge) {
+        const double badge_width = tm.measure(std::string(badge), label_font).width;
+        draw_change_badge(c, change, {x - 1.5, cy - main.height / 2, badge_width + 3, main.height},
+                          p);
+    }
     belongs_to(c.page.text(x, cy - main.height / 2, shown, label_font, c.theme.text, "event-label"),
                p)
         .lane = lane;
@@ -194,7 +202,10 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
         GroupNote note{p.label, c.timeline.lanes[p.lane].name, {}};
         for (const Event* m : p.members) {
             const std::string badge = quantity_badge(*m);
-            note.members.push_back({m->id, event_label_text(*m, c.citations) +
+            // Which members are new or revised, since the group's badge speaks for them all.
+            const std::string_view change = change_badge(event_change(c.options, *m));
+            note.members.push_back({m->id, (change.empty() ? "" : std::string(change) + " ") +
+                                               event_label_text(*m, c.citations) +
                                                (badge.empty() ? "" : " \u00b7 " + badge)});
         }
         c.groups.push_back(std::move(note));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/text.hpp"
 #include "layout/window_cut.hpp"
 
 namespace tl {
@@ -117,6 +118,14 @@ DrawnSymbols drawn_symbols(const std::vector<Item>& items) {
     DrawnSymbols d;
     for (const Item& it : items) {
         if (it.role == "axis-break-mark") d.axis_breaks = true;
+        if (it.role == "change-badge") {
+            (it.change == "added" ? d.new_badge : d.revised_badge) = true;
+            continue;
+        }
+        if (it.role == "old-date") {
+            d.old_date = true;
+            continue;
+        }
         if (it.role == "continues-before" || it.role == "continues-after") {
             d.cut = true;
             continue;
@@ -211,6 +220,43 @@ double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& ki
             lines.add(link, 24, "shared by several actors");
         }
         bottom = lines.bottom();
+        y = bottom + 2;
+    }
+    if (drawn.new_badge || drawn.revised_badge || drawn.old_date) {
+        LegendRow changes(page, y, "Changes");
+        const std::string since = isolate(drawn.since);
+        const auto badge = [&](const char* word, Color fill) {
+            const FontSpec font = page.theme.font(page.theme.legend_size);
+            const TextSize size = page.measurer.measure(word, font);
+            Item band;
+            band.type = ItemType::band;
+            band.box = {-1.5, -size.height / 2, size.width + 3, size.height};
+            band.fill = page.tint(fill, kBadgeWash);
+            Item text;
+            text.type = ItemType::text;
+            text.text = word;
+            text.font = font;
+            text.fill = page.theme.text;
+            text.box = {0, -size.height / 2, size.width, size.height};
+            return std::pair{std::vector<Item>{band, text}, size.width};
+        };
+        if (drawn.new_badge) {
+            auto [items, width] = badge("NEW", change_badge_color(true));
+            changes.add(std::move(items), width, "added since " + since);
+        }
+        if (drawn.revised_badge) {
+            auto [items, width] = badge("REVISED", change_badge_color(false));
+            changes.add(std::move(items), width, "changed since " + since + ", listed below");
+        }
+        if (drawn.old_date) {
+            Item old = sample_bar(page, 30, false, false, ink);
+            old.fill = page.tint(ink, 0.9);
+            old.stroke = page.tint(ink, 0.4);
+            old.stroke_width = 0.6;
+            old.style = LineStyle::dotted;
+            changes.add(old, 30, "the date as it was");
+        }
+        bottom = changes.bottom();
     }
     return bottom;
 }

@@ -27,7 +27,19 @@ struct DrawnSymbols {
     bool shared = false;       ///< an event's link to the other lanes it is shared with
     bool cut = false;          ///< an event cut at the axis's end, going on beyond it
     bool axis_breaks = false;  ///< a stretch left out of the axis
+    /// `render --since`: the badges and old dates drawn, and the old version's name.
+    bool new_badge = false;
+    bool revised_badge = false;
+    bool old_date = false;
+    std::string since;
 };
+
+/// `render --since`: the colour of a NEW (added) or REVISED badge, before it is washed pale
+/// enough for the label's ink to read on it.
+inline constexpr double kBadgeWash = 0.6;
+inline Color change_badge_color(bool added) {
+    return added ? Color{0.95, 0.7, 0.0} : Color{0.35, 0.45, 0.85};
+}
 
 /// What the events' marks and lines among `items` draw.
 DrawnSymbols drawn_symbols(const std::vector<Item>& items);

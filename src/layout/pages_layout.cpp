@@ -409,7 +409,8 @@ class PagesLayout {
         detail.mode = LayoutMode::detail;
         detail.window = s.days;
         detail.page_marks.clear();
-        detail.totals_block = 0;  // the overview's, over the whole span
+        detail.totals_block = 0;        // the overview's, over the whole span
+        detail.revision_lists = false;  // listed once, under the overview
         const std::string title = options_.title.empty() ? theme_.title : options_.title;
         detail.title = isolate(title) + ": " + days_text(s.days);
         return detail;

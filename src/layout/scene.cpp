@@ -81,6 +81,7 @@ std::string items_json(const std::vector<Item>& items) {
                    ", \"count\": " + std::to_string(it.count);
         }
         if (it.hollow) out += ", \"hollow\": true";
+        if (!it.change.empty()) out += ", \"change\": " + json_quote(it.change);
         if (!it.link.empty()) out += ", \"link\": " + json_quote(it.link);
         out += "}";
     }

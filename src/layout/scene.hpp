@@ -67,6 +67,9 @@ struct Item {
     std::string unit;
     int count = 0;
     std::string stage;  ///< totals lines: "pledged", "delivered", or "" (no stages)
+    /// With `render --since`: "added", "changed" or "removed" on every item of an event
+    /// that changed since the old version (and on the marks of those changes); else "".
+    std::string change;
 };
 
 /// A page of display items in points.

@@ -21,6 +21,7 @@ bool EventFilter::keeps(const Event& e) const {
     // reaches without bound.
     if (from && e.date.last().sort_latest() < *from) return false;
     if (to && e.date.start.sort_earliest() > *to) return false;
+    if (ids && !std::binary_search(ids->begin(), ids->end(), e.id)) return false;
     return any_of_or_empty(kinds, [&](const std::string& k) { return e.kind == k; }) &&
            any_of_or_empty(confidences, [&](Confidence c) { return e.confidence == c; }) &&
            any_of_or_empty(tags, [&](const std::string& t) { return names(e.tags, t); }) &&

@@ -17,6 +17,9 @@ struct EventFilter {
     std::vector<std::string> kinds;
     std::vector<std::string> tags;
     std::vector<Confidence> confidences;
+    /// When set, keep only events with these ids, sorted (`render --since --changed-only`);
+    /// an empty list keeps none.
+    std::optional<std::vector<std::string>> ids;
 
     bool keeps(const Event& e) const;
 };

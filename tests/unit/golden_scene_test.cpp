@@ -125,6 +125,23 @@ TEST_CASE("golden scenes: the seed events in a window of 2024") {
     check_golden("seed-window-2024", lay_out(timeline, model, theme, options));
 }
 
+TEST_CASE("golden scenes: the seed marked with what changed since the week before") {
+    tl::Diagnostics diags;
+    tl::Model model = load_seed(diags);
+    tl::LoadOptions load;
+    load.threads = 1;
+    const tl::Model before = tl::load_inputs(
+        {(kSource / "tests" / "fixtures" / "since" / "seed-before").string()}, diags, load);
+    REQUIRE_FALSE(diags.has_errors());
+    const tl::ModelRevisions revisions = tl::compare_models(before, model);
+    const tl::Theme theme = template_named("default", model.files);
+    tl::LayoutOptions options = with_today();
+    options.revisions = &revisions;
+    options.since = "week-1";
+    check_golden("seed-since",
+                 lay_out(tl::build_timeline(model, {}, theme.lanes), model, theme, options));
+}
+
 TEST_CASE("golden scenes: a density chart and a pages document of generated events") {
     const tl::Model model = tl::testing::generated_model(600, 30);
     const tl::Theme theme = tl::default_theme();

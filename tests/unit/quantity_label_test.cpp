@@ -7,6 +7,7 @@
 
 #include "layout/quantity_label.hpp"
 #include "layout/title_amount.hpp"
+#include "reader_text.hpp"
 
 namespace {
 
@@ -21,13 +22,7 @@ tl::Quantity q(double value, std::string unit,
     return out;
 }
 
-/// What a reader sees: the label without its (invisible) directional isolates.
-std::string seen(std::string label) {
-    for (const std::string mark : {"\u2068", "\u2069"})
-        for (std::size_t at; (at = label.find(mark)) != std::string::npos;)
-            label.erase(at, mark.size());
-    return label;
-}
+using tl::testing::seen;
 
 }  // namespace
 
