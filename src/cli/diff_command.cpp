@@ -15,22 +15,14 @@
 #include "base/text.hpp"
 #include "cli/git_revision.hpp"
 #include "cli/input_pipeline.hpp"
+#include "cli/input_version.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/output_failure.hpp"
 #include "diff/revisions.hpp"
-#include "load/loader.hpp"
 
 namespace tl::cli {
 namespace {
-
-/// One side of the comparison: the word that named it and what it held.
-struct Version {
-    std::string word;
-    std::optional<GitSource> git;
-    Model model;
-    Diagnostics diags;
-};
 
 /// A line's place, "path:line" (or the path alone), for a person.
 std::string place(const SourceFiles& files, SourceLoc loc) {
@@ -92,8 +84,8 @@ SourceLoc shown_loc(const T& r) {
 }
 
 struct Versions {
-    const Version& old_version;
-    const Version& new_version;
+    const InputVersion& old_version;
+    const InputVersion& new_version;
 
     const SourceFiles& files_of(Change c) const {
         return c == Change::removed ? old_version.model.files : new_version.model.files;
@@ -261,13 +253,6 @@ std::string markdown_section(const std::vector<T>& list, std::string_view noun) 
     return out;
 }
 
-/// The old version as a briefing names it: a revision by its name ("briefing-2024-09-01"),
-/// with its path when that is not the default; a file or folder as given.
-std::string version_name(const Version& v) {
-    if (!v.git) return v.word;
-    return v.git->path == "events" ? v.git->revision : v.git->revision + ":" + v.git->path;
-}
-
 std::string diff_markdown(const ModelRevisions& r, const Versions& v) {
     std::string out = "### Changes since " + markdown_text(version_name(v.old_version)) + "\n";
     if (r.empty()) return out + "\nNo changes.\n";
@@ -284,23 +269,23 @@ int run_diff(const Options& o) {
         print_error("standard input (-) is given as both versions", "give - for one of them");
         return kUsage;
     }
-    std::array<Version, 2> versions{Version{o.diff_old, {}, {}, {}},
-                                    Version{o.diff_new, {}, {}, {}}};
-    for (Version& v : versions) {
-        if (!usable_version_word(v.word)) return kUsage;
-        std::string unused;
-        v.git = parse_git_source(v.word, unused);
+    std::array<InputVersion, 2> versions{InputVersion{o.diff_old, {}, {}, {}},
+                                         InputVersion{o.diff_new, {}, {}, {}}};
+    for (InputVersion& v : versions) {
+        std::string error;
+        v.git = parse_git_source(v.word, error);
+        if (!error.empty()) {
+            print_error(error, "write git:REV or git:REV:PATH, e.g. git:HEAD~1:events");
+            return kUsage;
+        }
     }
-    LoadOptions options;
-    options.max_input_bytes = o.max_input_bytes;
-    options.max_events = o.max_events;
-    // Read, not validated: a version may be one file of a project (git_revision.hpp).
-    for (Version& v : versions)
-        if (const int code = load_version(v.word, options, v.model, v.diags)) return code;
+    // Read, not validated: a version may be one file of a project (cli/input_version.hpp).
+    for (InputVersion& v : versions)
+        if (const int code = load_input_version(v, o)) return code;
     // The new version's warnings, as list would print them; the old version's only when it
     // has errors, since what was wrong then is not news.
     bool errors = false;
-    for (const Version& v : versions) {
+    for (const InputVersion& v : versions) {
         if (&v == &versions[1] || v.diags.has_errors())
             print_diagnostics(v.diags, v.model.files, o);
         errors = errors || v.diags.has_errors();

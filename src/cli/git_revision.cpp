@@ -19,8 +19,6 @@
 #include <cstdint>
 #include <cstring>
 
-#include "cli/messages.hpp"
-#include "cli/options.hpp"
 #include "load/input_files.hpp"
 
 namespace tl::cli {
@@ -287,31 +285,6 @@ std::optional<std::string> load_git_source(const GitSource& source, const LoadOp
         }
     }
     return std::nullopt;
-}
-
-bool usable_version_word(const std::string& word) {
-    std::string error;
-    parse_git_source(word, error);
-    if (!error.empty()) print_error(error, "write git:REV or git:REV:PATH, e.g. git:HEAD~1:events");
-    return error.empty();
-}
-
-int load_version(const std::string& word, const LoadOptions& options, Model& into,
-                 Diagnostics& diags) {
-    if (!usable_version_word(word)) return kUsage;
-    std::string unused;
-    if (const auto git = parse_git_source(word, unused)) {
-        if (const auto failed = load_git_source(*git, options, into, diags)) {
-            print_error(*failed,
-                        "a revision is read as git:REV or git:REV:PATH, PATH from the "
-                        "repository's top (default: events)");
-            return kOutputFailed;
-        }
-    } else {
-        into = load_inputs({word}, diags, options);
-    }
-    diags.sort();
-    return kOk;
 }
 
 }  // namespace tl::cli

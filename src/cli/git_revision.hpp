@@ -45,15 +45,4 @@ ProcessResult run_program(const std::vector<std::string>& argv, std::size_t max_
 std::optional<std::string> load_git_source(const GitSource& source, const LoadOptions& options,
                                            Model& into, Diagnostics& diags);
 
-/// Whether a command-line word can name a version: a git: word must name a revision git
-/// cannot take for an option. Says what is wrong when it cannot.
-bool usable_version_word(const std::string& word);
-
-/// Reads what one command-line word names (a file, a folder, "-", or git:REV[:PATH]) into
-/// `into`, as `diff` and `render --since` read a version: not validated, since a version may
-/// be one file of a project. Returns 0 with the problems of its files in `diags` (sorted), 2
-/// for a malformed git: word, or 3 when git cannot give the revision; those two are printed.
-int load_version(const std::string& word, const LoadOptions& options, Model& into,
-                 Diagnostics& diags);
-
 }  // namespace tl::cli
