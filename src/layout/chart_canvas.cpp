@@ -20,6 +20,7 @@ ChartCanvas::ChartCanvas(const Timeline& t, const Model& m, const Theme& th, con
     scene.background = theme.background;
     scene.title = options.title.empty() ? theme.title : options.title;
     scene.subject = chart_subtitle(timeline, model);
+    scene.description = chart_summary(timeline, model);
     // The reader of a revised briefing is told what the marks are measured against.
     if (options.revisions)
         scene.subject +=

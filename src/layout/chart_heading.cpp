@@ -1,10 +1,15 @@
 #include "layout/chart_heading.hpp"
 
+#include <algorithm>
+#include <map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "base/text.hpp"
 #include "layout/chart_header.hpp"
 #include "layout/date_label.hpp"
+#include "layout/quantity_label.hpp"
 
 namespace tl {
 namespace {
@@ -118,6 +123,62 @@ std::string chart_subtitle(const Timeline& t, const Model& model) {
     if (!actors.empty())
         s += ", " + std::to_string(actors.size()) + (actors.size() == 1 ? " actor" : " actors");
     return s;
+}
+
+namespace {
+
+std::string counted(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::string chart_summary(const Timeline& t, const Model& model) {
+    std::string s = counted(t.events.size(), "event", "events");
+    if (!t.span.empty()) {
+        const DatePoint a{Precision::month, t.span.first, t.span.first, false, false, {}};
+        const DatePoint b{Precision::month, t.span.last, t.span.last, false, false, {}};
+        const std::string first = human_date(a);
+        const std::string last = human_date(b);
+        s += first == last ? " in " + first : " from " + first + " to " + last;
+    }
+    std::vector<std::string> lanes;
+    for (const Lane& lane : t.lanes)
+        lanes.push_back(isolate(lane.name));
+    if (!lanes.empty())
+        s += " in " + counted(lanes.size(), "lane", "lanes") + ": " + named_list(lanes);
+    s += ".";
+    // Flows: each supplier to each recipient, counted once per event.
+    std::map<std::pair<std::string, std::string>, std::size_t> flows;
+    for (const Event* e : t.events)
+        for (const Ref& from : e->from)
+            for (const Ref& to : e->to)
+                ++flows[{from.id, to.id}];
+    std::vector<std::pair<std::pair<std::string, std::string>, std::size_t>> largest(flows.begin(),
+                                                                                     flows.end());
+    // The most events first; among equals, the order of the ids, so the text is stable.
+    std::stable_sort(largest.begin(), largest.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (largest.size() > 3) largest.resize(3);
+    const auto name_of = [&model](const std::string& id) {
+        for (const Actor& a : model.actors)
+            if (a.id == id) return isolate(a.name.empty() ? id : a.name);
+        return isolate(id);
+    };
+    for (std::size_t i = 0; i < largest.size(); ++i) {
+        const auto& [pair, n] = largest[i];
+        s += (i == 0 ? " Largest flows of support: " : "; ") + name_of(pair.first) + " to " +
+             name_of(pair.second) + ", " + counted(n, "event", "events");
+    }
+    if (!largest.empty()) s += ".";
+    return s;
+}
+
+std::string event_summary(const Event& e) {
+    std::string s = human_date(e.date) + kDot + isolate(e.title);
+    for (const Quantity& q : e.quantities)
+        s += kDot + quantity_label(q);
+    return s + kDot + std::string(to_string(e.confidence));
 }
 
 }  // namespace tl

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "layout/chart_breaks.hpp"
+#include "layout/chart_heading.hpp"
 #include "layout/window_cut.hpp"
 
 #include "layout/quantity_label.hpp"
@@ -55,6 +56,18 @@ MarkLook look_of(const ChartCanvas& c, const Placement& p) {
         look.hollow |= hollow(*m);
     }
     return look;
+}
+
+/// A label's alternative text: its event in words, or a group's label and its members'.
+std::string label_alt(const Placement& p) {
+    if (p.members.empty()) return event_summary(*p.event);
+    constexpr std::size_t kMostMembers = 20;  // a burst of 300 need not be read out whole
+    std::string alt = p.label;
+    for (std::size_t i = 0; i < p.members.size() && i < kMostMembers; ++i)
+        alt += (i == 0 ? ": " : "; ") + event_summary(*p.members[i]);
+    if (p.members.size() > kMostMembers)
+        alt += "; and " + std::to_string(p.members.size() - kMostMembers) + " more";
+    return alt;
 }
 
 /// Draws a label in its span: the full text and quantity when they fit; else a shortened
@@ -119,9 +132,10 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
         draw_change_badge(c, change, {x - 1.5, cy - main.height / 2, badge_width + 3, main.height},
                           p);
     }
-    belongs_to(c.page.text(x, cy - main.height / 2, shown, label_font, c.theme.text, "event-label"),
-               p)
-        .lane = lane;
+    Item& label = belongs_to(
+        c.page.text(x, cy - main.height / 2, shown, label_font, c.theme.text, "event-label"), p);
+    label.lane = lane;
+    label.alt = label_alt(p);
     if (quantity.empty()) return;
     const double qh = tm.measure(quantity, quantity_font).height;
     belongs_to(c.page.text(x + main.width + kQuantityGap, cy - qh / 2, quantity, quantity_font,

@@ -82,6 +82,7 @@ std::string items_json(const std::vector<Item>& items) {
         }
         if (it.hollow) out += ", \"hollow\": true";
         if (!it.change.empty()) out += ", \"change\": " + json_quote(it.change);
+        if (!it.alt.empty()) out += ", \"alt\": " + json_quote(it.alt);
         if (!it.link.empty()) out += ", \"link\": " + json_quote(it.link);
         out += "}";
     }
@@ -95,6 +96,7 @@ std::string page_json(const Scene& page) {
                iso_date(page.range.last) + "\"}";
     }
     if (!page.outline.empty()) out += ", \"outline\": " + json_quote(page.outline);
+    if (!page.description.empty()) out += ", \"description\": " + json_quote(page.description);
     return out + ", \"items\": " + items_json(page.items);
 }
 

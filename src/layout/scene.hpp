@@ -70,6 +70,9 @@ struct Item {
     /// With `render --since`: "added", "changed" or "removed" on every item of an event
     /// that changed since the old version (and on the marks of those changes); else "".
     std::string change;
+    /// Event labels: the event in words (date, whole title, quantities, confidence), for
+    /// readers who cannot see the chart: the SVG's <title> of the label, and the HTML's.
+    std::string alt;
 };
 
 /// A page of display items in points.
@@ -82,6 +85,9 @@ struct Scene {
     DaySpan range{1, 0};  ///< the days its time axis shows, first to last; empty: no axis
     /// The page's entry in the PDF outline (bookmarks); none when empty.
     std::string outline;
+    /// The chart in words (chart_summary): the alternative text of the page's chart, as the
+    /// PDF's Figure and the SVG's <desc>; empty on a page that holds no chart.
+    std::string description;
     std::vector<Item> items;
 };
 

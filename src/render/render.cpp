@@ -57,7 +57,7 @@ std::string render_svg(const Document& doc, const ByteSink& output) {
     Painter(cr.get(), shaper, false, TextDrawing::pango).paint(page);
     cairo_show_page(cr.get());
     if (std::string problem = finish(cr.get(), surface.get()); !problem.empty()) return problem;
-    svg = add_svg_links(std::move(svg), page);
+    svg = add_svg_descriptions(add_svg_links(std::move(svg), page), page);
     if (!output(reinterpret_cast<const unsigned char*>(svg.data()), svg.size()))
         return status_message(CAIRO_STATUS_WRITE_ERROR);
     return {};

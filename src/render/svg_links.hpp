@@ -14,4 +14,12 @@ namespace tl {
 /// returned unchanged.
 std::string add_svg_links(std::string svg, const Scene& page);
 
+/// Makes an SVG's chart readable without sight, as cairo 1.16 writes none of it: the <svg>
+/// gets role="graphics-document document" and is labelled by a <title> (the chart's title)
+/// and a <desc> (the chart in words, Scene::description); and each event label, an invisible
+/// rectangle over it with role="graphics-symbol", its event in words (Item::alt) as its
+/// aria-label and <title> (a tooltip too). Every text from the input is escaped for XML here.
+/// An SVG without an <svg> element and its closing tag is returned unchanged.
+std::string add_svg_descriptions(std::string svg, const Scene& page);
+
 }  // namespace tl

@@ -191,9 +191,13 @@ class LinksAreOnlyLinks(TempDirTest):
         anchors = [a for a in root.iter("{http://www.w3.org/2000/svg}a")]
         self.assertTrue(anchors, "the source URL is a link in the SVG too")
         for a in anchors:
-            self.assertEqual(set(a.attrib), {xlink})
+            # Besides the link, only its name for screen readers: the text drawn, as data.
+            self.assertEqual(set(a.attrib), {xlink, "aria-label"})
             self.assertEqual(a.attrib[xlink], percent_encoded(url))
-            rects = list(a)
+            title, *rects = list(a)
+            self.assertEqual(title.tag, "{http://www.w3.org/2000/svg}title")
+            self.assertEqual(title.text, a.attrib["aria-label"])
+            self.assertEqual(list(title), [])
             self.assertEqual(len(rects), 1)
             self.assertEqual(rects[0].tag, "{http://www.w3.org/2000/svg}rect")
             width = float(root.attrib["viewBox"].split()[2])

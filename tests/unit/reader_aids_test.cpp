@@ -12,6 +12,8 @@
 #include "generated_model.hpp"
 #include "layout/chart_layout.hpp"
 #include "legend_check.hpp"
+#include "reader_text.hpp"
+#include "support_event.hpp"
 #include "timeline/timeline.hpp"
 
 namespace {
@@ -266,4 +268,38 @@ TEST_CASE("a density view labels a shared event once") {
     for (const Item* label : with_role(s, "event-label"))
         labels += label->event == "shared";
     CHECK(labels == 1);
+}
+
+TEST_CASE("the chart in words: span, lanes and the largest flows, and each label's event") {
+    tl::Model m;
+    for (const char* id : {"IR", "RU", "KP"})
+        m.actors.push_back({id, std::string("Name of ") + id, "", "", {}});
+    const auto flow = [&m](const char* id, const char* date, const char* from, const char* to) {
+        tl::Event e = tl::testing::flow_event(id, date, "arms-transfer", {from}, {to});
+        e.title = std::string("Title ") + id;
+        m.events.push_back(e);
+    };
+    flow("a", "2024-01-05", "IR", "RU");
+    flow("b", "2024-02-05", "IR", "RU");
+    flow("c", "2024-03-05", "KP", "RU");
+    flow("d", "2024-09", "RU", "IR");
+    m.events.back().quantities.push_back(
+        {200, "200", "missiles", tl::QuantityQualifier::more_than, std::nullopt, std::nullopt, {}});
+    m.events.back().confidence = tl::Confidence::alleged;
+    const tl::Scene s = lay_out(m);
+    const std::string summary = tl::testing::seen(s.description);
+    CHECK(summary.rfind("4 events from Jan 2024 to Sep 2024 in 3 lanes: ", 0) == 0);
+    for (const char* id : {"IR", "RU", "KP"})
+        CHECK(summary.find(std::string("Name of ") + id) != std::string::npos);
+    // The largest first; equals in the order of their ids.
+    CHECK(summary.find("Largest flows of support: Name of IR to Name of RU, 2 events; Name of KP "
+                       "to Name of RU, 1 event; Name of RU to Name of IR, 1 event.") !=
+          std::string::npos);
+    const auto labels = with_role(s, "event-label");
+    const auto d =
+        std::find_if(labels.begin(), labels.end(), [](const Item* it) { return it->event == "d"; });
+    REQUIRE(d != labels.end());
+    CHECK(tl::testing::seen((*d)->alt) ==
+          "Sep 2024 \u00b7 Title d \u00b7 200+ missiles "
+          "\u00b7 alleged");
 }
