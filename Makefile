@@ -7,7 +7,7 @@ PACKAGES := build-essential cmake pkg-config \
             libboost-date-time-dev libyaml-cpp-dev libcairo2-dev libpango1.0-dev \
             libcli11-dev doctest-dev \
             fonts-noto-core fonts-noto-cjk \
-            libzip-dev libexpat1-dev \
+            libzip-dev libexpat1-dev libqpdf-dev \
             poppler-utils qpdf python3 python3-yaml python3-jsonschema python3-openpyxl \
             python3-geojson git
 

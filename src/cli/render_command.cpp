@@ -269,6 +269,8 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
 
     RenderOptions render_options;
     render_options.png_dpi = theme.png_dpi;
+    render_options.language = theme.language;
+    render_options.accessible = timeline.events.size() <= kAccessiblePdfEvents;
     render_options.creator = version_line();
     render_options.timestamp = pdf_timestamp();
     if (watch) render_options.cache = watch->render_cache;
@@ -324,6 +326,16 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                             ? "write a PDF as well (-o chart.pdf), or draw one page with "
                               "--layout density"
                             : "an SVG or a PNG is one picture: the chart's first page");
+    if (!render_options.accessible && pdf != plan.outputs.end())
+        fit.warning({}, "pdf-not-tagged",
+                    pdf->name() +
+                        " is tagged for screen readers by page only: its reading "
+                        "order, the chart's description and its language are written "
+                        "for charts of up to " +
+                        std::to_string(kAccessiblePdfEvents) + " events, and this one has " +
+                        std::to_string(timeline.events.size()),
+                    "for an accessible briefing, choose the events to show (--actor, --from, "
+                    "--to, --kind)");
     if (!fit.items().empty()) {
         progress.clear();
         print_render_diagnostics(fit, model.files, o, watch);

@@ -29,6 +29,9 @@ inline constexpr double kMaxTotalsBlock = 40;
 /// Everything about how a chart looks, read from a template; no drawing code.
 struct Theme {
     std::string name = "default";
+    /// The document's language (BCP 47), for the PDF's /Lang: what a screen reader reads
+    /// the text in.
+    std::string language = "en";
     std::string title = "Conflict support timeline";
 
     double page_width = 1190.55;  ///< points; A3 landscape

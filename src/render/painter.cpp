@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "render/link_uri.hpp"
+#include "render/pdf_structure.hpp"
 
 namespace tl {
 namespace {
@@ -47,23 +49,27 @@ void Painter::set_line(const Item& it) {
 }
 
 void Painter::paint(const Scene& scene) {
-    // cairo 1.16 and PDF tags: links need each page wrapped in a Document tag, or the xref
-    // table comes out broken; and the page's first drawing must come before that tag opens,
-    // or the same happens (qpdf --check finds both). So the background goes first, as a
+    // cairo 1.16 and PDF tags: links need each page wrapped in a Document tag (PdfStructure
+    // opens it, and the elements of the reading order in it), or the xref table comes out
+    // broken; and the page's first drawing must come before that tag opens, or the same
+    // happens (qpdf --check finds both). So the background goes first, as a
     // bounded fill: an unbounded cairo_paint inside a tag fails the page.
     set_color(scene.background);
     cairo_rectangle(cr_, 0, 0, scene.width, scene.height);
     cairo_fill(cr_);
-    if (links_) cairo_tag_begin(cr_, "Document", "");
+    std::optional<PdfStructure> structure;
+    if (links_) structure.emplace(cr_, structure_);
     const std::vector<Item>& items = scene.items;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Item& it = items[i];
+        if (structure) structure->enter(it.role);
         if (it.type == ItemType::arrow) {
             std::size_t end = i + 1;
             while (end < items.size() && items[end].type == ItemType::arrow)
                 ++end;
             arrows(std::span<const Item>(items).subspan(i, end - i));
             i = end - 1;
+            if (structure) structure->leave();
             continue;
         }
         gfx::SavedState saved(cr_);
@@ -77,8 +83,8 @@ void Painter::paint(const Scene& scene) {
             case ItemType::text: text(it); break;
             case ItemType::polyline: polyline(it); break;
         }
+        if (structure) structure->leave();
     }
-    if (links_) cairo_tag_end(cr_, "Document");
 }
 
 /// A horizontal fill that fades to transparent toward an open side.

@@ -22,10 +22,14 @@ class Painter {
   public:
     /// Draws on `cr` with text laid out by `shaper` (made for `cr`; one for all the pages of
     /// a document, so that what it learns of the fonts serves them all), with links or not.
-    Painter(cairo_t* cr, const TextShaper& shaper, bool links, TextDrawing drawing)
+    /// `structure`: a PDF's tags for readers who cannot see (pdf_structure.hpp), in full or
+    /// (with `links`) only a Document element per page, which cairo needs for links.
+    Painter(cairo_t* cr, const TextShaper& shaper, bool links, TextDrawing drawing,
+            bool structure = false)
         : cr_(cr),
           shaper_(shaper),
           links_(links),
+          structure_(links && structure),
           glyph_runs_(drawing == TextDrawing::glyph_runs) {}
     void paint(const Scene& scene);
 
@@ -51,6 +55,7 @@ class Painter {
     cairo_t* cr_;
     const TextShaper& shaper_;
     bool links_;
+    bool structure_;
     bool glyph_runs_;
     SimpleRuns runs_;                    ///< reused by each text drawn
     std::vector<cairo_glyph_t> glyphs_;  ///< reused by each text drawn

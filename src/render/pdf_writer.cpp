@@ -9,6 +9,7 @@
 #include "base/out_of_memory.hpp"
 #include "render/cairo_handles.hpp"
 #include "render/painter.hpp"
+#include "render/pdf_access.hpp"
 #include "render/render_cache.hpp"
 #include "render/text_shaper.hpp"
 
@@ -16,9 +17,9 @@ namespace tl {
 
 struct PdfWriter::State {
     ByteSink sink;
-    bool holding = false;  ///< finish() holds what cairo writes, to reorder the page tree
+    /// What cairo writes, held to the end: its page tree is put in order, and qpdf adds what
+    /// cairo cannot write for readers who cannot see (pdf_access.hpp).
     std::string held;
-    bool write_failed = false;
     bool discard = false;  ///< set when the writer goes: its sink may be gone first
     gfx::Surface surface;
     gfx::Context cr;
@@ -29,12 +30,8 @@ struct PdfWriter::State {
     static cairo_status_t write(void* closure, const unsigned char* data, unsigned int length) {
         auto* s = static_cast<State*>(closure);
         if (s->discard) return CAIRO_STATUS_SUCCESS;
-        if (s->holding) {
-            s->held.append(reinterpret_cast<const char*>(data), length);
-            return CAIRO_STATUS_SUCCESS;
-        }
-        if (!s->sink(data, length)) s->write_failed = true;
-        return s->write_failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+        s->held.append(reinterpret_cast<const char*>(data), length);
+        return CAIRO_STATUS_SUCCESS;
     }
 };
 
@@ -79,9 +76,10 @@ PdfWriter::~PdfWriter() {
 void PdfWriter::write_page(const Scene& page) {
     cairo_t* cr = state_->cr.get();
     outlines_.push_back(page.outline);
+    descriptions_.push_back(page.description);
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) return;
     cairo_pdf_surface_set_size(state_->surface.get(), page.width, page.height);
-    Painter(cr, shaper(), true, TextDrawing::glyph_runs).paint(page);
+    Painter(cr, shaper(), true, TextDrawing::glyph_runs, state_->options.accessible).paint(page);
     cairo_show_page(cr);
 }
 
@@ -110,14 +108,20 @@ std::string PdfWriter::finish(const std::string& title, const std::string& subje
     if (cairo_status_t s = cairo_status(state_->cr.get()); s != CAIRO_STATUS_SUCCESS)
         return pdf_status_message(s);
     const bool reorder = !shown.empty() && !is_identity(shown);
-    state_->holding = reorder;
     cairo_surface_finish(out);
-    state_->holding = false;
     if (cairo_status_t s = cairo_surface_status(out); s != CAIRO_STATUS_SUCCESS)
         return pdf_status_message(s);
-    if (!reorder) return {};
-    if (!reorder_page_tree(state_->held, shown))
+    if (reorder && !reorder_page_tree(state_->held, shown))
         return "the PDF's pages could not be put in their order";
+    PdfAccessInfo access;
+    access.language = state_->options.language;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t written = shown.empty() ? i : shown[i];
+        access.page_descriptions.push_back(written < n ? descriptions_[written] : "");
+    }
+    if (state_->options.accessible)
+        if (std::string failed = make_pdf_accessible(state_->held, access); !failed.empty())
+            return failed;
     if (!state_->sink(reinterpret_cast<const unsigned char*>(state_->held.data()),
                       state_->held.size()))
         return pdf_status_message(CAIRO_STATUS_WRITE_ERROR);

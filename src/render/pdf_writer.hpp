@@ -47,7 +47,8 @@ class PdfWriter {
 
     struct State;
     std::unique_ptr<State> state_;
-    std::vector<std::string> outlines_;  ///< of each page written
+    std::vector<std::string> outlines_;      ///< of each page written
+    std::vector<std::string> descriptions_;  ///< of each page written: its chart in words
 };
 
 /// Puts the page references of a PDF's page tree (cairo's "/Type /Pages\n   /Kids [ ")

@@ -24,9 +24,9 @@ namespace {
 using yaml::Entry;
 using yaml::MapReader;
 
-constexpr std::array<std::string_view, 11> kTopKeys{"name",       "title",   "page",        "fonts",
-                                                    "colors",     "palette", "show",        "lanes",
-                                                    "lane-order", "measure", "totals-block"};
+constexpr std::array<std::string_view, 12> kTopKeys{
+    "name", "title", "page",       "fonts",   "colors",       "palette",
+    "show", "lanes", "lane-order", "measure", "totals-block", "language"};
 constexpr std::array<std::string_view, 7> kPageKeys{"size",   "orientation", "width", "height",
                                                     "margin", "png-dpi",     "grow"};
 constexpr std::array<std::string_view, 9> kFontKeys{
@@ -228,6 +228,23 @@ std::vector<Color> read_color_list(const MapReader& r, std::string_view key) {
     return colors;
 }
 
+bool is_language_tag(std::string_view tag) {
+    std::size_t part = 0;
+    std::size_t length = 0;
+    for (const char c : tag) {
+        if (c == '-') {
+            if (length == 0) return false;
+            ++part;
+            length = 0;
+            continue;
+        }
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool digit = c >= '0' && c <= '9';
+        if (!(letter || (digit && part > 0)) || ++length > 8) return false;
+    }
+    return length > 0 && (part > 0 || length >= 2);
+}
+
 void read_theme(const MapReader& top, Theme& t) {
     if (auto name = top.text("name", false)) t.name = *name;
     if (auto title = top.text_field("title", false)) t.title = *title;
@@ -240,6 +257,17 @@ void read_theme(const MapReader& top, Theme& t) {
     read_choice(top, "lanes", kLaneModes, t.lanes);
     read_choice(top, "lane-order", kLaneOrderNames, t.lane_order);
     if (auto measure = top.text_field("measure", false)) t.measure = *measure;
+    if (const Entry* e = top.find("language")) {
+        // A BCP 47 tag as PDF's /Lang takes it: a language, then subtags ("en", "en-GB").
+        if (auto language = top.text(*e)) {
+            if (is_language_tag(*language)) {
+                t.language = *language;
+            } else {
+                top.report(*e, "bad-template", "'" + *language + "' is not a language tag",
+                           "give a BCP 47 tag such as en, fr or en-GB");
+            }
+        }
+    }
     double totals_block = double(t.totals_block);
     read_number(top, "totals-block", totals_block, 0, kMaxTotalsBlock);
     t.totals_block = static_cast<std::size_t>(totals_block);

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#define POINTERHOLDER_TRANSITION 4  // qpdf: its shared_ptr API only
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
 #include <string>
 #include <vector>
 
@@ -61,6 +65,7 @@ TEST_CASE("a PDF written in one order shows its pages in another, its offsets in
         tl::RenderOptions options;
         options.creator = "test";
         options.timestamp = "2000-01-01T00:00:00Z";
+        options.accessible = false;  // as cairo writes it; qpdf's pass renumbers (below)
         tl::PdfWriter writer(options, [&pdf](const unsigned char* data, std::size_t size) {
             pdf.append(reinterpret_cast<const char*>(data), size);
             return true;
@@ -95,4 +100,59 @@ TEST_CASE("a PDF written in one order shows its pages in another, its offsets in
     CHECK(objects > 10);
     // The outline follows the order shown: "third" comes first.
     CHECK(shown.find("(third)") < shown.find("(first)"));
+}
+
+TEST_CASE("an accessible PDF: language, title shown, the chart described, read in page order") {
+    // Written third, second, first; shown first, second, third (as `pages` writes its
+    // overview last and shows it first).
+    std::string pdf;
+    tl::RenderOptions options;
+    options.creator = "test";
+    options.timestamp = "2000-01-01T00:00:00Z";
+    options.language = "en-GB";
+    tl::PdfWriter writer(options, [&pdf](const unsigned char* data, std::size_t size) {
+        pdf.append(reinterpret_cast<const char*>(data), size);
+        return true;
+    });
+    for (const char* title : {"third", "second", "first"}) {
+        tl::Scene page = page_titled(title);
+        page.items.front().role = "title";
+        tl::Item mark;
+        mark.type = tl::ItemType::band;
+        mark.role = "lane";
+        mark.box = {10, 40, 50, 10};
+        mark.fill = {0.2, 0.4, 0.6};
+        page.items.push_back(mark);
+        page.description = std::string("the ") + title + " chart in words";
+        writer.write_page(page);
+    }
+    REQUIRE(writer.finish("Doc", "", {2, 1, 0}).empty());
+
+    QPDF doc;
+    doc.processMemoryFile("test.pdf", pdf.data(), pdf.size());
+    QPDFObjectHandle root = doc.getRoot();
+    CHECK(root.getKey("/Lang").getUTF8Value() == "en-GB");
+    CHECK(root.getKey("/ViewerPreferences").getKey("/DisplayDocTitle").getBoolValue());
+    const std::vector<QPDFObjectHandle>& pages = doc.getAllPages();
+    REQUIRE(pages.size() == 3);
+    // Each page's Document element, in the order shown, holds an H1 and a Figure whose
+    // alternative text is that page's description.
+    QPDFObjectHandle top = root.getKey("/StructTreeRoot").getKey("/K");
+    REQUIRE(top.isArray());
+    REQUIRE(top.getArrayNItems() == 3);
+    const char* order[] = {"first", "second", "third"};
+    for (int i = 0; i < 3; ++i) {
+        CAPTURE(i);
+        QPDFObjectHandle document = top.getArrayItem(i);
+        CHECK(document.getKey("/S").getName() == "/Document");
+        QPDFObjectHandle kids = document.getKey("/K");
+        REQUIRE(kids.isArray());
+        REQUIRE(kids.getArrayNItems() == 2);
+        CHECK(kids.getArrayItem(0).getKey("/S").getName() == "/H1");
+        QPDFObjectHandle figure = kids.getArrayItem(1);
+        CHECK(figure.getKey("/S").getName() == "/Figure");
+        CHECK(figure.getKey("/Alt").getUTF8Value() ==
+              std::string("the ") + order[i] + " chart in words");
+        CHECK(figure.getKey("/Pg").getObjGen() == pages[static_cast<std::size_t>(i)].getObjGen());
+    }
 }

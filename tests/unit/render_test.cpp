@@ -26,12 +26,12 @@ tl::Scene tiny_scene() {
 
 std::string render(tl::OutputFormat f, std::string* error = nullptr) {
     std::string bytes;
-    const std::string problem =
-        tl::render_scene(tiny_scene(), f, {150, "timeline test", "2000-01-01T00:00:00Z", {}},
-                         [&](const unsigned char* d, std::size_t n) {
-                             bytes.append(reinterpret_cast<const char*>(d), n);
-                             return true;
-                         });
+    const std::string problem = tl::render_scene(
+        tiny_scene(), f, {150, "en", true, "timeline test", "2000-01-01T00:00:00Z", {}},
+        [&](const unsigned char* d, std::size_t n) {
+            bytes.append(reinterpret_cast<const char*>(d), n);
+            return true;
+        });
     if (error) *error = problem;
     return bytes;
 }
