@@ -174,8 +174,8 @@ std::string chart_summary(const Timeline& t, const Model& model) {
     return s;
 }
 
-std::string event_summary(const Event& e) {
-    std::string s = human_date(e.date) + kDot + isolate(e.title);
+std::string event_summary(const Event& e, const Model& model) {
+    std::string s = human_date(e.date) + kDot + isolate(e.title) + kDot + kind_label(model, e.kind);
     for (const Quantity& q : e.quantities)
         s += kDot + quantity_label(q);
     return s + kDot + std::string(to_string(e.confidence));

@@ -29,8 +29,9 @@ std::string chart_subtitle(const Timeline& t, const Model& model);
 std::string chart_summary(const Timeline& t, const Model& model);
 
 /// One event in words, as its label's alternative text: its date as the chart writes it, its
-/// title, its quantities and how sure the sources are. "Sep 2024 · Iran delivers more than
-/// 200 ballistic missiles to Russia · more than 200 ballistic missiles · reported".
-std::string event_summary(const Event& e);
+/// title, its kind (which the chart says only by colour), its quantities and how sure the
+/// sources are. "Sep 2024 · Iran delivers more than 200 ballistic missiles to Russia · Arms
+/// transfer · 200+ ballistic missiles · reported".
+std::string event_summary(const Event& e, const Model& model);
 
 }  // namespace tl

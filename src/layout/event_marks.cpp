@@ -60,12 +60,12 @@ MarkLook look_of(const ChartCanvas& c, const Placement& p) {
 }
 
 /// A label's alternative text: its event in words, or a group's label and its members'.
-std::string label_alt(const Placement& p) {
-    if (p.members.empty()) return event_summary(*p.event);
+std::string label_alt(const Placement& p, const Model& model) {
+    if (p.members.empty()) return event_summary(*p.event, model);
     constexpr std::size_t kMostMembers = 20;  // a burst of 300 need not be read out whole
     std::string alt = p.label;
     for (std::size_t i = 0; i < p.members.size() && i < kMostMembers; ++i)
-        alt += (i == 0 ? ": " : "; ") + event_summary(*p.members[i]);
+        alt += (i == 0 ? ": " : "; ") + event_summary(*p.members[i], model);
     if (p.members.size() > kMostMembers)
         alt += "; and " + std::to_string(p.members.size() - kMostMembers) + " more";
     return alt;
@@ -144,7 +144,7 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
     Item& label = belongs_to(
         c.page.text(x, cy - main.height / 2, shown, label_font, label_color, "event-label"), p);
     label.lane = lane;
-    label.alt = label_alt(p);
+    label.alt = label_alt(p, c.model);
     if (quantity.empty()) return;
     const double qh = tm.measure(quantity, quantity_font).height;
     belongs_to(c.page.text(x + main.width + kQuantityGap, cy - qh / 2, quantity, quantity_font,

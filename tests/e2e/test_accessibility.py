@@ -49,7 +49,7 @@ class SvgAccessibility(TempDirTest):
             self.assertAlmostEqual(float(rect.get("y")), label["y"], delta=0.01)
         names = [without_isolates(n) for n in symbols]
         self.assertIn("Sep 2024 · Iran delivers more than 200 ballistic missiles to Russia via a "
-                      "Caspian Sea port · 200+ ballistic missiles · reported", names)
+                      "Caspian Sea port · Arms transfer · 200+ ballistic missiles · reported", names)
         # Every link says what it is.
         links = list(root.iter(f"{SVG}a"))
         self.assertTrue(links)

@@ -300,6 +300,6 @@ TEST_CASE("the chart in words: span, lanes and the largest flows, and each label
         std::find_if(labels.begin(), labels.end(), [](const Item* it) { return it->event == "d"; });
     REQUIRE(d != labels.end());
     CHECK(tl::testing::seen((*d)->alt) ==
-          "Sep 2024 \u00b7 Title d \u00b7 200+ missiles "
+          "Sep 2024 \u00b7 Title d \u00b7 Arms transfer \u00b7 200+ missiles "
           "\u00b7 alleged");
 }
