@@ -46,11 +46,11 @@ _timeline() {
     local command="" i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            render | validate | list | totals | import) command=${COMP_WORDS[i]}; break ;;
+            render | validate | list | totals | diff | import) command=${COMP_WORDS[i]}; break ;;
         esac
     done
     if [[ -z $command ]]; then
-        COMPREPLY=($(compgen -W "render validate list totals import --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "render validate list totals diff import --help --version" -- "$cur"))
         return 0
     fi
 
@@ -73,6 +73,10 @@ _timeline() {
         totals)
             options="$common --by --unit --format $filters"
             formats="text json csv" ;;
+        diff)
+            # OLD and NEW are files or folders (completed below) or git:REV[:PATH], typed.
+            options="$common --format"
+            formats="text json markdown" ;;
         import)
             options="-o --output --mapping --sheet --force -q --quiet --diagnostics
                      --max-input-bytes -h --help"

@@ -21,6 +21,7 @@ ALLOWED = {
     "CLI": {"cli"},
     "zip": {"import"},
     "expat": {"import"},
+    "qpdf": {"render"},
 }
 
 # The links of CMakeLists.txt's timeline_stage() calls, one way.

@@ -15,45 +15,14 @@
 #include "base/text.hpp"
 #include "cli/git_revision.hpp"
 #include "cli/input_pipeline.hpp"
+#include "cli/input_version.hpp"
 #include "cli/messages.hpp"
 #include "cli/options.hpp"
 #include "cli/output_failure.hpp"
 #include "diff/revisions.hpp"
-#include "load/loader.hpp"
 
 namespace tl::cli {
 namespace {
-
-/// One side of the comparison: the word that named it and what it held.
-struct Version {
-    std::string word;
-    std::optional<GitSource> git;
-    Model model;
-    Diagnostics diags;
-};
-
-/// Reads one version. Returns kOk, or kOutputFailed when git could not give the revision
-/// (said here); its diagnostics are left in `v.diags`. A version is read as render reads it,
-/// but not validated: references across files (an actor declared elsewhere) are not its
-/// business, so that one file of a project can be compared with another version of it; an
-/// id given twice is compared by its first occurrence.
-int load_version(Version& v, const Options& o) {
-    LoadOptions options;
-    options.max_input_bytes = o.max_input_bytes;
-    options.max_events = o.max_events;
-    if (v.git) {
-        if (const auto failed = load_git_source(*v.git, options, v.model, v.diags)) {
-            print_error(*failed,
-                        "a revision is read as git:REV or git:REV:PATH, PATH from the "
-                        "repository's top (default: events)");
-            return kOutputFailed;
-        }
-    } else {
-        v.model = load_inputs({v.word}, v.diags, options);
-    }
-    v.diags.sort();
-    return kOk;
-}
 
 /// A line's place, "path:line" (or the path alone), for a person.
 std::string place(const SourceFiles& files, SourceLoc loc) {
@@ -69,12 +38,19 @@ std::string class_words(RevisionClass r) {
     return words;
 }
 
-/// "1 event added, 2 changed, 1 removed": the counts of one list, or "" when it is empty.
+/// How many of a list were added, changed and removed, in that order.
 template <typename T>
-std::string count_line(const std::vector<T>& list, std::string_view noun) {
+std::array<std::size_t, 3> change_counts(const std::vector<T>& list) {
     std::array<std::size_t, 3> counts{};
     for (const T& r : list)
         ++counts[static_cast<std::size_t>(r.change)];
+    return counts;
+}
+
+/// "1 event added, 2 changed, 1 removed": the counts of one list, or "" when it is empty.
+template <typename T>
+std::string count_line(const std::vector<T>& list, std::string_view noun) {
+    const auto counts = change_counts(list);
     std::string out;
     for (const Change c : {Change::added, Change::changed, Change::removed}) {
         const std::size_t n = counts[static_cast<std::size_t>(c)];
@@ -108,8 +84,8 @@ SourceLoc shown_loc(const T& r) {
 }
 
 struct Versions {
-    const Version& old_version;
-    const Version& new_version;
+    const InputVersion& old_version;
+    const InputVersion& new_version;
 
     const SourceFiles& files_of(Change c) const {
         return c == Change::removed ? old_version.model.files : new_version.model.files;
@@ -213,9 +189,7 @@ std::string json_list(const std::vector<T>& list, const Versions& v) {
 
 template <typename T>
 std::string json_counts(const std::vector<T>& list) {
-    std::array<std::size_t, 3> counts{};
-    for (const T& r : list)
-        ++counts[static_cast<std::size_t>(r.change)];
+    const auto counts = change_counts(list);
     return "{\"added\": " + std::to_string(counts[0]) +
            ", \"changed\": " + std::to_string(counts[1]) +
            ", \"removed\": " + std::to_string(counts[2]) + "}";
@@ -241,11 +215,12 @@ std::string field_markdown(const FieldRevision& f) {
     };
     if (f.revision == RevisionClass::sources_added) return "source added: " + value(f.new_text);
     if (f.revision == RevisionClass::sources_removed) return "source removed: " + value(f.old_text);
+    // Edits and "other" say what was edited by the field's name: "name edited", "tags changed".
     std::string what = class_words(f.revision);
-    // "other" and "text edited" say nothing without the field's name.
-    if (f.revision == RevisionClass::other || f.revision == RevisionClass::text_edited)
-        what =
-            markdown_text(f.field) + (f.revision == RevisionClass::other ? " changed" : " edited");
+    if (f.revision == RevisionClass::other)
+        what = markdown_text(f.field) + " changed";
+    else if (f.revision == RevisionClass::text_edited || f.revision == RevisionClass::title_edited)
+        what = markdown_text(f.field) + " edited";
     return what + ": " + value(f.old_text) + " → " + value(f.new_text);
 }
 
@@ -279,7 +254,7 @@ std::string markdown_section(const std::vector<T>& list, std::string_view noun) 
 }
 
 std::string diff_markdown(const ModelRevisions& r, const Versions& v) {
-    std::string out = "### Changes since " + markdown_text(v.old_version.word) + "\n";
+    std::string out = "### Changes since " + markdown_text(version_name(v.old_version)) + "\n";
     if (r.empty()) return out + "\nNo changes.\n";
     return out + "\n" + markdown_text(summary_line(r)) + ".\n" +
            markdown_section(r.events, "events") + markdown_section(r.actors, "actors") +
@@ -290,9 +265,13 @@ std::string diff_markdown(const ModelRevisions& r, const Versions& v) {
 
 int run_diff(const Options& o) {
     // Both words are checked before either version is read: a usage error costs nothing.
-    std::array<Version, 2> versions{Version{o.diff_old, {}, {}, {}},
-                                    Version{o.diff_new, {}, {}, {}}};
-    for (Version& v : versions) {
+    if (o.diff_old == "-" && o.diff_new == "-") {
+        print_error("standard input (-) is given as both versions", "give - for one of them");
+        return kUsage;
+    }
+    std::array<InputVersion, 2> versions{InputVersion{o.diff_old, {}, {}, {}},
+                                         InputVersion{o.diff_new, {}, {}, {}}};
+    for (InputVersion& v : versions) {
         std::string error;
         v.git = parse_git_source(v.word, error);
         if (!error.empty()) {
@@ -300,12 +279,13 @@ int run_diff(const Options& o) {
             return kUsage;
         }
     }
-    for (Version& v : versions)
-        if (const int code = load_version(v, o)) return code;
+    // Read, not validated: a version may be one file of a project (cli/input_version.hpp).
+    for (InputVersion& v : versions)
+        if (const int code = load_input_version(v, o)) return code;
     // The new version's warnings, as list would print them; the old version's only when it
     // has errors, since what was wrong then is not news.
     bool errors = false;
-    for (const Version& v : versions) {
+    for (const InputVersion& v : versions) {
         if (&v == &versions[1] || v.diags.has_errors())
             print_diagnostics(v.diags, v.model.files, o);
         errors = errors || v.diags.has_errors();

@@ -84,7 +84,8 @@ struct ModelRevisions {
     std::vector<ElementRevision> eras;
 
     bool empty() const { return events.empty() && actors.empty() && kinds.empty() && eras.empty(); }
-    /// The revision of the event with this id, or null when it did not change.
+    /// The revision of the event with this id, or null when it did not change. Indexed by
+    /// compare_models; a list made or grown by hand is searched in turn.
     const EventRevision* find_event(std::string_view id) const;
 
   private:

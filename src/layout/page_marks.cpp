@@ -6,7 +6,7 @@
 namespace tl {
 namespace {
 
-constexpr double kLabelGap = 6;  // between two page labels
+constexpr double kPageLabelGap = 6;  // between two page labels
 
 /// Labels a page's band "p. N" centred in it when it has room; else, like an axis tick,
 /// starting at the band's left edge when the label before leaves room, so that many narrow
@@ -17,7 +17,7 @@ void label(PageWriter& page, const FontSpec& font, int number, double left, doub
     const TextSize size = page.measurer.measure(text, font);
     double x = left + (width - size.width) / 2;
     if (size.width + 2 > width) x = left + 1;
-    if (x < label_right + kLabelGap || x + size.width > page.width - page.theme.margin) return;
+    if (x < label_right + kPageLabelGap || x + size.width > page.width - page.theme.margin) return;
     page.text(x, y + (height - size.height) / 2, text, font, page.theme.text, "page-mark-label");
     label_right = x + size.width;
 }
@@ -57,7 +57,7 @@ double draw_page_marks(PageWriter& page, const TimeScale& scale, double y,
         i = end;
     }
     // The labels after all the bands, which would cover a label reaching past its own.
-    double label_right = scale.x0 - kLabelGap;  // of the label before
+    double label_right = scale.x0 - kPageLabelGap;  // of the label before
     for (std::size_t i = 0, n = page.scene.items.size() - first; i < n; ++i) {
         const Item band = page.scene.items[first + i];
         label(page, font, marks[i].page, band.box.x, band.box.width, y, height, label_right);

@@ -12,7 +12,8 @@ namespace tl {
 /// each block under it (the key's rows, the sources, the notes, the groups, the revisions)
 /// as a heading (H2) and a list (L) of items (LI), a key entry's sample in its Lbl and its
 /// words in its LBody. cairo 1.16 writes the tags into the structure tree; what it cannot
-/// write (the Figure's alternative text, the language) is added afterwards (pdf_access.hpp).
+/// write (the Figure's alternative text, the language) is added afterwards
+/// (qpdf_pass/pdf_access.hpp).
 class PdfStructure {
   public:
     /// Opens the page's Document element; `cr` must be a PDF surface's context. Without

@@ -9,7 +9,7 @@
 #include "base/out_of_memory.hpp"
 #include "render/cairo_handles.hpp"
 #include "render/painter.hpp"
-#include "render/pdf_access.hpp"
+#include "render/qpdf_pass/pdf_access.hpp"
 #include "render/render_cache.hpp"
 #include "render/text_shaper.hpp"
 
@@ -18,7 +18,7 @@ namespace tl {
 struct PdfWriter::State {
     ByteSink sink;
     /// What cairo writes, held to the end: its page tree is put in order, and qpdf adds what
-    /// cairo cannot write for readers who cannot see (pdf_access.hpp).
+    /// cairo cannot write for readers who cannot see (qpdf_pass/pdf_access.hpp).
     std::string held;
     bool discard = false;  ///< set when the writer goes: its sink may be gone first
     gfx::Surface surface;

@@ -29,8 +29,8 @@ struct RenderOptions {
     double png_dpi = 150;
     std::string language = "en";  ///< BCP 47, the PDF's /Lang (the template's `language`)
     /// A PDF's structure for screen readers in full (reading order, the chart as a Figure
-    /// with its description, lists, the language: pdf_structure.hpp, pdf_access.hpp), or only
-    /// a Document element per page. cairo 1.16 marks every drawing in a structure element
+    /// with its description, lists, the language: pdf_structure.hpp, qpdf_pass/pdf_access.hpp), or
+    /// only a Document element per page. cairo 1.16 marks every drawing in a structure element
     /// apart: at 2,000 events in `pages`, 1.35 s became 2.08 s, and 4.31 s with qpdf's pass
     /// (docs/accessibility.md), so the command line asks for it up to kAccessiblePdfEvents
     /// events (and says so above).

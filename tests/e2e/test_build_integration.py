@@ -192,7 +192,8 @@ class Install(TempDirTest):
 
         self.assertEqual(complete("re"), ["render"])
         self.assertEqual(sorted(complete("")),
-                         ["--help", "--version", "import", "list", "render", "totals", "validate"])
+                         ["--help", "--version", "diff", "import", "list", "render", "totals",
+                          "validate"])
         self.assertIn("--depfile", complete("render", "--"))
         self.assertIn("--watch", complete("render", "--w"))
         self.assertNotIn("--depfile", complete("list", "--"))
@@ -203,6 +204,7 @@ class Install(TempDirTest):
         self.assertEqual(sorted(complete("totals", "--format", "")), ["csv", "json", "text"])
         self.assertEqual(sorted(complete("list", "--format", "")),
                          ["csv", "geojson", "json", "text", "timelinejs"])
+        self.assertEqual(sorted(complete("diff", "--format", "")), ["json", "markdown", "text"])
         self.assertEqual(complete("render", "--layout", "p"), ["pages"])
         self.assertEqual(complete("render", "--lane-order", "r"), ["role"])
         self.assertEqual(complete("totals", "--stage-tag", "p"), ["pledged="])
@@ -211,7 +213,7 @@ class Install(TempDirTest):
         self.assertEqual(complete("import", "csv", "--mapping", "u"), ["ucdp-ged"])
         self.assertIn("--force", complete("import", "sipri", "--"))
         self.assertIn("tests/", complete("import", "sipri", "te"))
-        for command in ("render", "validate", "list", "totals", "import"):
+        for command in ("render", "validate", "list", "totals", "diff", "import"):
             helptext = run(command, "--help").stdout
             listed = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", helptext))
             with self.subTest(command=command):

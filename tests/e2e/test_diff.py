@@ -10,7 +10,19 @@ import subprocess
 import tempfile
 import unittest
 
-from helpers import TempDirTest, run
+from jsonschema import Draft202012Validator
+
+from helpers import SOURCE_DIR, TempDirTest, run
+
+SCHEMA = Draft202012Validator(json.loads((SOURCE_DIR / "schemas" / "diff.schema.json").read_text()))
+
+
+def diff_json(proc):
+    """The JSON a diff wrote, checked against schemas/diff.schema.json."""
+    doc = json.loads(proc.stdout)
+    problems = [e.message for e in SCHEMA.iter_errors(doc)]
+    assert not problems, problems
+    return doc
 
 ACTORS = """actors:
   - id: KP
@@ -92,6 +104,8 @@ class DiffFiles(TempDirTest):
         for fmt in ("text", "json", "markdown"):
             proc = run("diff", old, self.tmp / "new", "--format", fmt)
             self.assertRan(proc, 0)
+            if fmt == "json":
+                self.assertFalse(diff_json(proc)["differences"])
         self.assertIn("No changes.", proc.stdout)
 
     def test_folder_against_folder_as_json(self):
@@ -101,7 +115,7 @@ class DiffFiles(TempDirTest):
         self.write("new/events.yaml", V3)
         proc = run("diff", self.tmp / "old", self.tmp / "new", "--format", "json")
         self.assertRan(proc, 1)
-        doc = json.loads(proc.stdout)
+        doc = diff_json(proc)
         self.assertTrue(doc["differences"])
         self.assertEqual(doc["counts"]["events"], {"added": 0, "changed": 1, "removed": 1})
         self.assertEqual(doc["counts"]["actors"], {"added": 0, "changed": 1, "removed": 0})
@@ -125,6 +139,13 @@ class DiffFiles(TempDirTest):
                                             "old_line": 4, "new_line": 4}])
         self.assertEqual(doc["kinds"], [])
         self.assertEqual(doc["eras"], [])
+        # The schema holds the shape: it catches a missing list, an unknown class, a removed
+        # event with a new place.
+        for broken in ({k: v for k, v in doc.items() if k != "eras"},
+                       dict(doc, events=[dict(changed, fields=[dict(changed["fields"][0],
+                                                                     **{"class": "moved"})])]),
+                       dict(doc, events=[dict(removed, new_file="x.yaml")])):
+            self.assertTrue(list(SCHEMA.iter_errors(broken)))
 
     def test_markdown_for_a_changes_box_keeps_input_literal(self):
         hostile = "*Bold* [link](javascript:x) <img src=y> # | ~"
@@ -209,7 +230,7 @@ class DiffGitRevisions(unittest.TestCase):
     def test_two_revisions_compared_through_git(self):
         proc = self.diff("git:HEAD~2:events", "git:HEAD:events")
         self.assertEqual(proc.returncode, 1, proc.stderr)
-        doc = json.loads(proc.stdout)
+        doc = diff_json(proc)
         by_id = {e["id"]: e for e in doc["events"]}
         self.assertEqual(by_id["kp-troops"]["change"], "added")
         self.assertEqual(by_id["kp-troops"]["new_file"], "HEAD:events/korea.yaml")
@@ -224,17 +245,19 @@ class DiffGitRevisions(unittest.TestCase):
     def test_a_tag_and_a_single_file_and_the_default_path(self):
         proc = self.diff("git:week-2", "git:HEAD:events/korea.yaml")
         self.assertEqual(proc.returncode, 1, proc.stderr)
-        doc = json.loads(proc.stdout)
+        doc = diff_json(proc)
         self.assertEqual(doc["counts"]["events"], {"added": 0, "changed": 1, "removed": 1})
         # actors.yaml is not in the new side: its actors are removed.
         self.assertEqual(doc["counts"]["actors"]["removed"], 2)
+        md = run("diff", "git:week-2", "git:HEAD", "--format", "markdown", cwd=self.repo).stdout
+        self.assertEqual(md.splitlines()[0], "### Changes since week-2")
 
     def test_a_revision_against_the_work_tree_leaves_the_work_tree_alone(self):
         status = git(self.repo, "status", "--porcelain")
         head = git(self.repo, "rev-parse", "HEAD")
         proc = self.diff("git:HEAD")  # NEW defaults to events/ in the work tree
         self.assertEqual(proc.returncode, 1, proc.stderr)
-        doc = json.loads(proc.stdout)
+        doc = diff_json(proc)
         self.assertEqual([(f["field"], f["class"]) for e in doc["events"] for f in e["fields"]],
                          [("title", "title-edited")])
         self.assertEqual(doc["events"][0]["new_file"], "events/korea.yaml")

@@ -46,14 +46,14 @@ struct EventPair {
     }
 };
 
-tl::Date date(const char* text) {
+tl::Date revision_date(const char* text) {
     REQUIRE(tl::parse_date(text));
     return *tl::parse_date(text).value;
 }
 
 RevisionClass date_change(const char* from, const char* to) {
-    EventPair pair([&](tl::Event& e) { e.date = date(to); },
-                   [&](tl::Event& e) { e.date = date(from); });
+    EventPair pair([&](tl::Event& e) { e.date = revision_date(to); },
+                   [&](tl::Event& e) { e.date = revision_date(from); });
     const tl::FieldRevision f = pair.only_field();
     CHECK(f.field == "date");
     CHECK(f.old_text == from);
@@ -70,7 +70,7 @@ TEST_CASE("revisions: the same model, moved about in its files, has no differenc
         e.quantities[0].loc = {3, 44, 5};
         e.quantities[0].value_text = "200.0";  // the same number written another way
         e.sources[0].loc = {3, 50, 7};
-        e.date = date("2024-03-XX");  // the same month written another way
+        e.date = revision_date("2024-03-XX");  // the same month written another way
     });
     const tl::ModelRevisions r = pair.compare();
     CHECK(r.empty());
@@ -103,6 +103,11 @@ TEST_CASE(
     CHECK(r.events[3].id == "gone2");
     CHECK(r.find_event("b") == &r.events[1]);
     CHECK(r.find_event("a") == nullptr);
+    // A list made by hand, as a layout test makes one, is found too.
+    tl::ModelRevisions by_hand;
+    by_hand.events.push_back({"x", Change::added, nullptr, nullptr, {}});
+    CHECK(by_hand.find_event("x") == &by_hand.events[0]);
+    CHECK(by_hand.find_event("y") == nullptr);
     CHECK_FALSE(r.empty());
     CHECK(tl::to_string(Change::removed) == "removed");
 }
@@ -268,8 +273,8 @@ TEST_CASE("revisions: actors, kinds and eras are compared by id like events") {
                         {"france", "France", "", "", {1, 4, 1}}};
     old_model.kinds = {{"aid", "Aid", "#111", {}}};
     new_model.kinds = {{"aid", "Aid", "#222", {}}};
-    old_model.eras = {{"war", "War", date("2022-02-24/.."), {0, 9, 1}}};
-    new_model.eras = {{"war", "War", date("2022-02-24/2025"), {1, 9, 1}}};
+    old_model.eras = {{"war", "War", revision_date("2022-02-24/.."), {0, 9, 1}}};
+    new_model.eras = {{"war", "War", revision_date("2022-02-24/2025"), {1, 9, 1}}};
     const tl::ModelRevisions r = tl::compare_models(old_model, new_model);
     CHECK(r.events.empty());
 

@@ -1,4 +1,4 @@
-#include "render/pdf_access.hpp"
+#include "render/qpdf_pass/pdf_access.hpp"
 
 // qpdf 11's headers warn unless told how much of its old PointerHolder a program uses: none
 // (4: not even defined), so the shared_ptr API only.
