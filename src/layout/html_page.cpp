@@ -1,6 +1,7 @@
 #include "layout/html_page.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -365,7 +366,7 @@ std::size_t anchor_item(const Scene& page, const PageEvent& pe) {
                              [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
 }
 
-std::string actor_name(const Model* model, const std::string& id) {
+std::string html_actor_name(const Model* model, const std::string& id) {
     if (model)
         for (const Actor& a : model->actors)
             if (a.id == id) return a.name.empty() ? id : a.name;
@@ -375,7 +376,7 @@ std::string actor_name(const Model* model, const std::string& id) {
 std::string names_of(const Model* model, const std::vector<Ref>& refs) {
     std::string out;
     for (const Ref& r : refs)
-        out += (out.empty() ? "" : ", ") + actor_name(model, r.id);
+        out += (out.empty() ? "" : ", ") + html_actor_name(model, r.id);
     return out;
 }
 
@@ -388,7 +389,7 @@ std::string event_json(const PageEvent& pe, const Scene& page, const Model* mode
     const Event& e = *pe.event;
     std::vector<std::string> names;
     for (const std::string& id : e.involved_actor_ids())
-        names.push_back(actor_name(model, id));
+        names.push_back(html_actor_name(model, id));
     std::vector<std::string> quantities;
     for (const Quantity& q : e.quantities)
         quantities.push_back(quantity_label(q));
@@ -421,7 +422,7 @@ std::string event_json(const PageEvent& pe, const Scene& page, const Model* mode
 
 std::string color_css(const Color& c) {
     const auto byte = [](double v) {
-        return std::to_string(static_cast<int>(std::clamp(v, 0.0, 1.0) * 255 + 0.5));
+        return std::to_string(std::lround(std::clamp(v, 0.0, 1.0) * 255));
     };
     return "rgb(" + byte(c.r) + "," + byte(c.g) + "," + byte(c.b) + ")";
 }
@@ -471,7 +472,7 @@ std::string html_page(const HtmlPageInput& in) {
         json += (i ? ",\n" : "\n") + event_json(pe, page, in.model);
         if (pe.event) {
             for (const std::string& id : pe.event->involved_actor_ids())
-                actors.emplace(actor_name(in.model, id), id);
+                actors.emplace(html_actor_name(in.model, id), id);
             kinds.emplace(in.model ? kind_label(*in.model, pe.event->kind) : pe.event->kind,
                           pe.event->kind);
         }
