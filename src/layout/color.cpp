@@ -13,9 +13,7 @@ int hex_value(char c) {
     return -1;
 }
 
-struct Lab {
-    double l, a, b;
-};
+}  // namespace
 
 Lab to_lab(const Color& c) {
     const auto linear = [](double v) {
@@ -34,8 +32,6 @@ Lab to_lab(const Color& c) {
     const double fx = f(x), fy = f(y), fz = f(z);
     return {116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)};
 }
-
-}  // namespace
 
 double color_distance(const Color& a, const Color& b) {
     const Lab p = to_lab(a);

@@ -18,6 +18,12 @@ struct Color {
     friend bool operator==(const Color&, const Color&) = default;
 };
 
+/// A colour in CIELAB (D65): lightness 0..100 and the two opponent axes.
+struct Lab {
+    double l, a, b;
+};
+Lab to_lab(const Color& c);
+
 /// How far apart two colours look: the CIE76 distance in CIELAB (D65), alpha ignored. About 2
 /// is the smallest difference a reader notices side by side; black to white is 100.
 double color_distance(const Color& a, const Color& b);

@@ -7,6 +7,7 @@
 
 #include "layout/chart_breaks.hpp"
 #include "layout/chart_heading.hpp"
+#include "layout/color_vision.hpp"
 #include "layout/window_cut.hpp"
 
 #include "layout/quantity_label.hpp"
@@ -79,7 +80,15 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
     const FontSpec& label_font = c.columns.label_font;
     const FontSpec& quantity_font = c.columns.quantity_font;
     const std::string& lane = c.timeline.lanes[p.lane].id;
-    const Color quantity_color = c.colors.kind(p.event->kind);
+    // What the label is read on: its lane, or the bar that carries it inside (as draw_event
+    // tints it). The label's ink, and the quantity's kind colour, darken (on a dark page,
+    // lighten) where they would not read on it at WCAG's 4.5:1.
+    const Color kind_color = c.colors.kind(p.event->kind);
+    const Color lane_paper = lane_fill(c.theme, p.lane);
+    const bool in_bar = p.event->date.is_interval() && s.x0 >= p.x0 && s.x1 <= p.x1;
+    const Color paper = in_bar ? c.page.tint(kind_color, 0.55) : lane_paper;
+    const Color label_color = readable_on(c.theme.text, paper);
+    const Color quantity_color = readable_on(readable_on(kind_color, lane_paper), paper);
     std::string shown = p.label;
     std::string quantity = p.quantity;
     bool knocked_out = false;
@@ -133,7 +142,7 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
                           p);
     }
     Item& label = belongs_to(
-        c.page.text(x, cy - main.height / 2, shown, label_font, c.theme.text, "event-label"), p);
+        c.page.text(x, cy - main.height / 2, shown, label_font, label_color, "event-label"), p);
     label.lane = lane;
     label.alt = label_alt(p);
     if (quantity.empty()) return;

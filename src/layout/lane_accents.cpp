@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "layout/color_vision.hpp"
+
 namespace tl {
 namespace {
 
@@ -12,6 +14,18 @@ double nearest_kind(const Color& c, const std::map<std::string, Color>& kind_col
     for (const auto& [kind, color] : kind_colors)
         nearest = std::min(nearest, color_distance(c, color));
     return nearest;
+}
+
+/// Whether `c` stands kMinKindDifference from every kind colour for every reader: normal
+/// vision and each simulated dichromacy (a yellow lane beside orange components is one colour
+/// to a deuteranope).
+bool apart_for_every_reader(const Color& c, const std::map<std::string, Color>& kind_colors) {
+    for (const ColorVision v : kColorVisions) {
+        const Color seen = simulate(c, v);
+        for (const auto& [kind, color] : kind_colors)
+            if (ciede2000(seen, simulate(color, v)) < kMinKindDifference) return false;
+    }
+    return true;
 }
 
 /// The grey, from black to white, that stands farthest from every kind colour: a last
@@ -36,7 +50,7 @@ Color farthest_grey(const std::map<std::string, Color>& kind_colors) {
 std::vector<Color> lane_accents(const Timeline& t, const Theme& theme,
                                 const std::map<std::string, Color>& kind_colors) {
     const auto apart = [&](const Color& c, double distance = kMinAccentDistance) {
-        return nearest_kind(c, kind_colors) >= distance;
+        return nearest_kind(c, kind_colors) >= distance && apart_for_every_reader(c, kind_colors);
     };
     std::vector<Color> accents;
     accents.reserve(t.lanes.size());

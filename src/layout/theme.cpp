@@ -25,18 +25,20 @@ std::string font_key(const FontSpec& font) {
 
 Theme default_theme() {
     Theme t;
-    // Colour-blind-aware qualitative colours; related kinds share a hue family.
+    // Colour-blind-aware qualitative colours; related kinds share a hue family. Every pair
+    // stands kMinKindDifference apart in normal vision and under simulated protanopia,
+    // deuteranopia and tritanopia (docs/accessibility.md; tests/unit/color_access_test.cpp).
     t.kind_colors = {
-        {"arms-transfer", hex("#c0392b")},
-        {"components", hex("#e67e22")},
-        {"technology-transfer", hex("#8e44ad")},
-        {"economic-support", hex("#2874a6")},
-        {"personnel", hex("#148f77")},
-        {"force-change", hex("#9a7d0a")},
+        {"arms-transfer", hex("#b23c2d")},
+        {"components", hex("#f38f3e")},
+        {"technology-transfer", hex("#8a44cc")},
+        {"economic-support", hex("#457a9d")},
+        {"personnel", hex("#1e9d74")},
+        {"force-change", hex("#9c7e0a")},
         {"military-action", hex("#7b241c")},
-        {"diplomatic", hex("#1a5276")},
+        {"diplomatic", hex("#185a87")},
         {"sanctions", hex("#566573")},
-        {"office-term", hex("#34495e")},
+        {"office-term", hex("#364759")},
         {"other", hex("#7f8c8d")},
     };
     for (const char* c :

@@ -17,6 +17,7 @@
 #include "layout/color.hpp"
 #include "legend_check.hpp"
 #include "load/loader.hpp"
+#include "template_charts.hpp"
 #include "theme/template_loader.hpp"
 #include "timeline/timeline.hpp"
 #include "validate/validate.hpp"
@@ -25,7 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSource = TIMELINE_SOURCE_DIR;
+const fs::path& kSource = tl::testing::kSourceDir;
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -61,21 +62,8 @@ void check_golden(const std::string& name, const std::string& actual) {
          "\n  now:    ", line_at(actual, i));
 }
 
-tl::Model load_seed(tl::Diagnostics& diags) {
-    tl::LoadOptions options;
-    options.threads = 1;
-    tl::Model model = tl::load_inputs({(kSource / "events").string()}, diags, options);
-    tl::validate(model, diags);
-    return model;
-}
-
-tl::Theme template_named(const std::string& name, tl::SourceFiles& files) {
-    tl::Diagnostics diags;
-    tl::Theme theme =
-        tl::load_template((kSource / "templates" / (name + ".yaml")).string(), files, diags);
-    CHECK_FALSE(diags.has_errors());
-    return theme;
-}
+using tl::testing::load_seed;
+using tl::testing::template_named;
 
 std::string lay_out(const tl::Timeline& timeline, const tl::Model& model, const tl::Theme& theme,
                     const tl::LayoutOptions& options) {

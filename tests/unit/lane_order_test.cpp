@@ -159,8 +159,11 @@ TEST_CASE("colour distance: CIE76 in Lab, 100 from black to white") {
 TEST_CASE("lane accents stand apart from every kind colour, also for declared actor colours") {
     tl::Model m = donors();
     m.actors[0].color = "#c23b22";  // close to arms-transfer red: not used as an accent
-    m.actors[1].color = "#e9c46a";  // a yellow no kind has: kept
+    m.actors[1].color = "#f4e285";  // a pale yellow no kind has, for any reader: kept
     m.actors[2].color = "#6d597a";  // a purple-grey 18 from technology transfer: not kept
+    // A yellow no kind has in normal vision, but a deuteranope's components orange (7.7
+    // CIEDE2000 apart as simulated): not kept.
+    m.actors[3].color = "#e9c46a";
     const tl::Theme theme = tl::default_theme();
     tl::LayoutOptions options;
     options.mode = tl::LayoutMode::detail;
@@ -169,10 +172,12 @@ TEST_CASE("lane accents stand apart from every kind colour, also for declared ac
     int accents = 0;
     bool yellow = false;
     bool purple = false;
+    bool deutan_orange = false;
     for (const tl::Item& it : s.items) {
         if (it.role != "lane-accent") continue;
         ++accents;
-        yellow |= it.fill == *tl::Color::parse("#e9c46a");
+        yellow |= it.fill == *tl::Color::parse("#f4e285");
+        deutan_orange |= it.fill == *tl::Color::parse("#e9c46a");
         purple |= it.fill == *tl::Color::parse("#6d597a");
         for (const auto& [kind, color] : theme.kind_colors) {
             CAPTURE(kind);
@@ -183,6 +188,7 @@ TEST_CASE("lane accents stand apart from every kind colour, also for declared ac
     CHECK(accents == 5);
     CHECK(yellow);
     CHECK_FALSE(purple);
+    CHECK_FALSE(deutan_orange);
 }
 
 TEST_CASE("the subtitle states the filter and counts actors, not lanes") {
