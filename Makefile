@@ -9,7 +9,7 @@ PACKAGES := build-essential cmake pkg-config \
             fonts-noto-core fonts-noto-cjk \
             libzip-dev libexpat1-dev libqpdf-dev \
             poppler-utils qpdf python3 python3-yaml python3-jsonschema python3-openpyxl \
-            python3-geojson git
+            python3-geojson git chromium chromium-driver python3-selenium
 
 # A failed compile must fail make even though its output is filtered through grep.
 SHELL       := /bin/bash

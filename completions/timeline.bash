@@ -63,7 +63,7 @@ _timeline() {
                      --depfile -w --watch --layout --lane-order --measure --totals-block
                      --since --changed-only
                      $filters"
-            formats="pdf svg png" ;;
+            formats="pdf svg png html" ;;
         validate)
             options="$common --format"
             formats="text json" ;;
@@ -100,7 +100,7 @@ _timeline() {
                 COMPREPLY=($(compgen -d -S / -- "$cur"))  # a folder
                 compopt -o nospace -o filenames 2>/dev/null
             else
-                _timeline_paths "$cur" '*.@(pdf|svg|png)'
+                _timeline_paths "$cur" '*.@(pdf|svg|png|html)'
             fi
             return 0 ;;
         --scene | --depfile)

@@ -87,16 +87,16 @@ struct Command {
 };
 
 const Command kCommands[] = {
-    {"render", "render events to PDF, SVG or PNG (format from each output's extension)",
+    {"render", "render events to PDF, SVG, PNG or HTML (format from each output's extension)",
      [](CLI::App& cmd, Options& o) {
          add_inputs(cmd, o);
          cmd.add_option("-o,--output", o.outputs,
-                        "output file: .pdf, .svg or .png, or - for standard output with "
+                        "output file: .pdf, .svg, .png or .html, or - for standard output with "
                         "--format (repeatable)")
              ->required();
          cmd.add_option("--format", o.output_format,
                         "format of -o - and of outputs whose name has no known extension")
-             ->transform(CLI::IsMember({"pdf", "svg", "png"}, CLI::ignore_case));
+             ->transform(CLI::IsMember({"pdf", "svg", "png", "html"}, CLI::ignore_case));
          cmd.add_option("-t,--template", o.template_name, "template name or path")
              ->capture_default_str();
          cmd.add_option("--title", o.title, "chart title (overrides the template's)");

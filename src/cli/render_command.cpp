@@ -32,6 +32,7 @@
 #include "cli/wake_pipe.hpp"
 #include "cli/watch_loop.hpp"
 #include "layout/chart_layout.hpp"
+#include "layout/html_page.hpp"
 #include "layout/page_fit.hpp"
 #include "load/input_files.hpp"
 #include "model/field_rules.hpp"
@@ -274,6 +275,8 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     render_options.creator = version_line();
     render_options.timestamp = pdf_timestamp();
     if (watch) render_options.cache = watch->render_cache;
+    render_options.timeline = &timeline;  // an HTML page's cards
+    render_options.model = &model;
     // A `pages` PDF is written while it is laid out (StreamedPdf); the other outputs after.
     const bool pages = o.layout == "pages";
     std::optional<std::size_t> streamed;  // in plan.outputs
@@ -325,7 +328,18 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
                         pdf == plan.outputs.end()
                             ? "write a PDF as well (-o chart.pdf), or draw one page with "
                               "--layout density"
-                            : "an SVG or a PNG is one picture: the chart's first page");
+                            : "an SVG, a PNG or an HTML page is one picture: the chart's first "
+                              "page");
+    for (const Output& out : plan.outputs)
+        if (out.format == OutputFormat::html && !doc.pages.empty())
+            if (const std::size_t drawn = html_page_events(doc.pages.front());
+                drawn > kMaxHtmlEvents)
+                fit.warning({}, "html-events-capped",
+                            out.name() + " shows all " + std::to_string(drawn) +
+                                " events drawn, but gives cards to the first " +
+                                std::to_string(kMaxHtmlEvents) + " in time order",
+                            "choose the events to show (--actor, --from, --to, --kind), or draw "
+                            "fewer labels with --layout density");
     if (!render_options.accessible && pdf != plan.outputs.end())
         fit.warning({}, "pdf-not-tagged",
                     pdf->name() +

@@ -67,16 +67,17 @@ int make_plan(const Options& o, Plan& plan) {
             out.format = *given;
         } else if (out.to_stdout) {
             return usage_error("-o - writes to standard output, which has no extension",
-                               "say which format with --format pdf, svg or png");
+                               "say which format with --format pdf, svg, png or html");
         } else {
             return usage_error("cannot tell the format of '" + path + "'",
-                               "name outputs with .pdf, .svg or .png, or give --format");
+                               "name outputs with .pdf, .svg, .png or .html, or give --format");
         }
         if (out.to_stdout) {
             for (const Output& earlier : plan.outputs)
                 if (earlier.to_stdout)
                     return usage_error("-o - is given twice", "write standard output once");
-            if (out.format != OutputFormat::svg && isatty(STDOUT_FILENO))
+            if (out.format != OutputFormat::svg && out.format != OutputFormat::html &&
+                isatty(STDOUT_FILENO))
                 return usage_error(
                     "will not write a " + std::string(to_string(out.format)) + " to a terminal",
                     "redirect standard output to a file or a pipe, e.g. > chart." +

@@ -9,6 +9,7 @@
 
 #include "base/out_of_memory.hpp"
 #include "base/text.hpp"
+#include "layout/html_page.hpp"
 #include "render/painter.hpp"
 #include "render/pdf_writer.hpp"
 #include "render/svg_links.hpp"
@@ -63,6 +64,27 @@ std::string render_svg(const Document& doc, const ByteSink& output) {
     return {};
 }
 
+/// The SVG with an overlay that makes its events focusable and tells about them.
+std::string render_html(const Document& doc, const RenderOptions& options, const ByteSink& output) {
+    std::string svg;
+    const ByteSink held = [&svg](const unsigned char* data, std::size_t length) {
+        svg.append(reinterpret_cast<const char*>(data), length);
+        return true;
+    };
+    if (std::string problem = render_svg(doc, held); !problem.empty()) return problem;
+    HtmlPageInput in;
+    in.page = &doc.pages.front();
+    in.svg = svg;
+    in.timeline = options.timeline;
+    in.model = options.model;
+    in.language = options.language;
+    in.generator = options.creator;
+    const std::string page = html_page(in);
+    if (!output(reinterpret_cast<const unsigned char*>(page.data()), page.size()))
+        return status_message(CAIRO_STATUS_WRITE_ERROR);
+    return {};
+}
+
 std::string render_pdf(const Document& doc, const RenderOptions& options, const ByteSink& output) {
     PdfWriter writer(options, output);
     for (const Scene& page : doc.pages)
@@ -113,12 +135,14 @@ std::string_view to_string(OutputFormat f) {
         case OutputFormat::pdf: return "pdf";
         case OutputFormat::svg: return "svg";
         case OutputFormat::png: return "png";
+        case OutputFormat::html: return "html";
     }
     return "pdf";
 }
 
 std::optional<OutputFormat> format_from_name(std::string_view name) {
-    for (OutputFormat f : {OutputFormat::pdf, OutputFormat::svg, OutputFormat::png})
+    for (OutputFormat f :
+         {OutputFormat::pdf, OutputFormat::svg, OutputFormat::png, OutputFormat::html})
         if (name == to_string(f)) return f;
     return std::nullopt;
 }
@@ -142,7 +166,7 @@ std::size_t svg_glyphs(const Scene& page) {
 std::string render_document(const Document& doc, OutputFormat format, const RenderOptions& options,
                             const ByteSink& sink) {
     if (doc.pages.empty()) return "there is nothing to draw";
-    if (format == OutputFormat::svg) {
+    if (format == OutputFormat::svg || format == OutputFormat::html) {
         // cairo writes each glyph as its own element, and librsvg (and so most viewers)
         // refuses files with more than 500,000 of them: better no file than an unusable one.
         const std::size_t glyphs = svg_glyphs(doc.pages.front());
@@ -155,6 +179,7 @@ std::string render_document(const Document& doc, OutputFormat format, const Rend
         if (!(page.width > 0 && page.height > 0)) return "the page has no size";
     if (format == OutputFormat::png) return render_png(doc.pages.front(), options, sink);
     if (format == OutputFormat::svg) return render_svg(doc, sink);
+    if (format == OutputFormat::html) return render_html(doc, options, sink);
     return render_pdf(doc, options, sink);
 }
 

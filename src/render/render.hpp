@@ -12,10 +12,10 @@
 
 namespace tl {
 
-enum class OutputFormat { pdf, svg, png };
+enum class OutputFormat { pdf, svg, png, html };
 
 std::string_view to_string(OutputFormat f);
-/// The format named by a file's extension (.pdf, .svg, .png), or by a --format value.
+/// The format named by a file's extension (.pdf, .svg, .png, .html), or by a --format value.
 std::optional<OutputFormat> format_from_name(std::string_view name);
 std::optional<OutputFormat> format_from_path(std::string_view path);
 
@@ -39,6 +39,10 @@ struct RenderOptions {
     std::string timestamp;  ///< ISO 8601, written as the PDF's creation and modification date
     /// Kept across renders (--watch); none: each PDF learns the fonts for itself.
     std::shared_ptr<RenderCache> cache;
+    /// An HTML page's events, for their cards (layout/html_page.hpp); none: each card says
+    /// its label's alternative text.
+    const Timeline* timeline = nullptr;
+    const Model* model = nullptr;
 };
 
 /// The most events a PDF is tagged in full for (RenderOptions::accessible).
@@ -48,7 +52,8 @@ inline constexpr std::size_t kAccessiblePdfEvents = 1000;
 using ByteSink = std::function<bool(const unsigned char* data, std::size_t size)>;
 
 /// Draws `doc` in `format` into `sink`: every page into a PDF, the first page (the chart)
-/// into an SVG or PNG. Returns an error message, or "" on success.
+/// into an SVG, a PNG or an HTML page (the SVG with its events' overlay and cards). Returns an
+/// error message, or "" on success.
 std::string render_document(const Document& doc, OutputFormat format, const RenderOptions& options,
                             const ByteSink& sink);
 

@@ -198,7 +198,7 @@ class Install(TempDirTest):
         self.assertIn("--watch", complete("render", "--w"))
         self.assertNotIn("--depfile", complete("list", "--"))
         self.assertIn("default", complete("render", "--template", ""))
-        self.assertEqual(sorted(complete("render", "--format", "")), ["pdf", "png", "svg"])
+        self.assertEqual(sorted(complete("render", "--format", "")), ["html", "pdf", "png", "svg"])
         self.assertIn("events/", complete("render", "ev"))
         self.assertEqual(complete("totals", "--by", "s"), ["supplier", "stage"])
         self.assertEqual(sorted(complete("totals", "--format", "")), ["csv", "json", "text"])

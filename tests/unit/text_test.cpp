@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/html_text.hpp"
 #include "base/text.hpp"
 
 namespace {
@@ -317,4 +318,35 @@ TEST_CASE("markdown_text keeps input literal on one line of Markdown") {
     CHECK(tl::markdown_text("2024-03-12") == "2024-03-12");
     CHECK(tl::markdown_text("line one\nline two") == "line one\\\\nline two");
     CHECK(tl::markdown_text("\x1b[31m") == "\\\\x1b\\[31m");
+}
+
+TEST_CASE("html_text and html_attribute: input cannot open a tag, end an attribute or hide") {
+    CHECK(tl::html_text("a < b & c > d \"q\" 'a'") == "a &lt; b &amp; c &gt; d \"q\" 'a'");
+    CHECK(tl::html_text("</script><!--x") == "&lt;/script&gt;&lt;!--x");
+    CHECK(tl::html_attribute("\" onfocus='x' \"") == "&quot; onfocus=&#39;x&#39; &quot;");
+    // Controls HTML forbids are dropped, line ends and tabs kept, bad bytes replaced.
+    CHECK(tl::html_text(std::string("a\0b\x01\x7f\tc\nd", 10)) == "ab\tc\nd");
+    CHECK(tl::html_text("\xc2\x85x") == "x");  // C1 NEL
+    CHECK(tl::html_text("a\xff"
+                        "b") ==
+          "a\xEF\xBF\xBD"
+          "b");  // not UTF-8
+    CHECK(tl::html_text("Україна 北约 \u202e") == "Україна 北约 \u202e");
+}
+
+TEST_CASE("script_json: no text inside a script element can end it or open a comment") {
+    const std::string json =
+        tl::json_quote("</script><script>alert(1)</script><!-- & \u2028\u2029");
+    const std::string safe = tl::script_json(json);
+    CHECK(safe.find('<') == std::string::npos);
+    CHECK(safe.find('>') == std::string::npos);
+    CHECK(safe.find('&') == std::string::npos);
+    CHECK(safe.find("\xE2\x80\xA8") == std::string::npos);
+    CHECK(safe.find("\xE2\x80\xA9") == std::string::npos);
+    CHECK(safe ==
+          "\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"
+          "\\u003c!-- \\u0026 \\u2028\\u2029\"");
+    // Raw separators (json_quote escapes them already; a JSON text from elsewhere may not).
+    CHECK(tl::script_json("[\"\xE2\x80\xA8\"]") == "[\"\\u2028\"]");
+    CHECK(tl::script_json("{\"a\": [1, 2]}") == "{\"a\": [1, 2]}");
 }

@@ -1,0 +1,541 @@
+#include "layout/html_page.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+#include "base/html_text.hpp"
+#include "base/text.hpp"
+#include "layout/chart_header.hpp"
+#include "layout/chart_heading.hpp"
+#include "layout/date_label.hpp"
+#include "layout/number_text.hpp"
+#include "layout/quantity_label.hpp"
+
+namespace tl {
+namespace {
+
+// The page's style and behaviour. The JavaScript never writes markup: every text from the
+// events reaches the page through textContent, every link through a checked href.
+constexpr std::string_view kHtmlStyle = R"css(
+:root{--accent:#1a5fb4;--card:#fff;--ink:#1c1c1c;--muted:#5e5e5e;--rule:#d0d0d0}
+body.dark{--accent:#8ab4f8;--card:#202124;--ink:#eee;--muted:#b0b0b0;--rule:#555}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.4 system-ui,"Noto Sans",sans-serif}
+.tools{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 1rem;
+ border-bottom:1px solid var(--rule);background:var(--card);position:sticky;top:0;z-index:3}
+.tools[hidden]{display:none}
+.tools label{display:flex;gap:.35rem;align-items:center}
+.tools input,.tools select,.tools button{font:inherit;padding:.2rem .45rem}
+.tools input[type=search]{width:16rem}
+.zoom{display:flex;gap:.25rem;align-items:center}
+.zoom button{min-width:2.2rem}
+#zoom-level{min-width:3.2rem;text-align:center;font-variant-numeric:tabular-nums}
+#status{margin:0;color:var(--muted)}
+.keys{margin:0;color:var(--muted);font-size:13px;flex-basis:100%}
+.viewport{overflow:auto;position:relative;max-height:calc(100vh - 6rem);cursor:grab}
+body:not(.js) .viewport{max-height:none}
+.viewport.dragging{cursor:grabbing;user-select:none}
+.stage{position:relative;width:calc(var(--z,1) * var(--w));aspect-ratio:var(--ar)}
+.stage>svg{display:block;width:100%;height:100%}
+.overlay{position:absolute;inset:0;pointer-events:none}
+.overlay>div{position:absolute;pointer-events:auto}
+.ev{cursor:pointer;border-radius:2px}
+.ev.member{pointer-events:none!important}
+.ev:focus{outline:3px solid var(--accent);outline-offset:2px}
+.ev.match{box-shadow:0 0 0 2px var(--accent)}
+.hit.out{background:var(--bg);opacity:.82}
+.card{position:fixed;z-index:5;max-width:28rem;max-height:70vh;overflow:auto;padding:.7rem .9rem;
+ background:var(--card);color:var(--ink);border:1px solid var(--rule);border-radius:6px;
+ box-shadow:0 4px 18px rgba(0,0,0,.22);font-size:14px}
+.card[hidden]{display:none}
+.card section+section{border-top:1px solid var(--rule);margin-top:.6rem;padding-top:.6rem}
+.card h2{font-size:15px;margin:0 0 .25rem;line-height:1.3}
+.card p,.card ul,.card ol{margin:.25rem 0}
+.card ul,.card ol{padding-left:1.2rem}
+.card .when{font-weight:600}
+.card .written,.card .meta,.card .more{color:var(--muted)}
+.card .written{font:12px ui-monospace,monospace;margin-left:.4rem}
+.card a{color:var(--accent)}
+)css";
+
+constexpr std::string_view kHtmlScript = R"js(
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("timeline-data").textContent);
+  var events = data.events;
+  var viewport = document.getElementById("viewport");
+  var stage = document.getElementById("stage");
+  var card = document.getElementById("card");
+  var status = document.getElementById("status");
+  var search = document.getElementById("search");
+  var actorFilter = document.getElementById("actor-filter");
+  var kindFilter = document.getElementById("kind-filter");
+  var zoomLevel = document.getElementById("zoom-level");
+  var anchors = Array.prototype.slice.call(document.querySelectorAll("#overlay .ev"));
+  var hits = Array.prototype.slice.call(document.querySelectorAll("#overlay .hit"));
+  var shown = events.map(function () { return true; });
+  var baseWidth = stage.getBoundingClientRect().width;
+  var zoom = 1, hideTimer = 0, cardOwner = null;
+
+  document.body.classList.add("js");
+  document.getElementById("tools").hidden = false;
+  anchors.concat(hits).forEach(function (e) { e.removeAttribute("title"); });
+
+  function indices(e) { return e.getAttribute("data-i").split(" ").map(Number); }
+  function node(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null && text !== "") e.textContent = text;
+    return e;
+  }
+  function link(url, text) {
+    if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return node("span", "", text);
+    var a = node("a", "", text);
+    a.href = url;
+    a.rel = "noopener noreferrer";
+    a.target = "_blank";
+    return a;
+  }
+  function haystack(ev) {
+    return [ev.id, ev.title, ev.when, ev.date, ev.kind_label, ev.summary, ev.confidence,
+            ev.location].concat(ev.names || [], ev.quantities || [], (ev.sources || []).map(
+              function (s) { return [s.publisher, s.title].join(" "); }))
+      .join(" ").replace(/[\u2066-\u2069]/g, "").toLowerCase();
+  }
+  var texts = events.map(haystack);
+
+  function eventSection(ev) {
+    var s = node("section");
+    s.appendChild(node("h2", "", ev.title));
+    if (ev.when) {
+      var w = node("p", "when", ev.when);
+      if (ev.date) w.appendChild(node("span", "written", ev.date + (ev.precision ? " \u00b7 " + ev.precision : "")));
+      s.appendChild(w);
+    }
+    var meta = [ev.kind_label, ev.confidence].filter(Boolean).join(" \u00b7 ");
+    if (ev.flow) meta = ev.flow + (meta ? " \u00b7 " + meta : "");
+    if (meta) s.appendChild(node("p", "meta", meta));
+    if (ev.quantities && ev.quantities.length) {
+      var q = node("ul", "quantities");
+      ev.quantities.forEach(function (t) { q.appendChild(node("li", "", t)); });
+      s.appendChild(q);
+    }
+    if (ev.summary) s.appendChild(node("p", "summary", ev.summary));
+    if (ev.location) s.appendChild(node("p", "meta", ev.location));
+    if (ev.sources && ev.sources.length) {
+      var list = node("ol", "sources");
+      ev.sources.forEach(function (src) {
+        var li = node("li");
+        var name = [src.publisher, src.title].filter(Boolean).join(": ") || src.url || "source";
+        li.appendChild(link(src.url, name));
+        if (src.date) li.appendChild(node("span", "meta", " (" + src.date + ")"));
+        list.appendChild(li);
+      });
+      s.appendChild(list);
+    }
+    return s;
+  }
+
+  function place(target) {
+    var r = target.getBoundingClientRect();
+    var w = card.offsetWidth, h = card.offsetHeight;
+    var x = Math.min(Math.max(8, r.left), window.innerWidth - w - 8);
+    var y = r.bottom + 8;
+    if (y + h > window.innerHeight - 8) y = Math.max(8, r.top - h - 8);
+    card.style.left = Math.max(8, x) + "px";
+    card.style.top = y + "px";
+  }
+  function showCard(list, target) {
+    clearTimeout(hideTimer);
+    cardOwner = target;
+    card.replaceChildren();
+    var most = 6;
+    list.slice(0, most).forEach(function (i) { card.appendChild(eventSection(events[i])); });
+    if (list.length > most)
+      card.appendChild(node("p", "more", "and " + (list.length - most) + " more: Tab through them"));
+    card.hidden = false;
+    place(target);
+  }
+  function hideCard() { card.hidden = true; cardOwner = null; }
+  function hideSoon() { clearTimeout(hideTimer); hideTimer = setTimeout(hideCard, 300); }
+
+  anchors.forEach(function (a) {
+    var i = Number(a.getAttribute("data-i"));
+    a.addEventListener("focus", function () { showCard([i], a); });
+    a.addEventListener("blur", function (e) { if (!card.contains(e.relatedTarget)) hideSoon(); });
+    a.addEventListener("mouseenter", function () { showCard([i], a); });
+    a.addEventListener("mouseleave", hideSoon);
+    a.addEventListener("click", function () { a.focus(); showCard([i], a); });
+  });
+  hits.forEach(function (h) {
+    h.addEventListener("mouseenter", function () {
+      showCard(indices(h).filter(function (i) { return shown[i]; }), h);
+    });
+    h.addEventListener("mouseleave", hideSoon);
+  });
+  card.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+  card.addEventListener("mouseleave", hideSoon);
+  card.addEventListener("focusout", function (e) {
+    if (!card.contains(e.relatedTarget) && e.relatedTarget !== cardOwner) hideSoon();
+  });
+  card.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    var owner = cardOwner;
+    hideCard();
+    if (owner && owner.classList.contains("ev")) owner.focus();
+  });
+
+  function visibleAnchors() { return anchors.filter(function (a) { return !a.hidden; }); }
+  function step(from, by) {
+    var list = visibleAnchors();
+    if (!list.length) return;
+    var at = list.indexOf(from);
+    var next = by === Infinity ? list.length - 1 : by === -Infinity ? 0
+             : Math.min(list.length - 1, Math.max(0, at + by));
+    list[next].focus();
+  }
+  document.getElementById("overlay").addEventListener("keydown", function (e) {
+    var a = e.target;
+    if (!a.classList || !a.classList.contains("ev")) return;
+    var keys = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity};
+    if (e.key in keys) { e.preventDefault(); step(a, keys[e.key]); return; }
+    if (e.key === "Escape") { hideCard(); return; }
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      showCard([Number(a.getAttribute("data-i"))], a);
+      var first = card.querySelector("a") || card;
+      first.focus();
+    }
+  });
+
+  function applyFilters() {
+    var q = search.value.trim().toLowerCase();
+    var actor = actorFilter.value, kind = kindFilter.value;
+    var active = Boolean(q || actor || kind), count = 0;
+    events.forEach(function (ev, i) {
+      shown[i] = (!actor || ev.actors.indexOf(actor) >= 0) && (!kind || ev.kind === kind) &&
+                 (!q || texts[i].indexOf(q) >= 0);
+      if (shown[i]) count++;
+    });
+    anchors.forEach(function (a) {
+      var i = Number(a.getAttribute("data-i"));
+      a.hidden = !shown[i];
+      a.classList.toggle("match", active && shown[i]);
+    });
+    hits.forEach(function (h) {
+      h.classList.toggle("out", !indices(h).some(function (i) { return shown[i]; }));
+    });
+    status.textContent = active ? count + " of " + events.length + " events match"
+                                : events.length + (events.length === 1 ? " event" : " events");
+    if (cardOwner && cardOwner.hidden) hideCard();
+  }
+  search.addEventListener("input", applyFilters);
+  actorFilter.addEventListener("change", applyFilters);
+  kindFilter.addEventListener("change", applyFilters);
+
+  function setZoom(z, cx, cy) {
+    z = Math.min(8, Math.max(0.2, z));
+    var r = viewport.getBoundingClientRect();
+    var px = cx === undefined ? viewport.clientWidth / 2 : cx - r.left;
+    var py = cy === undefined ? viewport.clientHeight / 2 : cy - r.top;
+    var fx = (viewport.scrollLeft + px) / zoom, fy = (viewport.scrollTop + py) / zoom;
+    zoom = z;
+    stage.style.setProperty("--z", String(z));
+    viewport.scrollLeft = fx * z - px;
+    viewport.scrollTop = fy * z - py;
+    zoomLevel.textContent = Math.round(z * 100) + "%";
+    if (cardOwner) place(cardOwner);
+  }
+  function fit() { return viewport.clientWidth / baseWidth; }
+  document.getElementById("zoom-in").addEventListener("click", function () { setZoom(zoom * 1.25); });
+  document.getElementById("zoom-out").addEventListener("click", function () { setZoom(zoom / 1.25); });
+  document.getElementById("zoom-fit").addEventListener("click", function () { setZoom(fit()); });
+  document.getElementById("zoom-reset").addEventListener("click", function () { setZoom(1); });
+  viewport.addEventListener("wheel", function (e) {
+    if (!(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    setZoom(zoom * Math.exp(-e.deltaY * 0.0015), e.clientX, e.clientY);
+  }, {passive: false});
+  var drag = null;
+  viewport.addEventListener("pointerdown", function (e) {
+    if (e.button !== 0 || e.target.closest("a, .ev")) return;
+    drag = {x: e.clientX, y: e.clientY, left: viewport.scrollLeft, top: viewport.scrollTop};
+    viewport.setPointerCapture(e.pointerId);
+    viewport.classList.add("dragging");
+  });
+  viewport.addEventListener("pointermove", function (e) {
+    if (!drag) return;
+    viewport.scrollLeft = drag.left - (e.clientX - drag.x);
+    viewport.scrollTop = drag.top - (e.clientY - drag.y);
+  });
+  function endDrag() { drag = null; viewport.classList.remove("dragging"); }
+  viewport.addEventListener("pointerup", endDrag);
+  viewport.addEventListener("pointercancel", endDrag);
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (e.ctrlKey || e.metaKey || e.altKey || (t && /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName))) return;
+    if (e.key === "+" || e.key === "=") setZoom(zoom * 1.25);
+    else if (e.key === "-") setZoom(zoom / 1.25);
+    else if (e.key === "0") setZoom(fit());
+    else if (e.key === "/") search.focus();
+    else return;
+    e.preventDefault();
+  });
+  window.addEventListener("scroll", function () { if (cardOwner) place(cardOwner); }, {passive: true});
+  viewport.addEventListener("scroll", function () { if (cardOwner) place(cardOwner); }, {passive: true});
+  setZoom(Math.min(1, fit()), 0, 0);
+  applyFilters();
+})();
+)js";
+
+std::string percent(double part, double whole) {
+    return number_text(whole > 0 ? 100 * part / whole : 0, 3) + "%";
+}
+
+std::string box_style(const Rect& b, const Scene& page) {
+    return "left:" + percent(b.x, page.width) + ";top:" + percent(b.y, page.height) +
+           ";width:" + percent(b.width, page.width) + ";height:" + percent(b.height, page.height);
+}
+
+std::string json_list(const std::vector<std::string>& texts) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        out += (i ? "," : "") + json_quote(texts[i]);
+    return out + "]";
+}
+
+/// "day", "month", "day to open": how finely the date is known, side by side.
+std::string precision_text(const Date& d) {
+    std::string p(to_string(d.start.precision));
+    if (d.end) p += " to " + std::string(to_string(d.end->precision));
+    return p + " precision";
+}
+
+/// What each event drawn on the page is made of: its items, in time order.
+struct PageEvent {
+    std::string id;
+    const Event* event = nullptr;  ///< none without a timeline
+    std::vector<std::size_t> items;
+};
+
+std::vector<PageEvent> page_events(const Scene& page, const Timeline* timeline) {
+    std::unordered_map<std::string, std::vector<std::size_t>> items_of;
+    std::vector<std::string> scene_order;
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+        const Item& it = page.items[i];
+        const auto add = [&](const std::string& id) {
+            auto& list = items_of[id];
+            if (list.empty()) scene_order.push_back(id);
+            list.push_back(i);
+        };
+        if (!it.event.empty()) add(it.event);
+        for (const std::string& id : it.events)
+            add(id);
+    }
+    std::vector<PageEvent> out;
+    std::set<std::string> placed;
+    if (timeline) {
+        for (const Event* e : timeline->events) {
+            const auto found = items_of.find(e->id);
+            if (found == items_of.end() || !placed.insert(e->id).second) continue;
+            out.push_back({e->id, e, found->second});
+        }
+    }
+    for (const std::string& id : scene_order)
+        if (placed.insert(id).second) out.push_back({id, nullptr, items_of[id]});
+    return out;
+}
+
+/// The item a focusable element covers: the event's own label, else its group's label, else
+/// its mark, else its first item.
+std::size_t anchor_item(const Scene& page, const PageEvent& pe) {
+    const auto rank = [&](std::size_t i) {
+        const Item& it = page.items[i];
+        const bool own = it.event == pe.id;
+        if (it.role == "event-label") return own ? 0 : 1;
+        if (it.role == "event-marker" || it.role == "event-range" || it.role == "event-bar")
+            return 2;
+        if (it.role == "event-group") return 3;
+        return 4;
+    };
+    return *std::min_element(pe.items.begin(), pe.items.end(),
+                             [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+}
+
+std::string html_actor_name(const Model* model, const std::string& id) {
+    if (model)
+        for (const Actor& a : model->actors)
+            if (a.id == id) return a.name.empty() ? id : a.name;
+    return id;
+}
+
+std::string names_of(const Model* model, const std::vector<Ref>& refs) {
+    std::string out;
+    for (const Ref& r : refs)
+        out += (out.empty() ? "" : ", ") + html_actor_name(model, r.id);
+    return out;
+}
+
+std::string event_json(const PageEvent& pe, const Scene& page, const Model* model) {
+    if (!pe.event) {
+        const Item& it = page.items[anchor_item(page, pe)];
+        return "{\"id\":" + json_quote(pe.id) +
+               ",\"title\":" + json_quote(it.alt.empty() ? it.text : it.alt) + ",\"actors\":[]}";
+    }
+    const Event& e = *pe.event;
+    std::vector<std::string> names;
+    for (const std::string& id : e.involved_actor_ids())
+        names.push_back(html_actor_name(model, id));
+    std::vector<std::string> quantities;
+    for (const Quantity& q : e.quantities)
+        quantities.push_back(quantity_label(q));
+    std::string flow;
+    if (!e.from.empty() || !e.to.empty())
+        flow = (e.from.empty() ? "?" : names_of(model, e.from)) + " \u2192 " +
+               (e.to.empty() ? "?" : names_of(model, e.to));
+    std::string out =
+        "{\"id\":" + json_quote(e.id) + ",\"title\":" + json_quote(e.title) +
+        ",\"date\":" + json_quote(e.date.text()) + ",\"when\":" + json_quote(human_date(e.date)) +
+        ",\"precision\":" + json_quote(precision_text(e.date)) + ",\"kind\":" + json_quote(e.kind) +
+        ",\"kind_label\":" + json_quote(model ? kind_label(*model, e.kind) : e.kind) +
+        ",\"actors\":" + json_list(e.involved_actor_ids()) + ",\"names\":" + json_list(names) +
+        ",\"flow\":" + json_quote(flow) + ",\"quantities\":" + json_list(quantities) +
+        ",\"confidence\":" + json_quote(to_string(e.confidence)) +
+        ",\"summary\":" + json_quote(e.summary) +
+        ",\"location\":" + json_quote(e.location ? e.location->name : std::string()) +
+        ",\"sources\":[";
+    for (std::size_t i = 0; i < e.sources.size(); ++i) {
+        const Source& s = e.sources[i];
+        // Only web links are links: the page never holds a javascript: or data: URL.
+        const bool web = s.url.starts_with("https://") || s.url.starts_with("http://");
+        out += std::string(i ? "," : "") + "{\"publisher\":" + json_quote(s.publisher) +
+               ",\"title\":" + json_quote(s.title) +
+               ",\"url\":" + json_quote(web ? s.url : std::string()) +
+               ",\"date\":" + json_quote(s.date ? human_date(*s.date) : std::string()) + "}";
+    }
+    return out + "]}";
+}
+
+std::string color_css(const Color& c) {
+    const auto byte = [](double v) {
+        return std::to_string(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+    };
+    return "rgb(" + byte(c.r) + "," + byte(c.g) + "," + byte(c.b) + ")";
+}
+
+/// The SVG document as an element of the page: without its XML declaration.
+std::string_view svg_element(std::string_view svg) {
+    const std::size_t open = svg.find("<svg");
+    return open == std::string_view::npos ? std::string_view() : svg.substr(open);
+}
+
+std::string options_html(const std::map<std::string, std::string>& by_label, std::string_view all) {
+    std::string out = "<option value=\"\">" + std::string(all) + "</option>";
+    for (const auto& [label, id] : by_label)
+        out += "<option value=\"" + html_attribute(id) + "\">" + html_text(label) + "</option>";
+    return out;
+}
+
+}  // namespace
+
+std::size_t html_page_events(const Scene& page) {
+    return page_events(page, nullptr).size();
+}
+
+std::string html_page(const HtmlPageInput& in) {
+    const Scene& page = *in.page;
+    std::vector<PageEvent> events = page_events(page, in.timeline);
+    if (events.size() > kMaxHtmlEvents) events.resize(kMaxHtmlEvents);
+
+    // The overlay: one focusable element per event, in time order (the order of Tab), then
+    // one hover area per item that stands for events, naming them all.
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        index.emplace(events[i].id, i);
+    std::string anchors, hits, json = "[";
+    std::map<std::string, std::string> actors, kinds;  // by label, for the filters
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const PageEvent& pe = events[i];
+        const Item& anchor = page.items[anchor_item(page, pe)];
+        const std::string said = pe.event ? event_summary(*pe.event) : anchor.alt;
+        const bool member = anchor.event != pe.id;  // stands in a group's mark
+        anchors += "<div class=\"ev" + std::string(member ? " member" : "") + "\" id=\"ev-" +
+                   std::to_string(i) + "\" data-i=\"" + std::to_string(i) + "\" data-id=\"" +
+                   html_attribute(pe.id) +
+                   "\" tabindex=\"0\" role=\"button\" aria-controls=\"card\" aria-label=\"" +
+                   html_attribute(said) + "\" title=\"" + html_attribute(said) + "\" style=\"" +
+                   box_style(anchor.box, page) + "\"></div>\n";
+        json += (i ? ",\n" : "\n") + event_json(pe, page, in.model);
+        if (pe.event) {
+            for (const std::string& id : pe.event->involved_actor_ids())
+                actors.emplace(html_actor_name(in.model, id), id);
+            kinds.emplace(in.model ? kind_label(*in.model, pe.event->kind) : pe.event->kind,
+                          pe.event->kind);
+        }
+    }
+    json += "]";
+    // Every mark and label of an event: hovering shows its events, a filter veils it.
+    for (const Item& it : page.items) {
+        std::vector<std::string> ids = it.events;
+        if (!it.event.empty()) ids.insert(ids.begin(), it.event);
+        std::string list;
+        for (const std::string& id : ids)
+            if (const auto found = index.find(id); found != index.end())
+                list += (list.empty() ? "" : " ") + std::to_string(found->second);
+        if (!list.empty())
+            hits += "<div class=\"hit\" data-i=\"" + list + "\" aria-hidden=\"true\" style=\"" +
+                    box_style(it.box, page) + "\"></div>\n";
+    }
+
+    const double lightness = (page.background.r + page.background.g + page.background.b) / 3;
+    std::string out = "<!DOCTYPE html>\n<html lang=\"" + html_attribute(in.language) +
+                      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    if (!in.generator.empty())
+        out += "<meta name=\"generator\" content=\"" + html_attribute(in.generator) + "\">\n";
+    out += "<title>" + html_text(page.title) + "</title>\n<style>" + std::string(kHtmlStyle) +
+           "</style>\n</head>\n<body" + (lightness < 0.5 ? " class=\"dark\"" : "") +
+           " style=\"--bg:" + color_css(page.background) + "\">\n";
+    out +=
+        "<div class=\"tools\" id=\"tools\" hidden>\n"
+        "<label>Search <input type=\"search\" id=\"search\" placeholder=\"title, actor, "
+        "source\u2026\" autocomplete=\"off\"></label>\n"
+        "<label>Actor <select id=\"actor-filter\">" +
+        options_html(actors, "All actors") +
+        "</select></label>\n"
+        "<label>Kind <select id=\"kind-filter\">" +
+        options_html(kinds, "All kinds") +
+        "</select></label>\n"
+        "<span class=\"zoom\" role=\"group\" aria-label=\"Zoom\">"
+        "<button type=\"button\" id=\"zoom-out\" aria-label=\"Zoom out\">\u2212</button>"
+        "<span id=\"zoom-level\">100%</span>"
+        "<button type=\"button\" id=\"zoom-in\" aria-label=\"Zoom in\">+</button>"
+        "<button type=\"button\" id=\"zoom-fit\">Fit</button>"
+        "<button type=\"button\" id=\"zoom-reset\" aria-label=\"Actual "
+        "size\">100%</button></span>\n"
+        "<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n"
+        "<p class=\"keys\">Tab or the arrow keys step through the events in time order; Enter "
+        "reaches a card's sources, Escape leaves it; + and \u2212 zoom, 0 fits the width, / "
+        "searches; drag to pan, Ctrl and the wheel to zoom.</p>\n</div>\n";
+    out +=
+        "<div class=\"viewport\" id=\"viewport\">\n<div class=\"stage\" id=\"stage\" style=\"--w:" +
+        number_text(page.width * 4 / 3, 2) + "px;--ar:" + number_text(page.width, 2) + " / " +
+        number_text(page.height, 2) + "\">\n";
+    out += svg_element(in.svg);
+    out +=
+        "\n<div class=\"overlay\" id=\"overlay\">\n" + hits + anchors + "</div>\n</div>\n</div>\n";
+    out +=
+        "<div class=\"card\" id=\"card\" role=\"region\" aria-label=\"Event details\" "
+        "aria-live=\"polite\" tabindex=\"-1\" hidden></div>\n";
+    out += "<script type=\"application/json\" id=\"timeline-data\">" +
+           script_json("{\"format\":\"timeline-html/1\",\"title\":" + json_quote(page.title) +
+                       ",\"events\":" + json + "}") +
+           "</script>\n<script>" + std::string(kHtmlScript) + "</script>\n</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace tl

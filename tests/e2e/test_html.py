@@ -1,0 +1,242 @@
+"""render -o chart.html in a real browser (Debian's chromium, driven by chromium-driver and
+python3-selenium): every event of the Scene is on the page and reachable by keyboard, a
+focus or a hover shows the event's card, the search filters, the console stays clean, the
+page without JavaScript is still the chart with its links, and the bytes are the same twice.
+One browser for the whole file."""
+import json
+import os
+import shutil
+import tempfile
+import pathlib
+import unittest
+
+from helpers import EVENTS, SANITIZED, run
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    SELENIUM = None
+except ImportError as error:  # reported by setUpClass, never passed over in silence
+    SELENIUM = error
+
+HOSTILE = """\
+actors:
+  - id: iran
+    name: "Iran <img src=x onerror=alert(1)>"
+  - id: russia
+    name: Russia
+events:
+  - id: hostile
+    title: "</script><script>alert(2)</script><!-- <b onmouseover=alert(3)>x</b>"
+    date: 2024-09~
+    kind: arms-transfer
+    from: iran
+    to: russia
+    sources:
+      - publisher: "<i>Pub</i>"
+        title: "T & 'q'"
+        url: https://example.org/?a=1&b=%3Cx%3E
+"""
+
+
+def start_browser():
+    """A headless Chromium, or why there is none."""
+    if SELENIUM is not None:
+        return None, f"python3-selenium is missing ({SELENIUM})"
+    binary = shutil.which("chromium")
+    driver_binary = shutil.which("chromedriver")
+    if not binary or not driver_binary:
+        return None, "chromium or chromium-driver is not installed"
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1600,1000", "--lang=en"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    try:
+        service = Service(executable_path=driver_binary)
+        return webdriver.Chrome(options=options, service=service), ""
+    except Exception as error:  # noqa: BLE001 - any failure to start is reported whole
+        return None, f"chromium did not start: {error}"
+
+
+class HtmlPageInBrowser(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if SANITIZED:
+            raise unittest.SkipTest("browser test skipped under the sanitizer build "
+                                    "(the same page is tested in the plain build)")
+        cls._tmp = tempfile.TemporaryDirectory()
+        tmp = pathlib.Path(cls._tmp.name)
+        cls.page = tmp / "chart.html"
+        scene = tmp / "scene.json"
+        proc = run("render", EVENTS, "-o", cls.page, "--scene", scene)
+        assert proc.returncode == 0, proc.stderr
+        cls.bytes = cls.page.read_bytes()
+        again = tmp / "again.html"
+        proc = run("render", EVENTS, "-o", again)
+        assert proc.returncode == 0, proc.stderr
+        cls.again = again.read_bytes()
+        cls.scene = json.loads(scene.read_text())
+        listed = run("list", EVENTS, "--format", "json")
+        assert listed.returncode == 0, listed.stderr
+        cls.events = {e["id"]: e for e in json.loads(listed.stdout)}
+        hostile_yaml = tmp / "hostile.yaml"
+        hostile_yaml.write_text(HOSTILE)
+        cls.hostile = tmp / "hostile.html"
+        proc = run("render", hostile_yaml, "-o", cls.hostile)
+        assert proc.returncode == 0, proc.stderr
+        cls.driver, why = start_browser()
+        if cls.driver is None:
+            cls._tmp.cleanup()
+            if os.environ.get("TIMELINE_NO_BROWSER"):
+                raise unittest.SkipTest(f"no browser ({why}); TIMELINE_NO_BROWSER is set")
+            raise AssertionError(f"no browser to test the HTML page in: {why}; install "
+                                 "chromium, chromium-driver and python3-selenium (make deps), "
+                                 "or set TIMELINE_NO_BROWSER=1 to skip this test")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls._tmp.cleanup()
+
+    def load(self, path=None):
+        self.driver.get((path or self.page).as_uri())
+        self.driver.get_log("browser")  # only what this page logs from here on
+        return self.driver
+
+    def scene_events(self):
+        ids = set()
+        for item in self.scene["items"]:
+            if item.get("event"):
+                ids.add(item["event"])
+            ids.update(item.get("events", []))
+        return ids
+
+    def anchors(self):
+        return self.driver.find_elements(By.CSS_SELECTOR, "#overlay .ev")
+
+    def test_same_bytes_twice(self):
+        self.assertEqual(self.bytes, self.again)
+
+    def test_every_event_is_on_the_page_and_reached_by_tab_in_time_order(self):
+        d = self.load()
+        on_page = [a.get_attribute("data-id") for a in self.anchors()]
+        self.assertEqual(set(on_page), self.scene_events())
+        self.assertEqual(len(on_page), len(set(on_page)))
+        for a in self.anchors():
+            label = a.get_attribute("aria-label")
+            event = self.events[a.get_attribute("data-id")]
+            self.assertIn(event["title"], label.replace("\u2068", "").replace("\u2069", ""))
+            self.assertEqual(a.get_attribute("role"), "button")
+        d.execute_script("""window.reached = [];
+            document.addEventListener('focusin', e => window.reached.push(
+              e.target.classList.contains('ev') ? e.target.dataset.id : null));""")
+        d.find_element(By.ID, "search").click()
+        # From the search box: the six controls after it, the chart's links, then the events;
+        # not one Tab more, which would leave the page for the browser's own controls.
+        links = len(d.find_elements(By.CSS_SELECTOR, "svg a"))
+        ActionChains(d).send_keys(Keys.TAB * (6 + links + len(on_page))).perform()
+        focused = d.execute_script("return window.reached")
+        first = next(i for i, f in enumerate(focused) if f)
+        reached = focused[first:]
+        self.assertEqual(reached, on_page)
+        # The arrow keys step too, in the same order.
+        self.anchors()[0].send_keys(Keys.ARROW_RIGHT)
+        self.assertEqual(d.switch_to.active_element.get_attribute("data-id"), on_page[1])
+        d.switch_to.active_element.send_keys(Keys.END)
+        self.assertEqual(d.switch_to.active_element.get_attribute("data-id"), on_page[-1])
+
+    def card_text(self):
+        card = self.driver.find_element(By.ID, "card")
+        self.assertTrue(card.is_displayed())
+        return card.text
+
+    def test_focus_and_hover_show_the_events_card(self):
+        d = self.load()
+        with_source = [a for a in self.anchors()
+                       if any(s.get("url") for s in self.events[a.get_attribute("data-id")]["sources"])
+                       and "member" not in a.get_attribute("class")]
+        self.assertTrue(with_source)
+        for anchor in (with_source[0], with_source[-1]):
+            event = self.events[anchor.get_attribute("data-id")]
+            d.execute_script("arguments[0].focus()", anchor)
+            text = self.card_text()
+            self.assertIn(event["title"], text)
+            written = event["date"]["text"] + ("/" + event["end"]["text"] if event["end"] else "")
+            self.assertIn(written, text)
+            links = d.find_elements(By.CSS_SELECTOR, "#card a")
+            self.assertEqual([a.get_attribute("href") for a in links],
+                             [s["url"] for s in event["sources"] if s.get("url")])
+        # Hovering a mark shows its event's card.
+        d.execute_script("document.activeElement.blur()")
+        # (one whose middle is not under another event's area)
+        hit = d.execute_script("""return Array.from(document.querySelectorAll('#overlay .hit'))
+            .find(h => { const r = h.getBoundingClientRect();
+              return h.dataset.i.indexOf(' ') < 0 && document.elementFromPoint(
+                r.left + r.width / 2, r.top + r.height / 2) === h; });""")
+        event = self.events[self.anchors()[int(hit.get_attribute("data-i"))].get_attribute("data-id")]
+        ActionChains(d).move_to_element(hit).perform()
+        self.assertIn(event["title"], self.card_text())
+        self.assertEqual(d.get_log("browser"), [])
+
+    def test_search_and_filters_dim_the_rest(self):
+        d = self.load()
+        total = len(self.anchors())
+        d.find_element(By.ID, "search").send_keys("caspian")
+        wanted = {i for i, e in self.events.items() if "caspian" in
+                  json.dumps(e, ensure_ascii=False).lower()}
+        shown = {a.get_attribute("data-id") for a in self.anchors() if a.is_displayed()}
+        self.assertTrue(shown)
+        self.assertLess(len(shown), total)
+        self.assertLessEqual(shown, wanted)
+        self.assertIn(f"{len(shown)} of {total} events match",
+                      d.find_element(By.ID, "status").text)
+        veiled = d.find_elements(By.CSS_SELECTOR, "#overlay .hit.out")
+        self.assertTrue(veiled)
+        d.find_element(By.ID, "search").clear()
+        d.find_element(By.ID, "search").send_keys(" ")  # an input event after clear()
+        kind = d.find_element(By.ID, "kind-filter")
+        kind.find_element(By.CSS_SELECTOR, 'option[value="diplomatic"]').click()
+        shown = [a.get_attribute("data-id") for a in self.anchors() if a.is_displayed()]
+        self.assertTrue(shown)
+        self.assertTrue(all(self.events[i]["kind"] == "diplomatic" for i in shown))
+        self.assertEqual(d.get_log("browser"), [])
+
+    def test_without_javascript_the_chart_and_its_links_remain(self):
+        d = self.driver
+        d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        try:
+            self.load()
+            svg = d.find_element(By.CSS_SELECTOR, "#stage > svg")
+            self.assertGreater(svg.size["width"], 800)
+            self.assertGreater(svg.size["height"], 300)
+            hrefs = d.execute_script("return Array.from(document.querySelectorAll('svg a'), "
+                                     "a => a.href.baseVal)")
+            self.assertIn("https://www.ukrinform.net/", hrefs)
+            self.assertFalse(d.find_element(By.ID, "tools").is_displayed())
+            self.assertFalse(d.find_element(By.ID, "card").is_displayed())
+        finally:
+            d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+    def test_input_text_stays_text(self):
+        d = self.load(self.hostile)
+        self.assertEqual(len(d.find_elements(By.TAG_NAME, "script")), 2)
+        self.assertEqual(d.find_elements(By.CSS_SELECTOR, "body img, body b, body i"), [])
+        anchor = self.anchors()[0]
+        d.execute_script("arguments[0].focus()", anchor)
+        text = self.card_text()
+        self.assertIn("</script><script>alert(2)</script><!--", text)
+        self.assertIn("<i>Pub</i>", text)
+        link = d.find_element(By.CSS_SELECTOR, "#card a")
+        self.assertEqual(link.get_attribute("href"), "https://example.org/?a=1&b=%3Cx%3E")
+        options = [o.text for o in d.find_elements(By.CSS_SELECTOR, "#actor-filter option")]
+        self.assertIn("Iran <img src=x onerror=alert(1)>", options)
+        self.assertEqual(d.get_log("browser"), [])
+
+
+if __name__ == "__main__":
+    unittest.main()

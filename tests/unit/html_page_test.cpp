@@ -1,0 +1,136 @@
+// The interactive HTML page (render -o chart.html): its structure, built from the Scene and
+// the Model, and input text that stays data in every place it is written.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "layout/chart_layout.hpp"
+#include "layout/html_page.hpp"
+#include "timeline/timeline.hpp"
+
+namespace {
+
+std::size_t count(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+tl::Event html_event(const std::string& id, const std::string& title, const std::string& date) {
+    tl::Event e;
+    e.id = id;
+    e.title = title;
+    e.date = *tl::parse_date(date).value;
+    e.kind = "military-aid";
+    e.from = {{"iran", {}}};
+    e.to = {{"russia", {}}};
+    return e;
+}
+
+tl::Model html_model() {
+    tl::Model m;
+    m.actors = {{"iran", "Iran", "", "", {}}, {"russia", "Russia \"RU\"", "", "", {}}};
+    m.events.push_back(html_event("late", "Later </script><script>alert(1)</script>", "2024-09~"));
+    m.events.push_back(html_event("early", "Drones <b>& 'shells'</b>", "2022-08/2022-10"));
+    tl::Source s;
+    s.publisher = "Reuters";
+    s.title = "Report <!-- \u2028";
+    s.url = "https://example.org/a?b=1&c=2";
+    m.events.back().sources.push_back(s);
+    s.url = "javascript:alert(1)";
+    m.events.back().sources.push_back(s);
+    tl::Quantity q;
+    q.value = 200;
+    q.value_text = "200";
+    q.unit = "drones";
+    q.qualifier = tl::QuantityQualifier::more_than;
+    m.events.back().quantities.push_back(q);
+    // Two on one day in one lane: one group mark.
+    m.events.push_back(html_event("same-a", "Burst one", "2023-05-01"));
+    m.events.push_back(html_event("same-b", "Burst two", "2023-05-01"));
+    return m;
+}
+
+struct HtmlFixture {
+    tl::Model model = html_model();
+    tl::Timeline timeline = tl::build_timeline(model);
+    tl::Scene scene =
+        tl::layout_chart(timeline, model, tl::default_theme(), tl::FixedWidthMeasurer(), {});
+    std::string page() const {
+        tl::HtmlPageInput in;
+        in.page = &scene;
+        in.svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>";
+        in.timeline = &timeline;
+        in.model = &model;
+        in.generator = "timeline test";
+        return tl::html_page(in);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("html page: one focusable element per event drawn, in time order, and the picture") {
+    const HtmlFixture f;
+    const std::string page = f.page();
+    CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    CHECK(page.find("<?xml") == std::string::npos);  // the SVG as an element
+    CHECK(page.find("<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>") != std::string::npos);
+    std::set<std::string> drawn;
+    for (const tl::Item& it : f.scene.items) {
+        if (!it.event.empty()) drawn.insert(it.event);
+        drawn.insert(it.events.begin(), it.events.end());
+    }
+    REQUIRE(drawn.size() == 4);
+    CHECK(tl::html_page_events(f.scene) == 4);
+    CHECK(count(page, "tabindex=\"0\" role=\"button\"") == 4);
+    // Time order, the order of Tab: ev-0 is the earliest.
+    std::vector<std::size_t> at;
+    for (const char* id : {"early", "same-a", "same-b", "late"}) {
+        at.push_back(page.find("data-id=\"" + std::string(id) + "\""));
+        CHECK(at.back() != std::string::npos);
+    }
+    CHECK(std::is_sorted(at.begin(), at.end()));
+    CHECK(page.find("id=\"ev-0\" data-i=\"0\" data-id=\"early\"") != std::string::npos);
+    // The burst's members stand in its mark; hovering it names both.
+    CHECK(count(page, "class=\"ev member\"") >= 1);
+    CHECK(page.find("class=\"hit\" data-i=\"1 2\"") != std::string::npos);
+    // Nothing is fetched: no external script, style, font or image.
+    CHECK(page.find("src=") == std::string::npos);
+    CHECK(page.find("<link") == std::string::npos);
+    CHECK(page.find("@import") == std::string::npos);
+    CHECK(page.find("url(") == std::string::npos);
+    CHECK(page == f.page());  // the same bytes
+}
+
+TEST_CASE("html page: input text is data in text, attributes and the script's JSON") {
+    const HtmlFixture f;
+    const std::string page = f.page();
+    // Two script elements, each closed once: no title can end one or open another.
+    CHECK(count(page, "<script") == 2);
+    CHECK(count(page, "</script>") == 2);
+    CHECK(page.find("alert(1)</script>") == std::string::npos);
+    CHECK(page.find("<b>") == std::string::npos);
+    CHECK(page.find("<!-- ") == std::string::npos);
+    CHECK(page.find("\xE2\x80\xA8") == std::string::npos);
+    // Escaped where it is written: the aria-label, the filter's option, the JSON.
+    CHECK(page.find("Drones &lt;b&gt;&amp; &#39;shells&#39;&lt;/b&gt;") != std::string::npos);
+    CHECK(page.find(">Russia \"RU\"</option>") != std::string::npos);
+    CHECK(page.find("\"title\":\"Later \\u003c/script\\u003e") != std::string::npos);
+    // The date as written, as a reader says it, and how finely it is known.
+    CHECK(page.find("\"date\":\"2024-09~\",\"when\":\"c. Sep 2024\",\"precision\":\"month "
+                    "precision\"") != std::string::npos);
+    CHECK(page.find("\"precision\":\"month to month precision\"") != std::string::npos);
+    CHECK(page.find("\"quantities\":[\"200+ \\u2068drones\\u2069\"]") != std::string::npos);
+    // A web link is a link; anything else is not written at all.
+    CHECK(page.find("\"url\":\"https://example.org/a?b=1\\u0026c=2\"") != std::string::npos);
+    CHECK(page.find("javascript:alert") == std::string::npos);
+    // The script writes no markup: every text goes in as textContent.
+    CHECK(page.find("innerHTML") == std::string::npos);
+    CHECK(page.find("outerHTML") == std::string::npos);
+    CHECK(page.find("insertAdjacentHTML") == std::string::npos);
+    CHECK(page.find("document.write") == std::string::npos);
+}
