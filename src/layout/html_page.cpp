@@ -461,7 +461,8 @@ std::string html_page(const HtmlPageInput& in) {
     for (std::size_t i = 0; i < events.size(); ++i) {
         const PageEvent& pe = events[i];
         const Item& anchor = page.items[anchor_item(page, pe)];
-        const std::string said = pe.event ? event_summary(*pe.event) : anchor.alt;
+        const std::string said =
+            pe.event && in.model ? event_summary(*pe.event, *in.model) : anchor.alt;
         const bool member = anchor.event != pe.id;  // stands in a group's mark
         anchors += "<div class=\"ev" + std::string(member ? " member" : "") + "\" id=\"ev-" +
                    std::to_string(i) + "\" data-i=\"" + std::to_string(i) + "\" data-id=\"" +

@@ -38,7 +38,9 @@ std::string finish(cairo_t* cr, cairo_surface_t* surface) {
     return {};
 }
 
-std::string render_svg(const Document& doc, const ByteSink& output) {
+/// `event_names`: each event label named for screen readers (svg_links); an HTML page leaves
+/// them out, since its overlay names each event once, as a button a reader can use.
+std::string render_svg(const Document& doc, const ByteSink& output, bool event_names = true) {
     // An SVG is held until it is whole, for its links to go in before its end (svg_links).
     std::string svg;
     const ByteSink held = [&svg](const unsigned char* data, std::size_t length) {
@@ -58,7 +60,7 @@ std::string render_svg(const Document& doc, const ByteSink& output) {
     Painter(cr.get(), shaper, false, TextDrawing::pango).paint(page);
     cairo_show_page(cr.get());
     if (std::string problem = finish(cr.get(), surface.get()); !problem.empty()) return problem;
-    svg = add_svg_descriptions(add_svg_links(std::move(svg), page), page);
+    svg = add_svg_descriptions(add_svg_links(std::move(svg), page), page, event_names);
     if (!output(reinterpret_cast<const unsigned char*>(svg.data()), svg.size()))
         return status_message(CAIRO_STATUS_WRITE_ERROR);
     return {};
@@ -71,7 +73,7 @@ std::string render_html(const Document& doc, const RenderOptions& options, const
         svg.append(reinterpret_cast<const char*>(data), length);
         return true;
     };
-    if (std::string problem = render_svg(doc, held); !problem.empty()) return problem;
+    if (std::string problem = render_svg(doc, held, false); !problem.empty()) return problem;
     HtmlPageInput in;
     in.page = &doc.pages.front();
     in.svg = svg;

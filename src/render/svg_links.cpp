@@ -52,14 +52,14 @@ std::string add_svg_links(std::string svg, const Scene& page) {
     return svg;
 }
 
-std::string add_svg_descriptions(std::string svg, const Scene& page) {
+std::string add_svg_descriptions(std::string svg, const Scene& page, bool event_names) {
     const std::size_t open = svg.find("<svg");
     const std::size_t open_end = open == std::string::npos ? open : svg.find('>', open);
     const std::size_t end = svg.rfind("</svg>");
     if (open_end == std::string::npos || end == std::string::npos || end < open_end) return svg;
     std::string labels;
     for (const Item& it : page.items) {
-        if (it.alt.empty()) continue;
+        if (it.alt.empty() || !event_names) continue;
         const std::string alt = xml_attribute(it.alt);
         labels += "<g role=\"graphics-symbol\" aria-label=\"" + alt + "\"><title>" + alt +
                   "</title><rect x=\"" + number(it.box.x) + "\" y=\"" + number(it.box.y) +

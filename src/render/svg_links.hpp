@@ -18,8 +18,9 @@ std::string add_svg_links(std::string svg, const Scene& page);
 /// gets role="graphics-document document" and is labelled by a <title> (the chart's title)
 /// and a <desc> (the chart in words, Scene::description); and each event label, an invisible
 /// rectangle over it with role="graphics-symbol", its event in words (Item::alt) as its
-/// aria-label and <title> (a tooltip too). Every text from the input is escaped for XML here.
-/// An SVG without an <svg> element and its closing tag is returned unchanged.
-std::string add_svg_descriptions(std::string svg, const Scene& page);
+/// aria-label and <title> (a tooltip too), unless `event_names` is false. Every text from the
+/// input is escaped for XML here. An SVG without an <svg> element and its closing tag is
+/// returned unchanged.
+std::string add_svg_descriptions(std::string svg, const Scene& page, bool event_names = true);
 
 }  // namespace tl
