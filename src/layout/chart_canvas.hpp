@@ -2,6 +2,7 @@
 
 // Internal to the layout stage: the state one chart's parts share while it is built.
 
+#include <optional>
 #include <vector>
 
 #include "layout/chart_colors.hpp"
@@ -38,6 +39,9 @@ struct ChartCanvas {
     std::vector<ShortenedLabel> notes;  ///< labels that were shortened, numbered from 1
     bool cut = false;                   ///< some event reaches beyond the axis's ends
     std::vector<GroupNote> groups;      ///< events drawn as one mark, in the order drawn
+    /// Per lane, what lies behind its labels besides the lane itself, as seen: the density
+    /// view's bars. The kinds' glyphs must stand out from it too.
+    std::vector<std::optional<Color>> under_labels;
 };
 
 }  // namespace tl

@@ -1,8 +1,35 @@
 #include "layout/chart_colors.hpp"
 
+#include <algorithm>
+#include <array>
+#include <set>
+
 #include "layout/lane_accents.hpp"
+#include "model/kinds.hpp"
 
 namespace tl {
+namespace {
+
+/// The built-in kinds' glyphs, in builtin_kinds()' order, then the spare ones. Solid shapes
+/// whose outlines differ at 5 points across, as a map's point symbols do; none is round,
+/// as the chart's mark of an exact day is. Declared kinds take the free ones in this order,
+/// so the pentagon, the nearest to round, comes last.
+constexpr std::array<MarkerShape, 13> kGlyphs{
+    MarkerShape::glyph_triangle_up,     // arms transfer
+    MarkerShape::glyph_diamond,         // components
+    MarkerShape::glyph_triangle_right,  // technology transfer
+    MarkerShape::glyph_square,          // economic support
+    MarkerShape::glyph_plus,            // personnel
+    MarkerShape::glyph_triangle_down,   // force change
+    MarkerShape::glyph_star,            // military action
+    MarkerShape::glyph_bowtie,          // diplomatic
+    MarkerShape::glyph_cross,           // sanctions
+    MarkerShape::glyph_hourglass,       // office term
+    MarkerShape::glyph_bar,             // other
+    MarkerShape::glyph_triangle_left,   // spare, for declared kinds
+    MarkerShape::glyph_pentagon,
+};
+}  // namespace
 
 ChartColors::ChartColors(const Timeline& timeline, const Model& model, const Theme& theme)
     : theme_(theme) {
@@ -17,6 +44,26 @@ ChartColors::ChartColors(const Timeline& timeline, const Model& model, const The
     for (const auto& [id, color] : theme.kind_colors)
         kinds_.emplace(id, color);
     lanes_ = lane_accents(timeline, theme, kinds_);
+
+    const auto builtins = builtin_kinds();
+    static_assert(kGlyphs.size() >= 11);
+    std::set<std::string_view> drawn;
+    for (const Event* e : timeline.events)
+        drawn.insert(e->kind);
+    std::vector<MarkerShape> free;  // in kGlyphs' order
+    for (std::size_t i = 0; i < kGlyphs.size(); ++i) {
+        if (i < builtins.size()) glyphs_[std::string(builtins[i].id)] = kGlyphs[i];
+        if (i >= builtins.size() || !drawn.count(builtins[i].id)) free.push_back(kGlyphs[i]);
+    }
+    std::size_t next_glyph = 0;
+    for (const Kind& k : model.kinds)
+        if (!glyphs_.count(k.id)) glyphs_[k.id] = free[next_glyph++ % free.size()];
+}
+
+std::optional<MarkerShape> ChartColors::glyph(const std::string& kind) const {
+    const auto it = glyphs_.find(kind);
+    if (it == glyphs_.end()) return std::nullopt;
+    return it->second;
 }
 
 Color ChartColors::kind(const std::string& kind) const {

@@ -1,20 +1,23 @@
 #pragma once
 
-// Internal to the layout stage: the colours of a chart's kinds and lanes.
+// Internal to the layout stage: the colours of a chart's kinds and lanes, and the kinds'
+// glyphs.
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "layout/scene.hpp"
 #include "layout/theme.hpp"
 #include "model/model.hpp"
 #include "timeline/timeline.hpp"
 
 namespace tl {
 
-/// The colour of each kind and each lane of one chart, stated once for every part that
-/// draws them.
+/// The colour of each kind and each lane of one chart, and each kind's glyph, stated once
+/// for every part that draws them.
 class ChartColors {
   public:
     /// A kind's declared colour wins; the others take the theme's palette in turn, then the
@@ -23,12 +26,19 @@ class ChartColors {
 
     /// A kind's colour; the theme's muted colour for a kind nobody coloured.
     Color kind(const std::string& kind) const;
+    /// A kind's glyph: its second cue besides colour, for readers who cannot tell the
+    /// colours apart (or read a grey print). A built-in kind always has the same glyph; a
+    /// declared kind takes, in the order declared, the glyphs that no built-in kind of this
+    /// chart has, and shares one only when there are more kinds than glyphs (13). None for
+    /// a kind that is neither.
+    std::optional<MarkerShape> glyph(const std::string& kind) const;
     /// A lane's accent (see lane_accents: never to be read as a kind).
     Color lane(std::size_t lane) const { return lanes_[lane]; }
 
   private:
     const Theme& theme_;
     std::map<std::string, Color> kinds_;
+    std::map<std::string, MarkerShape> glyphs_;
     std::vector<Color> lanes_;
 };
 

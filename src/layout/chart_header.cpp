@@ -42,7 +42,8 @@ double draw_kind_legend(ChartCanvas& c, double y) {
     std::sort(kinds.begin(), kinds.end());
     std::vector<LegendKind> entries;
     for (const std::string& kind : kinds)
-        entries.push_back({kind_label(c.model, kind), c.colors.kind(kind)});
+        entries.push_back(
+            {kind_label(c.model, kind), c.colors.kind(kind), c.colors.glyph(kind), kind});
     DrawnSymbols drawn = drawn_symbols(c.scene.items);
     drawn.since = c.options.since;
     return draw_legend(c.page, y, entries, drawn);

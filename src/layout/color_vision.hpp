@@ -47,6 +47,9 @@ Color composite(const Color& top, const Color& below);
 /// 14 pt bold.
 inline constexpr double kMinTextContrast = 4.5;
 inline constexpr double kMinLargeTextContrast = 3;
+/// WCAG 2.x minimum contrast of graphical objects a reader needs (1.4.11, level AA): the
+/// kinds' glyphs.
+inline constexpr double kMinGraphicContrast = 3;
 bool is_large_text(double size_pt, bool bold);
 
 /// `ink` as text drawn on `paper` (opaque): itself when it reaches `ratio`, else the nearest

@@ -6,6 +6,8 @@
 
 #include "base/text.hpp"
 #include "layout/chart_builder.hpp"
+#include "layout/chart_lanes.hpp"
+#include "layout/color_vision.hpp"
 #include "layout/density.hpp"
 #include "layout/quantity_label.hpp"
 #include "timeline/order.hpp"
@@ -140,6 +142,8 @@ class DensityView : public ChartView {
         const double base = lanes.top(l) + kLanePad + full;
         Color color = c_.colors.lane(l);
         color.a = kBarAlpha;
+        c_.under_labels.resize(c_.timeline.lanes.size());
+        c_.under_labels[l] = composite(color, lane_fill(c_.theme, l));
         std::size_t tallest = bins_.size();
         for (std::size_t b = 0; b < bins_.size(); ++b) {
             const BinValue& v = values_[l][b];
@@ -224,8 +228,11 @@ void DensityView::place_events(PlacedEvents& placed) {
         // Room for the citation marks, numbered once the labelled events are known.
         p.label = event_label_text(*c.event, c_.citations) +
                   std::string(c.event->sources.size() > 1 ? " [0000, 0000]" : " [0000]");
-        const LabelSpan span = label_span(
-            c_.columns.scale, p, c_.measurer.measure(p.label, c_.columns.label_font).width);
+        p.glyph = c_.colors.glyph(c.event->kind);
+        const LabelSpan span =
+            label_span(c_.columns.scale, p,
+                       c_.measurer.measure(p.label, c_.columns.label_font).width +
+                           (p.glyph ? kKindGlyphSlot : 0));
         if (span.truncated) continue;  // only whole labels in a density view
         const double x0 = std::min(p.x0, span.x0) - pad;
         const double x1 = std::max(p.x1, span.x1) + pad;

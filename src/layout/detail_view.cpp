@@ -76,6 +76,9 @@ class DetailView : public ChartView {
                 to.erase(std::unique(to.begin(), to.end()), to.end());
                 p.label = group_label_text(p.members, c_.model);
             }
+            p.glyph = c_.colors.glyph(p.event->kind);
+            for (const Event* m : p.members)
+                if (m->kind != p.event->kind) p.glyph.reset();
             // A change since the old version is said first, so that a shortened label keeps it.
             if (const std::string_view badge = change_badge(placement_change(c_.options, p));
                 !badge.empty())
@@ -267,6 +270,7 @@ class DetailView : public ChartView {
     /// The width of `p`'s label with its quantity after it, as drawn when not cut.
     double full_label_width(const Placement& p) const {
         double width = c_.measurer.measure(p.label, c_.columns.label_font).width;
+        if (p.glyph) width += kKindGlyphSlot;
         if (!p.quantity.empty())
             width += kQuantityGap + c_.measurer.measure(p.quantity, c_.columns.quantity_font).width;
         return width;

@@ -75,7 +75,9 @@ std::string label_alt(const Placement& p, const Model& model) {
 /// text (quantity first to go) ending in a callout number that the notes below explain;
 /// else the callout number alone; else, when arrows left no room for even that, the number
 /// on its knockout.
-void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy) {
+/// `mark_fill`: the inside of the event's own mark, which the label may lie on.
+void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy,
+                      const Color& mark_fill) {
     const TextMeasurer& tm = c.measurer;
     const FontSpec& label_font = c.columns.label_font;
     const FontSpec& quantity_font = c.columns.quantity_font;
@@ -92,9 +94,15 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
     std::string shown = p.label;
     std::string quantity = p.quantity;
     bool knocked_out = false;
+    const std::string mark = " (" + std::to_string(c.notes.size() + 1) + ")";
+    const double mark_width = tm.measure(mark, label_font).width;
+    // The kind's glyph comes first, in the span's first kKindGlyphSlot: where a shortened
+    // label would then lose its words, the label keeps them and goes without the glyph (its
+    // mark's colour still says the kind).
+    bool glyph = p.glyph.has_value() &&
+                 (!s.truncated || s.x1 - s.x0 - kKindGlyphSlot >= kMinLabelWidth + mark_width);
+    if (glyph) s.x0 += kKindGlyphSlot;
     if (s.truncated) {
-        const std::string mark = " (" + std::to_string(c.notes.size() + 1) + ")";
-        const double mark_width = tm.measure(mark, label_font).width;
         double room = s.x1 - s.x0 - mark_width;
         const double quantity_width =
             quantity.empty() ? 0 : kQuantityGap + tm.measure(quantity, quantity_font).width;
@@ -113,6 +121,7 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
             s.x1 = s.knockout->x1;
             s.left_of_marker = s.knockout->left_of_marker;
             knocked_out = true;
+            glyph = false;
         }
         // Listed only when its number is drawn, so that the notes refer to the chart.
         c.notes.push_back({p.label + (p.quantity.empty() ? "" : " \u00b7 " + p.quantity),
@@ -140,6 +149,28 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
         const double badge_width = tm.measure(std::string(badge), label_font).width;
         draw_change_badge(c, change, {x - 1.5, cy - main.height / 2, badge_width + 3, main.height},
                           p);
+    }
+    if (glyph) {
+        Item g;
+        g.type = ItemType::marker;
+        g.role = "kind-glyph";
+        g.shape = *p.glyph;
+        g.kind = p.event->kind;
+        g.box = {x - kKindGlyphSlot, cy - kKindGlyph / 2, kKindGlyph, kKindGlyph};
+        // The kind's colour, as the key draws it, where it stands out from all that can lie
+        // under it: the lane, the label's bar, its own mark, a density strip's bars. (All
+        // are light on a light page, dark on a dark one: each darkening, or lightening,
+        // keeps the contrast the ones before reached.)
+        Color ink = readable_on(readable_on(kind_color, lane_paper, kMinGraphicContrast), paper,
+                                kMinGraphicContrast);
+        if (g.box.x < p.x1 && g.box.right() > p.x0)
+            ink = readable_on(ink, composite(mark_fill, lane_paper), kMinGraphicContrast);
+        if (p.lane < c.under_labels.size() && c.under_labels[p.lane])
+            ink = readable_on(ink, *c.under_labels[p.lane], kMinGraphicContrast);
+        g.fill = g.stroke = ink;
+        g.stroke_width = 0;
+        belongs_to(g, p).lane = lane;
+        c.scene.items.push_back(std::move(g));
     }
     Item& label = belongs_to(
         c.page.text(x, cy - main.height / 2, shown, label_font, label_color, "event-label"), p);
@@ -216,11 +247,12 @@ void draw_event(ChartCanvas& c, const PlacedEvents& placed, const LaneStack& lan
     c.cut = c.cut || !cuts.empty();
     const bool bar = mark.type == ItemType::bar;
     const Rect box = mark.box;
+    const Color mark_fill = mark.fill;
     c.scene.items.push_back(std::move(mark));
     for (Item& cut : cuts)
         c.scene.items.push_back(std::move(cut));
     if (bar) draw_bar_breaks(c, box, color);
-    draw_event_label(c, label, p, cy);
+    draw_event_label(c, label, p, cy, mark_fill);
     if (group) {
         GroupNote note{p.label, c.timeline.lanes[p.lane].name, {}};
         for (const Event* m : p.members) {

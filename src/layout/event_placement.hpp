@@ -3,12 +3,14 @@
 // Internal to the layout stage: where events sit in their lanes' rows, as the views decide
 // it and the event marks draw it.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "layout/chart_columns.hpp"
 #include "layout/citations.hpp"
 #include "layout/lane_packer.hpp"
+#include "layout/scene.hpp"
 
 namespace tl {
 
@@ -17,6 +19,8 @@ inline constexpr double kMarkerRadius = 4;
 inline constexpr double kLabelGap = 4;     // between a marker and its label
 inline constexpr double kItemGap = 8;      // between neighbours in a row
 inline constexpr double kQuantityGap = 5;  // between a label and its quantity
+inline constexpr double kKindGlyph = 5.5;  // a kind's glyph before a label: its size
+inline constexpr double kKindGlyphSlot = kKindGlyph + 2.5;  // and the room it takes
 /// A span made for a callout number is exactly as wide as the number measured, but its ends
 /// are sums in points: its width may come out a rounding error short of the number's.
 inline constexpr double kFitSlack = 1e-6;
@@ -35,7 +39,10 @@ struct Placement {
     double anchor = 0;      ///< where its arrows leave
     std::string label;      ///< full text: date, title, citation marks
     std::string quantity;   ///< "200+ ballistic missiles", drawn after the label in bold
-    std::size_t span = 0;   ///< index into spans
+    /// Its kind's glyph, drawn before the label (in its span, kKindGlyphSlot wide): none for
+    /// a group of several kinds, or a kind without one.
+    std::optional<MarkerShape> glyph;
+    std::size_t span = 0;  ///< index into spans
 };
 
 /// An arrow from a placed event to another lane at one x; y is known only once lane

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "base/text.hpp"
+#include "layout/color_vision.hpp"
 #include "layout/window_cut.hpp"
 
 namespace tl {
@@ -130,7 +131,7 @@ DrawnSymbols drawn_symbols(const std::vector<Item>& items) {
             d.cut = true;
             continue;
         }
-        if (it.event.empty() || it.type == ItemType::text) continue;
+        if (it.event.empty() || it.type == ItemType::text || it.role == "kind-glyph") continue;
         if (it.role == "shared-link") {
             d.shared = true;
             continue;
@@ -162,10 +163,16 @@ double draw_legend(PageWriter& page, double y, const std::vector<LegendKind>& ki
     double bottom = y;  // of the last row drawn
     if (!kinds.empty()) {
         LegendRow kind_row(page, y, "Kinds");
-        for (const LegendKind& kind : kinds)
-            kind_row.add(
-                sample_marker(page, MarkerShape::circle, 2 * kMarkerRadius, false, kind.color),
-                2 * kMarkerRadius, kind.label);
+        for (const LegendKind& kind : kinds) {
+            // The glyph drawn before the kind's labels, a little larger, in the same colour.
+            Item sample = sample_marker(
+                page, kind.glyph.value_or(MarkerShape::circle), 2 * kMarkerRadius, false,
+                kind.glyph ? readable_on(kind.color, page.theme.background, kMinGraphicContrast)
+                           : kind.color);
+            sample.kind = kind.id;
+            if (kind.glyph) sample.stroke_width = 0;
+            kind_row.add(std::move(sample), 2 * kMarkerRadius, kind.label);
+        }
         bottom = kind_row.bottom();
         y = bottom + 2;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,10 +9,12 @@
 
 namespace tl {
 
-/// A kind as the legend shows it: its label and colour.
+/// A kind as the legend shows it: its label, colour and glyph (none: a round swatch).
 struct LegendKind {
     std::string label;
     Color color;
+    std::optional<MarkerShape> glyph;
+    std::string id;
 };
 
 /// Which of the symbols a legend explains a chart draws, so that it explains only those.

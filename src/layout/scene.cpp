@@ -37,6 +37,29 @@ std::string_view to_string(ItemType t) {
     return "line";
 }
 
+std::string_view to_string(MarkerShape s) {
+    switch (s) {
+        case MarkerShape::circle: return "circle";
+        case MarkerShape::bracket: return "bracket";
+        case MarkerShape::wedge_before: return "wedge-before";
+        case MarkerShape::wedge_after: return "wedge-after";
+        case MarkerShape::glyph_triangle_up: return "triangle-up";
+        case MarkerShape::glyph_diamond: return "diamond";
+        case MarkerShape::glyph_bowtie: return "bowtie";
+        case MarkerShape::glyph_square: return "square";
+        case MarkerShape::glyph_plus: return "plus";
+        case MarkerShape::glyph_triangle_down: return "triangle-down";
+        case MarkerShape::glyph_star: return "star";
+        case MarkerShape::glyph_pentagon: return "pentagon";
+        case MarkerShape::glyph_cross: return "cross";
+        case MarkerShape::glyph_hourglass: return "hourglass";
+        case MarkerShape::glyph_bar: return "bar";
+        case MarkerShape::glyph_triangle_right: return "triangle-right";
+        case MarkerShape::glyph_triangle_left: return "triangle-left";
+    }
+    return "circle";
+}
+
 namespace {
 
 std::string items_json(const std::vector<Item>& items) {
@@ -76,6 +99,9 @@ std::string items_json(const std::vector<Item>& items) {
         if (it.type == ItemType::marker || it.type == ItemType::arrow || it.type == ItemType::bar ||
             it.type == ItemType::polyline)
             out += ", \"style\": \"" + std::string(style_name(it.style)) + "\"";
+        if (it.type == ItemType::marker)
+            out += ", \"shape\": \"" + std::string(to_string(it.shape)) + "\"";
+        if (!it.kind.empty()) out += ", \"kind\": " + json_quote(it.kind);
         if (it.role == "density-bin") {
             out += ", \"value\": " + num(it.value) + ", \"unit\": " + json_quote(it.unit) +
                    ", \"count\": " + std::to_string(it.count);

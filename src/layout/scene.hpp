@@ -29,7 +29,28 @@ std::string_view to_string(ItemType t);
 
 enum class LineStyle { solid, dashed, dotted, dash_dot };
 /// `wedge_before` and `wedge_after`: a solid wedge pointing left or right, out of the chart.
-enum class MarkerShape { circle, bracket, wedge_before, wedge_after };
+/// The `glyph_*` shapes are kinds' glyphs (kind_glyphs.hpp): a kind's second cue besides its
+/// colour, drawn solid before each label and in the key.
+enum class MarkerShape {
+    circle,
+    bracket,
+    wedge_before,
+    wedge_after,
+    glyph_triangle_up,
+    glyph_diamond,
+    glyph_bowtie,
+    glyph_square,
+    glyph_plus,
+    glyph_triangle_down,
+    glyph_star,
+    glyph_pentagon,
+    glyph_cross,
+    glyph_hourglass,
+    glyph_bar,
+    glyph_triangle_right,
+    glyph_triangle_left,
+};
+std::string_view to_string(MarkerShape s);
 
 /// One thing to draw. The renderer draws Items and nothing else, so the Scene is the
 /// complete, testable description of a chart.
@@ -73,6 +94,8 @@ struct Item {
     /// Event labels: the event in words (date, whole title, quantities, confidence), for
     /// readers who cannot see the chart: the SVG's <title> of the label, and the HTML's.
     std::string alt;
+    /// Kind glyphs (role "kind-glyph") and the key's kind samples: the kind's id.
+    std::string kind;
 };
 
 /// A page of display items in points.

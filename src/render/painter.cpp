@@ -210,8 +210,67 @@ void Painter::set_circle_dash(const Item& it, double radius) {
     }
 }
 
+namespace {
+
+/// A kind's glyph as a closed outline in a square from -1 to 1 (y down), drawn filled. Areas
+/// are kept near one another, so that no kind looks heavier than another.
+std::vector<Point> glyph_outline(MarkerShape shape) {
+    const auto regular = [](int corners, double radius, double inner) {
+        // A regular polygon (inner == radius) or star, its first corner at the top.
+        std::vector<Point> pts;
+        const int n = inner == radius ? corners : 2 * corners;
+        for (int i = 0; i < n; ++i) {
+            const double r = i % 2 == 1 && inner != radius ? inner : radius;
+            const double a = -kPi / 2 + 2 * kPi * i / n;
+            pts.push_back({r * std::cos(a), r * std::sin(a)});
+        }
+        return pts;
+    };
+    const auto rotate45 = [](std::vector<Point> pts) {
+        const double c = std::sqrt(0.5);
+        for (Point& p : pts)
+            p = {c * (p.x - p.y), c * (p.x + p.y)};
+        return pts;
+    };
+    std::vector<Point> plus{{-0.3, -1},  {0.3, -1},  {0.3, -0.3}, {1, -0.3},
+                            {1, 0.3},    {0.3, 0.3}, {0.3, 1},    {-0.3, 1},
+                            {-0.3, 0.3}, {-1, 0.3},  {-1, -0.3},  {-0.3, -0.3}};
+    switch (shape) {
+        case MarkerShape::glyph_triangle_up: return {{0, -1}, {1, 0.8}, {-1, 0.8}};
+        case MarkerShape::glyph_triangle_down: return {{0, 1}, {-1, -0.8}, {1, -0.8}};
+        case MarkerShape::glyph_triangle_right: return {{1, 0}, {-0.8, 1}, {-0.8, -1}};
+        case MarkerShape::glyph_triangle_left: return {{-1, 0}, {0.8, -1}, {0.8, 1}};
+        case MarkerShape::glyph_diamond: return {{0, -1}, {1, 0}, {0, 1}, {-1, 0}};
+        case MarkerShape::glyph_square: return {{-0.8, -0.8}, {0.8, -0.8}, {0.8, 0.8}, {-0.8, 0.8}};
+        case MarkerShape::glyph_bowtie:
+            return {{-1, -0.9}, {0, -0.15}, {1, -0.9}, {1, 0.9}, {0, 0.15}, {-1, 0.9}};
+        case MarkerShape::glyph_pentagon: return regular(5, 1, 1);
+        case MarkerShape::glyph_star: return regular(5, 1, 0.45);
+        case MarkerShape::glyph_plus: return plus;
+        case MarkerShape::glyph_cross: return rotate45(plus);
+        case MarkerShape::glyph_hourglass:
+            return {{-0.9, -1}, {0.9, -1}, {0.15, 0}, {0.9, 1}, {-0.9, 1}, {-0.15, 0}};
+        case MarkerShape::glyph_bar: return {{-1, -0.4}, {1, -0.4}, {1, 0.4}, {-1, 0.4}};
+        default: return {};
+    }
+}
+
+}  // namespace
+
 void Painter::marker(const Item& it) {
     const Rect& b = it.box;
+    if (const std::vector<Point> outline = glyph_outline(it.shape); !outline.empty()) {
+        const double cx = b.x + b.width / 2;
+        const double cy = b.y + b.height / 2;
+        const double half = std::min(b.width, b.height) / 2;
+        cairo_new_path(cr_);
+        for (const Point& p : outline)
+            cairo_line_to(cr_, cx + half * p.x, cy + half * p.y);
+        cairo_close_path(cr_);
+        set_color(it.fill);
+        cairo_fill(cr_);
+        return;
+    }
     if (it.shape == MarkerShape::circle) {
         const double r = std::min(b.width, b.height) / 2;
         cairo_arc(cr_, b.x + b.width / 2, b.y + b.height / 2, r, -kPi / 2, 1.5 * kPi);

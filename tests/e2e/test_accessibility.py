@@ -96,6 +96,83 @@ def structure(objects, ref, depth=0):
     return element["/S"], element.get("/Alt"), element.get("/Pg"), children
 
 
+class KindGlyphs(TempDirTest):
+    """Kinds keep a second cue besides colour: the PDF shows, before each label the Scene
+    gives a glyph, an ink mark that stands out from the paper, one shape per kind, the key's."""
+
+    def crop(self, pdf, item, dpi=1200):
+        """The glyph's box and 2 pt left of it, rendered from the PDF: rows of RGB tuples."""
+        scale = dpi / 72
+        x, y = round((item["x"] - 2) * scale), round(item["y"] * scale)
+        w, h = round((item["width"] + 2) * scale), round(item["height"] * scale)
+        out = self.tmp / "crop"
+        tool("pdftoppm", "-r", str(dpi), "-x", str(x), "-y", str(y), "-W", str(w), "-H", str(h),
+             "-singlefile", pdf, out)
+        data = (self.tmp / "crop.ppm").read_bytes()
+        magic, width, height, _, pixels = data.split(maxsplit=4)
+        self.assertEqual(magic, b"P6")
+        width, height = int(width), int(height)
+        return [[tuple(pixels[(r * width + c) * 3:(r * width + c) * 3 + 3]) for c in range(width)]
+                for r in range(height)], round(2 * scale)
+
+    def test_each_kind_is_drawn_with_its_own_shape_as_in_the_key(self):
+        pdf, scene_path = self.tmp / "chart.pdf", self.tmp / "chart.json"
+        self.assertRan(run("render", EVENTS, "-o", pdf, "--scene", scene_path))
+        scene = json.loads(scene_path.read_text())
+        glyphs = [i for i in scene["items"] if i["role"] == "kind-glyph"]
+        samples = [i for i in scene["items"] if i["role"] == "legend-sample" and "kind" in i]
+        self.assertGreaterEqual(len({g["kind"] for g in glyphs}), 6)
+
+        def luminance(px):
+            def channel(v):
+                v /= 255
+                return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+            r, g, b = (channel(v) for v in px)
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+        def contrast(a, b):
+            la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+            return (la + 0.05) / (lb + 0.05)
+
+        def mask(item):
+            """The glyph's inked pixels: those nearer its centre's colour than the paper's
+            (left of its box). Its centre stands out from the paper at WCAG's 3:1."""
+            rows, left = self.crop(pdf, item)
+            height, width = len(rows), len(rows[0])
+            ink = rows[height // 2][left + (width - left) // 2]
+            paper = rows[height // 2][left // 4]
+            self.assertGreaterEqual(contrast(ink, paper), 2.9, item)
+
+            def near(px, c):
+                return sum((a - b) ** 2 for a, b in zip(px, c))
+
+            return [[near(px, ink) < near(px, paper) for px in row[left:]] for row in rows]
+
+        def differ(a, b):
+            """The share of pixels inked in one mask and not the other."""
+            h, w = min(len(a), len(b)), min(len(a[0]), len(b[0]))
+            return sum(a[y][x] != b[y][x] for y in range(h) for x in range(w)) / (h * w)
+
+        masks = [(g["kind"], mask(g)) for g in glyphs]
+        same = [differ(a, b) for i, (k, a) in enumerate(masks) for j, (l, b) in
+                enumerate(masks) if i < j and k == l]
+        apart = {}
+        for i, (k, a) in enumerate(masks):
+            for l, b in masks[i + 1:]:
+                if k != l:
+                    key = tuple(sorted((k, l)))
+                    apart[key] = min(apart.get(key, 1), differ(a, b))
+        # One kind's glyphs look alike wherever they fall; two kinds' look different.
+        self.assertTrue(same)
+        self.assertLess(max(same), 0.05)
+        self.assertGreater(min(apart.values()), 0.15, min(apart, key=apart.get))
+        # The key draws the kind's glyph: the same shape as the chart's.
+        drawn = {g["kind"]: g["shape"] for g in glyphs}
+        self.assertTrue(samples)
+        for s in samples:
+            self.assertEqual(s["shape"], drawn.get(s["kind"], s["shape"]))
+
+
 class PdfAccessibility(TempDirTest):
     def test_language_title_and_a_structure_tree_in_reading_order(self):
         pdf, scene_path = self.tmp / "chart.pdf", self.tmp / "chart.json"

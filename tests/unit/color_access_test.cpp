@@ -6,13 +6,16 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "diff/revisions.hpp"
 #include "generated_model.hpp"
+#include "layout/chart_colors.hpp"
 #include "layout/chart_layout.hpp"
 #include "layout/color_vision.hpp"
+#include "layout/theme.hpp"
 #include "model/kinds.hpp"
 #include "template_charts.hpp"
 #include "timeline/timeline.hpp"
@@ -274,7 +277,101 @@ TEST_CASE("the contrast check finds text that does not read on what lies under i
     CHECK(contrast_problems(scene).empty());
 }
 
-TEST_CASE("every template: every text meets WCAG contrast on what lies under it") {
+namespace {
+
+/// The kinds of the events an item stands for (one for an event, its members' for a group).
+std::set<std::string> kinds_of(const tl::Item& it, const std::map<std::string, std::string>& kind) {
+    std::set<std::string> out;
+    if (!it.event.empty()) out.insert(kind.at(it.event));
+    for (const std::string& id : it.events)
+        out.insert(kind.at(id));
+    return out;
+}
+
+/// A label cut short ends with its note's number, "(N)".
+bool is_shortened(const std::string& text) {
+    const std::size_t open = text.rfind('(');
+    if (open == std::string::npos || text.empty() || text.back() != ')') return false;
+    const std::string digits = text.substr(open + 1, text.size() - open - 2);
+    return !digits.empty() && std::all_of(digits.begin(), digits.end(),
+                                          [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+/// The second cue for kinds on one page: every label of events of one kind starts with that
+/// kind's glyph unless it was cut short; a glyph stands right before its label, on no other
+/// text, at WCAG's 3:1 against what lies under it; one kind, one shape, and the key's.
+void check_kind_glyphs(const tl::Scene& scene, const tl::Model& model) {
+    std::map<std::string, std::string> kind;
+    for (const tl::Event& e : model.events)
+        kind[e.id] = e.kind;
+    std::map<std::string, tl::MarkerShape> shape_of;
+    std::map<tl::MarkerShape, std::string> kind_of_shape;
+    const auto note_shape = [&](const std::string& k, tl::MarkerShape shape) {
+        CAPTURE(k);
+        CAPTURE(tl::to_string(shape));
+        const auto [at, added] = shape_of.emplace(k, shape);
+        CHECK(at->second == shape);
+        const auto [by, added_shape] = kind_of_shape.emplace(shape, k);
+        CHECK(by->second == k);
+    };
+    std::size_t labels = 0;
+    for (std::size_t i = 0; i < scene.items.size(); ++i) {
+        const tl::Item& it = scene.items[i];
+        if (it.role == "event-label") {
+            const std::set<std::string> kinds = kinds_of(it, kind);
+            const bool has_glyph = i > 0 && scene.items[i - 1].role == "kind-glyph";
+            if (kinds.size() == 1 && !is_shortened(it.text)) {
+                CAPTURE(it.text);
+                CHECK(has_glyph);
+            }
+            labels += has_glyph;
+        }
+        if (it.role == "legend-sample" && !it.kind.empty()) note_shape(it.kind, it.shape);
+        if (it.role != "kind-glyph") continue;
+        CAPTURE(it.event);
+        REQUIRE(i + 1 < scene.items.size());
+        const tl::Item& label = scene.items[i + 1];
+        REQUIRE(label.role == "event-label");
+        CHECK(label.event == it.event);
+        CHECK(label.events == it.events);
+        CHECK(kinds_of(label, kind) == std::set<std::string>{it.kind});
+        note_shape(it.kind, it.shape);
+        // Right before the label's first glyph, within its line.
+        CHECK(it.box.right() <= label.box.x + 0.01);
+        CHECK(it.box.right() >= label.box.x - 3);
+        CHECK(it.box.y >= label.box.y - 0.01);
+        CHECK(it.box.bottom() <= label.box.bottom() + 0.01);
+        for (const tl::Item& text : scene.items)
+            if (text.type == tl::ItemType::text) {
+                CAPTURE(text.text);
+                CHECK_FALSE(text.box.intersects(it.box));
+            }
+        const tl::Rect& b = it.box;
+        for (const auto& [fx, fy] : {std::pair{0.5, 0.5}, {0.2, 0.8}, {0.8, 0.8}, {0.5, 0.2}}) {
+            const tl::Color under = backdrop(scene, i, b.x + fx * b.width, b.y + fy * b.height);
+            CHECK(tl::contrast_ratio(tl::composite(it.fill, under), under) >=
+                  tl::kMinGraphicContrast - 0.01);
+        }
+    }
+    if (!shape_of.empty()) CHECK(labels > 0);
+}
+
+}  // namespace
+
+namespace {
+
+/// What a reader needs of each page of `doc`: text contrast, and the kinds' glyphs.
+void check_reader_cues(const tl::Document& doc, const tl::Model& model) {
+    check_contrast(doc);
+    for (const tl::Scene& page : doc.pages)
+        check_kind_glyphs(page, model);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "every template and view: every text meets WCAG contrast on what lies under it, and a label "
+    "of one kind starts with its glyph") {
     tl::Diagnostics diags;
     tl::Model seed = tl::testing::load_seed(diags);
     tl::LoadOptions load;
@@ -296,17 +393,50 @@ TEST_CASE("every template: every text meets WCAG contrast on what lies under it"
         const auto lay_out = [&](const tl::Model& m, const tl::LayoutOptions& options) {
             return tl::layout_document(timeline(m), m, theme, tl::FixedWidthMeasurer(), options);
         };
-        check_contrast(lay_out(seed, detail_on("2024-10-01")));
+        check_reader_cues(lay_out(seed, detail_on("2024-10-01")), seed);
         tl::LayoutOptions since = detail_on("2024-10-01");
         since.revisions = &revisions;
         since.since = "week-1";
-        check_contrast(lay_out(seed, since));
-        check_contrast(lay_out(every_kind, detail_on("2024-12-31")));
+        check_reader_cues(lay_out(seed, since), seed);
+        check_reader_cues(lay_out(every_kind, detail_on("2024-12-31")), every_kind);
         tl::LayoutOptions density;
         density.mode = tl::LayoutMode::density;
-        check_contrast(lay_out(dense, density));
+        check_reader_cues(lay_out(dense, density), dense);
         tl::LayoutOptions pages;
         pages.mode = tl::LayoutMode::pages;
-        check_contrast(lay_out(paged, pages));
+        check_reader_cues(lay_out(paged, pages), paged);
     }
+}
+
+TEST_CASE("the kinds' glyphs: every built-in kind its own, declared kinds the ones left free") {
+    tl::Model m = every_kind_model();
+    // Two declared kinds: with every built-in drawn, they take the two spare glyphs.
+    for (const char* id : {"drones", "fuel"}) {
+        tl::Kind k;
+        k.id = id;
+        k.label = id;
+        m.kinds.push_back(k);
+        tl::Event e = m.events.front();
+        e.id = std::string(id) + "-event";
+        e.kind = id;
+        m.events.push_back(std::move(e));
+    }
+    const tl::Theme theme = tl::default_theme();
+    const tl::Timeline all = tl::build_timeline(m);
+    const tl::ChartColors colors(all, m, theme);
+    std::set<tl::MarkerShape> shapes;
+    for (const tl::BuiltinKind& k : tl::builtin_kinds())
+        shapes.insert(*colors.glyph(std::string(k.id)));
+    shapes.insert(*colors.glyph("drones"));
+    shapes.insert(*colors.glyph("fuel"));
+    CHECK(shapes.size() == tl::builtin_kinds().size() + 2);
+    CHECK_FALSE(shapes.count(tl::MarkerShape::circle));  // the mark of an exact day
+    CHECK_FALSE(colors.glyph("no-such-kind").has_value());
+    // With only the declared kinds drawn, they take the first glyphs not drawn: the built-ins'.
+    tl::Model only_declared = m;
+    std::erase_if(only_declared.events,
+                  [](const tl::Event& e) { return e.kind != "drones" && e.kind != "fuel"; });
+    const tl::ChartColors few(tl::build_timeline(only_declared), only_declared, theme);
+    CHECK(*few.glyph("drones") == *few.glyph(std::string(tl::builtin_kinds()[0].id)));
+    CHECK(*few.glyph("fuel") != *few.glyph("drones"));
 }

@@ -46,10 +46,11 @@ inline bool legend_entry_is_drawn(const Scene& scene, const LegendEntry& entry) 
             if (is_event_drawing(it) && pred(it)) return true;
         return false;
     };
+    // A kind's entry shows its glyph: the chart draws that glyph before a label of the kind.
     if (entry.heading == "Kinds")
         return any([&](const Item& it) {
-            return it.stroke.r == entry.sample->stroke.r && it.stroke.g == entry.sample->stroke.g &&
-                   it.stroke.b == entry.sample->stroke.b;
+            return it.role == "kind-glyph" && it.kind == entry.sample->kind &&
+                   it.shape == entry.sample->shape;
         });
     if (label == "exact day")
         return any([](const Item& it) {
