@@ -213,6 +213,66 @@ class HtmlPageInBrowser(unittest.TestCase):
         self.assertTrue(all(self.events[i]["kind"] == "diplomatic" for i in shown))
         self.assertEqual(d.get_log("browser"), [])
 
+    def test_the_key_filters_by_kind_and_stays_in_step_with_the_select(self):
+        d = self.load()
+        keys = d.find_elements(By.CSS_SELECTOR, "#overlay .key")
+        drawn = {self.events[a.get_attribute("data-id")]["kind"] for a in self.anchors()}
+        self.assertEqual({k.get_attribute("data-kind") for k in keys}, drawn)
+        self.assertTrue(all(k.get_attribute("aria-pressed") == "false" for k in keys))
+        select = d.find_element(By.ID, "kind-filter")
+
+        def shown_kinds():
+            return {self.events[a.get_attribute("data-id")]["kind"]
+                    for a in self.anchors() if a.is_displayed()}
+
+        first, second = keys[0], keys[1]
+        kind = first.get_attribute("data-kind")
+        first.click()
+        self.assertEqual(shown_kinds(), {kind})
+        self.assertEqual(first.get_attribute("aria-pressed"), "true")
+        self.assertEqual(select.get_attribute("value"), kind)
+        first.send_keys(Keys.ENTER)  # pressed again: every kind again
+        self.assertEqual(shown_kinds(), drawn)
+        self.assertEqual(first.get_attribute("aria-pressed"), "false")
+        self.assertEqual(select.get_attribute("value"), "")
+        second.send_keys(Keys.SPACE)
+        self.assertEqual(shown_kinds(), {second.get_attribute("data-kind")})
+        self.assertEqual(second.get_attribute("aria-pressed"), "true")
+        select.find_element(By.CSS_SELECTOR, f'option[value="{kind}"]').click()
+        self.assertEqual([k.get_attribute("aria-pressed") for k in (first, second)],
+                         ["true", "false"])
+        self.assertEqual(d.get_log("browser"), [])
+
+    def test_a_group_members_card_says_where_it_sits_in_its_mark(self):
+        d = self.load()
+        groups = {}
+        for item in self.scene["items"]:
+            for at, member in enumerate(item.get("events", [])):
+                groups[member] = (at + 1, len(item["events"]))
+        members = d.find_elements(By.CSS_SELECTOR, "#overlay .ev.member")
+        self.assertTrue(members)
+        for anchor in members:
+            at, of = groups[anchor.get_attribute("data-id")]
+            d.execute_script("arguments[0].focus()", anchor)
+            self.assertIn(f"{at} of {of} events drawn as one mark", self.card_text())
+
+    def test_the_page_scrolls_down_the_chart_box_only_across_and_keys_pan(self):
+        d = self.load()
+        box = "document.getElementById('viewport')"
+        d.execute_script("document.activeElement.blur()")
+        ActionChains(d).send_keys("+++").perform()
+        sizes = d.execute_script(f"""const v = {box}, s = document.scrollingElement;
+            return [v.scrollHeight - v.clientHeight, v.scrollWidth - v.clientWidth,
+                    s.scrollHeight - s.clientHeight];""")
+        self.assertLessEqual(sizes[0], 1, "the chart box scrolls down beside the page")
+        self.assertGreater(sizes[1], 0, "zoomed in, the chart box scrolls across")
+        self.assertGreater(sizes[2], 0, "zoomed in, the page scrolls down")
+        ActionChains(d).send_keys(Keys.ARROW_RIGHT).perform()
+        left = d.execute_script(f"return {box}.scrollLeft")
+        self.assertGreater(left, 0)
+        ActionChains(d).send_keys(Keys.ARROW_LEFT).perform()
+        self.assertLess(d.execute_script(f"return {box}.scrollLeft"), left)
+
     def test_without_javascript_the_chart_and_its_links_remain(self):
         d = self.driver
         d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
@@ -226,6 +286,9 @@ class HtmlPageInBrowser(unittest.TestCase):
             self.assertIn("https://www.ukrinform.net/", hrefs)
             self.assertFalse(d.find_element(By.ID, "tools").is_displayed())
             self.assertFalse(d.find_element(By.ID, "card").is_displayed())
+            self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#overlay .key"))
+            self.assertFalse(any(k.is_displayed()
+                                 for k in d.find_elements(By.CSS_SELECTOR, "#overlay .key")))
         finally:
             d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
