@@ -178,6 +178,17 @@ class HtmlPageInBrowser(unittest.TestCase):
             links = d.find_elements(By.CSS_SELECTOR, "#card a")
             self.assertEqual([a.get_attribute("href") for a in links],
                              [s["url"] for s in event["sources"] if s.get("url")])
+        # A member of a mark drawn for several events says where it sits in it.
+        groups = {}
+        for item in self.scene["items"]:
+            for at, member in enumerate(item.get("events", [])):
+                groups[member] = f"{at + 1} of {len(item['events'])} events drawn as one mark"
+        cards = d.execute_script("""return Array.from(document.querySelectorAll(
+            '#overlay .ev.member'), a => { a.focus();
+              return [a.dataset.id, document.getElementById('card').innerText]; });""")
+        self.assertTrue(cards)
+        for member, text in cards:
+            self.assertIn(groups[member], text)
         # Hovering a mark shows its event's card.
         d.execute_script("document.activeElement.blur()")
         # (one whose middle is not under another event's area)
@@ -216,45 +227,32 @@ class HtmlPageInBrowser(unittest.TestCase):
     def test_the_key_filters_by_kind_and_stays_in_step_with_the_select(self):
         d = self.load()
         keys = d.find_elements(By.CSS_SELECTOR, "#overlay .key")
-        drawn = {self.events[a.get_attribute("data-id")]["kind"] for a in self.anchors()}
-        self.assertEqual({k.get_attribute("data-kind") for k in keys}, drawn)
-        self.assertTrue(all(k.get_attribute("aria-pressed") == "false" for k in keys))
+        drawn = {self.events[i]["kind"] for i in self.scene_events()}
+
+        def state():
+            """The kinds of the events shown, each key's aria-pressed, the select's value."""
+            shown, pressed, value = d.execute_script("""return [
+                Array.from(document.querySelectorAll('#overlay .ev'))
+                  .filter(a => !a.hidden).map(a => a.dataset.id),
+                Array.from(document.querySelectorAll('#overlay .key'),
+                  k => k.getAttribute('aria-pressed')),
+                document.getElementById('kind-filter').value];""")
+            return {self.events[i]["kind"] for i in shown}, pressed, value
+
+        kinds = [k.get_attribute("data-kind") for k in keys]
+        self.assertEqual(set(kinds), drawn)
+        off = ["false"] * len(keys)
+        self.assertEqual(state(), (drawn, off, ""))
+        keys[0].click()
+        self.assertEqual(state(), ({kinds[0]}, ["true"] + off[1:], kinds[0]))
+        keys[0].send_keys(Keys.ENTER)  # pressed again: every kind again
+        self.assertEqual(state(), (drawn, off, ""))
+        keys[1].send_keys(Keys.SPACE)
+        self.assertEqual(state(), ({kinds[1]}, ["false", "true"] + off[2:], kinds[1]))
         select = d.find_element(By.ID, "kind-filter")
-
-        def shown_kinds():
-            return {self.events[a.get_attribute("data-id")]["kind"]
-                    for a in self.anchors() if a.is_displayed()}
-
-        first, second = keys[0], keys[1]
-        kind = first.get_attribute("data-kind")
-        first.click()
-        self.assertEqual(shown_kinds(), {kind})
-        self.assertEqual(first.get_attribute("aria-pressed"), "true")
-        self.assertEqual(select.get_attribute("value"), kind)
-        first.send_keys(Keys.ENTER)  # pressed again: every kind again
-        self.assertEqual(shown_kinds(), drawn)
-        self.assertEqual(first.get_attribute("aria-pressed"), "false")
-        self.assertEqual(select.get_attribute("value"), "")
-        second.send_keys(Keys.SPACE)
-        self.assertEqual(shown_kinds(), {second.get_attribute("data-kind")})
-        self.assertEqual(second.get_attribute("aria-pressed"), "true")
-        select.find_element(By.CSS_SELECTOR, f'option[value="{kind}"]').click()
-        self.assertEqual([k.get_attribute("aria-pressed") for k in (first, second)],
-                         ["true", "false"])
+        select.find_element(By.CSS_SELECTOR, f'option[value="{kinds[0]}"]').click()
+        self.assertEqual(state(), ({kinds[0]}, ["true"] + off[1:], kinds[0]))
         self.assertEqual(d.get_log("browser"), [])
-
-    def test_a_group_members_card_says_where_it_sits_in_its_mark(self):
-        d = self.load()
-        groups = {}
-        for item in self.scene["items"]:
-            for at, member in enumerate(item.get("events", [])):
-                groups[member] = (at + 1, len(item["events"]))
-        members = d.find_elements(By.CSS_SELECTOR, "#overlay .ev.member")
-        self.assertTrue(members)
-        for anchor in members:
-            at, of = groups[anchor.get_attribute("data-id")]
-            d.execute_script("arguments[0].focus()", anchor)
-            self.assertIn(f"{at} of {of} events drawn as one mark", self.card_text())
 
     def test_the_page_scrolls_down_the_chart_box_only_across_and_keys_pan(self):
         d = self.load()
