@@ -318,6 +318,13 @@ constexpr std::string_view kHtmlScript = R"js(
     e.preventDefault();
   });
   window.addEventListener("scroll", function () { if (cardOwner) place(cardOwner); }, {passive: true});
+  // The page scrolls under the sticky tools: what scrolls into view (a focus, a search's
+  // match) stops below them, never hidden by them.
+  function padTop() {
+    document.documentElement.style.scrollPaddingTop = document.getElementById("tools").offsetHeight + "px";
+  }
+  window.addEventListener("resize", padTop);
+  padTop();
   viewport.addEventListener("scroll", function () { if (cardOwner) place(cardOwner); }, {passive: true});
   setZoom(Math.min(1, fit()), 0, 0);
   applyFilters();

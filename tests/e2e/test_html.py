@@ -267,6 +267,12 @@ class HtmlPageInBrowser(unittest.TestCase):
         self.assertLessEqual(sizes[0], 1, "the chart box scrolls down beside the page")
         self.assertGreater(sizes[1], 0, "zoomed in, the chart box scrolls across")
         self.assertGreater(sizes[2], 0, "zoomed in, the page scrolls down")
+        # What scrolls into view stops below the sticky tools (Shift+Tab scrolls so too).
+        below = d.execute_script("""const a = document.querySelector('#overlay .ev');
+            window.scrollTo(0, document.scrollingElement.scrollHeight); a.scrollIntoView();
+            return a.getBoundingClientRect().top -
+                   document.getElementById('tools').getBoundingClientRect().bottom;""")
+        self.assertGreaterEqual(below, 0, "an event scrolled into view hides under the tools")
         before = d.execute_script(f"return {box}.scrollLeft")
         ActionChains(d).send_keys(Keys.ARROW_RIGHT).perform()
         left = d.execute_script(f"return {box}.scrollLeft")
