@@ -36,8 +36,7 @@ body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.4 system-ui,"Not
 #zoom-level{min-width:3.2rem;text-align:center;font-variant-numeric:tabular-nums}
 #status{margin:0;color:var(--muted)}
 .keys{margin:0;color:var(--muted);font-size:13px;flex-basis:100%}
-.viewport{overflow:auto;position:relative;max-height:calc(100vh - 6rem);cursor:grab}
-body:not(.js) .viewport{max-height:none}
+.viewport{overflow-x:auto;overflow-y:hidden;position:relative;cursor:grab}
 .viewport.dragging{cursor:grabbing;user-select:none}
 .stage{position:relative;width:calc(var(--z,1) * var(--w));aspect-ratio:var(--ar)}
 .stage>svg{display:block;width:100%;height:100%}
@@ -47,7 +46,10 @@ body:not(.js) .viewport{max-height:none}
 .ev.member{pointer-events:none!important}
 .ev:focus{outline:3px solid var(--accent);outline-offset:2px}
 .ev.match{box-shadow:0 0 0 2px var(--accent)}
-.hit.out{background:var(--bg);opacity:.82}
+.hit.out,.key.out{background:var(--bg);opacity:.82}
+.key{cursor:pointer;border-radius:3px}
+.key[aria-pressed=true]{outline:2px solid var(--accent);outline-offset:1px}
+.key:focus{outline:3px solid var(--accent);outline-offset:2px}
 .card{position:fixed;z-index:5;max-width:28rem;max-height:70vh;overflow:auto;padding:.7rem .9rem;
  background:var(--card);color:var(--ink);border:1px solid var(--rule);border-radius:6px;
  box-shadow:0 4px 18px rgba(0,0,0,.22);font-size:14px}
@@ -77,6 +79,7 @@ constexpr std::string_view kHtmlScript = R"js(
   var zoomLevel = document.getElementById("zoom-level");
   var anchors = Array.prototype.slice.call(document.querySelectorAll("#overlay .ev"));
   var hits = Array.prototype.slice.call(document.querySelectorAll("#overlay .hit"));
+  var keys = Array.prototype.slice.call(document.querySelectorAll("#overlay .key"));
   var shown = events.map(function () { return true; });
   var baseWidth = stage.getBoundingClientRect().width;
   var zoom = 1, hideTimer = 0, cardOwner = null;
@@ -84,6 +87,7 @@ constexpr std::string_view kHtmlScript = R"js(
   document.body.classList.add("js");
   document.getElementById("tools").hidden = false;
   anchors.concat(hits).forEach(function (e) { e.removeAttribute("title"); });
+  keys.forEach(function (k) { k.hidden = false; });
 
   function indices(e) { return e.getAttribute("data-i").split(" ").map(Number); }
   function node(tag, cls, text) {
@@ -115,6 +119,9 @@ constexpr std::string_view kHtmlScript = R"js(
       var w = node("p", "when", ev.when);
       if (ev.date) w.appendChild(node("span", "written", ev.date + (ev.precision ? " \u00b7 " + ev.precision : "")));
       s.appendChild(w);
+    }
+    if (ev.group) {
+      s.appendChild(node("p", "meta", ev.group.at + " of " + ev.group.of + " events drawn as one mark"));
     }
     var meta = [ev.kind_label, ev.confidence].filter(Boolean).join(" \u00b7 ");
     if (ev.flow) meta = ev.flow + (meta ? " \u00b7 " + meta : "");
@@ -229,6 +236,11 @@ constexpr std::string_view kHtmlScript = R"js(
     hits.forEach(function (h) {
       h.classList.toggle("out", !indices(h).some(function (i) { return shown[i]; }));
     });
+    keys.forEach(function (k) {
+      var on = k.getAttribute("data-kind") === kind;
+      k.setAttribute("aria-pressed", on ? "true" : "false");
+      k.classList.toggle("out", Boolean(kind) && !on);
+    });
     status.textContent = active ? count + " of " + events.length + " events match"
                                 : events.length + (events.length === 1 ? " event" : " events");
     if (cardOwner && cardOwner.hidden) hideCard();
@@ -236,17 +248,33 @@ constexpr std::string_view kHtmlScript = R"js(
   search.addEventListener("input", applyFilters);
   actorFilter.addEventListener("change", applyFilters);
   kindFilter.addEventListener("change", applyFilters);
+  // The key is a filter too: a kind shows only its events, pressed again every kind.
+  function pressKey(k) {
+    var kind = k.getAttribute("data-kind");
+    kindFilter.value = kindFilter.value === kind ? "" : kind;
+    applyFilters();
+  }
+  keys.forEach(function (k) {
+    k.addEventListener("click", function () { pressKey(k); });
+    k.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter" && e.key !== " ") return;
+      e.preventDefault();
+      pressKey(k);
+    });
+  });
 
   function setZoom(z, cx, cy) {
     z = Math.min(8, Math.max(0.2, z));
+    // The point under the pointer (or the middle of the window) stays where it is: the box
+    // scrolls across, the page down.
     var r = viewport.getBoundingClientRect();
     var px = cx === undefined ? viewport.clientWidth / 2 : cx - r.left;
-    var py = cy === undefined ? viewport.clientHeight / 2 : cy - r.top;
-    var fx = (viewport.scrollLeft + px) / zoom, fy = (viewport.scrollTop + py) / zoom;
+    var py = cy === undefined ? window.innerHeight / 2 - r.top : cy - r.top;
+    var fx = (viewport.scrollLeft + px) / zoom, fy = py / zoom;
     zoom = z;
     stage.style.setProperty("--z", String(z));
     viewport.scrollLeft = fx * z - px;
-    viewport.scrollTop = fy * z - py;
+    window.scrollBy(0, fy * z - py);
     zoomLevel.textContent = Math.round(z * 100) + "%";
     if (cardOwner) place(cardOwner);
   }
@@ -262,15 +290,15 @@ constexpr std::string_view kHtmlScript = R"js(
   }, {passive: false});
   var drag = null;
   viewport.addEventListener("pointerdown", function (e) {
-    if (e.button !== 0 || e.target.closest("a, .ev")) return;
-    drag = {x: e.clientX, y: e.clientY, left: viewport.scrollLeft, top: viewport.scrollTop};
+    if (e.button !== 0 || e.target.closest("a, .ev, .key")) return;
+    drag = {x: e.clientX, y: e.clientY, left: viewport.scrollLeft, top: window.scrollY};
     viewport.setPointerCapture(e.pointerId);
     viewport.classList.add("dragging");
   });
   viewport.addEventListener("pointermove", function (e) {
     if (!drag) return;
     viewport.scrollLeft = drag.left - (e.clientX - drag.x);
-    viewport.scrollTop = drag.top - (e.clientY - drag.y);
+    window.scrollTo(window.scrollX, drag.top - (e.clientY - drag.y));
   });
   function endDrag() { drag = null; viewport.classList.remove("dragging"); }
   viewport.addEventListener("pointerup", endDrag);
@@ -282,10 +310,21 @@ constexpr std::string_view kHtmlScript = R"js(
     else if (e.key === "-") setZoom(zoom / 1.25);
     else if (e.key === "0") setZoom(fit());
     else if (e.key === "/") search.focus();
+    // Across, the box pans by a fifth of its width (the events' own arrow keys step instead);
+    // down, the page scrolls as any page does.
+    else if (e.key === "ArrowLeft" && !e.defaultPrevented) viewport.scrollLeft -= viewport.clientWidth / 5;
+    else if (e.key === "ArrowRight" && !e.defaultPrevented) viewport.scrollLeft += viewport.clientWidth / 5;
     else return;
     e.preventDefault();
   });
   window.addEventListener("scroll", function () { if (cardOwner) place(cardOwner); }, {passive: true});
+  // The page scrolls under the sticky tools: what scrolls into view (a focus, a search's
+  // match) stops below them, never hidden by them.
+  function padTop() {
+    document.documentElement.style.scrollPaddingTop = document.getElementById("tools").offsetHeight + "px";
+  }
+  window.addEventListener("resize", padTop);
+  padTop();
   viewport.addEventListener("scroll", function () { if (cardOwner) place(cardOwner); }, {passive: true});
   setZoom(Math.min(1, fit()), 0, 0);
   applyFilters();
@@ -380,11 +419,21 @@ std::string names_of(const Model* model, const std::vector<Ref>& refs) {
     return out;
 }
 
+/// Where a member of a mark drawn for several events sits in it: `,"group":{"at":1,"of":7}`
+/// (in the Scene's order, left to right), or "" for an event with a mark of its own.
+std::string group_json(const PageEvent& pe, const Item& anchor) {
+    const auto at = std::find(anchor.events.begin(), anchor.events.end(), pe.id);
+    if (anchor.event == pe.id || at == anchor.events.end()) return {};
+    return ",\"group\":{\"at\":" + std::to_string(at - anchor.events.begin() + 1) +
+           ",\"of\":" + std::to_string(anchor.events.size()) + "}";
+}
+
 std::string event_json(const PageEvent& pe, const Scene& page, const Model* model) {
+    const Item& anchor = page.items[anchor_item(page, pe)];
     if (!pe.event) {
-        const Item& it = page.items[anchor_item(page, pe)];
         return "{\"id\":" + json_quote(pe.id) +
-               ",\"title\":" + json_quote(it.alt.empty() ? it.text : it.alt) + ",\"actors\":[]}";
+               ",\"title\":" + json_quote(anchor.alt.empty() ? anchor.text : anchor.alt) +
+               group_json(pe, anchor) + ",\"actors\":[]}";
     }
     const Event& e = *pe.event;
     std::vector<std::string> names;
@@ -407,7 +456,7 @@ std::string event_json(const PageEvent& pe, const Scene& page, const Model* mode
         ",\"confidence\":" + json_quote(to_string(e.confidence)) +
         ",\"summary\":" + json_quote(e.summary) +
         ",\"location\":" + json_quote(e.location ? e.location->name : std::string()) +
-        ",\"sources\":[";
+        group_json(pe, anchor) + ",\"sources\":[";
     for (std::size_t i = 0; i < e.sources.size(); ++i) {
         const Source& s = e.sources[i];
         // Only web links are links: the page never holds a javascript: or data: URL.
@@ -437,6 +486,39 @@ std::string options_html(const std::map<std::string, std::string>& by_label, std
     std::string out = "<option value=\"\">" + std::string(all) + "</option>";
     for (const auto& [label, id] : by_label)
         out += "<option value=\"" + html_attribute(id) + "\">" + html_text(label) + "</option>";
+    return out;
+}
+
+/// The smallest box holding both.
+Rect box_around(const Rect& a, const Rect& b) {
+    const double x = std::min(a.x, b.x), y = std::min(a.y, b.y);
+    return {x, y, std::max(a.right(), b.right()) - x, std::max(a.bottom(), b.bottom()) - y};
+}
+
+/// The key's kinds as buttons over their entries (sample and label), each filtering the
+/// page by its kind: hidden until the script shows them, so that without it the key is the
+/// picture it is in print. A kind's entry is the first legend text that reads as its label.
+std::string key_buttons(const Scene& page, const std::map<std::string, std::string>& kinds) {
+    std::string out;
+    std::set<std::string> done;
+    Rect samples;  // of the samples drawn since the last entry's text
+    bool sampled = false;
+    for (const Item& it : page.items) {
+        if (it.role == "legend-sample") {
+            samples = sampled ? box_around(samples, it.box) : it.box;
+            sampled = true;
+            continue;
+        }
+        if (it.role != "legend") continue;
+        const Rect box = sampled ? box_around(samples, it.box) : it.box;
+        sampled = false;
+        const auto kind = kinds.find(it.text);
+        if (kind == kinds.end() || !done.insert(kind->second).second) continue;
+        out += "<div class=\"key\" data-kind=\"" + html_attribute(kind->second) +
+               "\" role=\"button\" tabindex=\"0\" aria-pressed=\"false\" aria-label=\"Show only " +
+               html_attribute(it.text) + "\" hidden style=\"" + box_style(box, page) +
+               "\"></div>\n";
+    }
     return out;
 }
 
@@ -521,14 +603,15 @@ std::string html_page(const HtmlPageInput& in) {
         "<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>\n"
         "<p class=\"keys\">Tab or the arrow keys step through the events in time order; Enter "
         "reaches a card's sources, Escape leaves it; + and \u2212 zoom, 0 fits the width, / "
-        "searches; drag to pan, Ctrl and the wheel to zoom.</p>\n</div>\n";
+        "searches; \u2190 and \u2192 pan across, drag to pan, Ctrl and the wheel to zoom; "
+        "a kind in the key shows only its events.</p>\n</div>\n";
     out +=
         "<div class=\"viewport\" id=\"viewport\">\n<div class=\"stage\" id=\"stage\" style=\"--w:" +
         number_text(page.width * 4 / 3, 2) + "px;--ar:" + number_text(page.width, 2) + " / " +
         number_text(page.height, 2) + "\">\n";
     out += svg_element(in.svg);
-    out +=
-        "\n<div class=\"overlay\" id=\"overlay\">\n" + hits + anchors + "</div>\n</div>\n</div>\n";
+    out += "\n<div class=\"overlay\" id=\"overlay\">\n" + hits + anchors +
+           key_buttons(page, kinds) + "</div>\n</div>\n</div>\n";
     out +=
         "<div class=\"card\" id=\"card\" role=\"region\" aria-label=\"Event details\" "
         "aria-live=\"polite\" tabindex=\"-1\" hidden></div>\n";

@@ -171,10 +171,15 @@ std::string render_document(const Document& doc, OutputFormat format, const Rend
     if (format == OutputFormat::svg || format == OutputFormat::html) {
         // cairo writes each glyph as its own element, and librsvg (and so most viewers)
         // refuses files with more than 500,000 of them: better no file than an unusable one.
+        // An HTML page carries the same SVG inline, so the same limit holds; the message
+        // names the file being written.
         const std::size_t glyphs = svg_glyphs(doc.pages.front());
         if (glyphs > kMaxSvgGlyphs)
-            return "the SVG would hold about " + std::to_string(glyphs) +
-                   " glyphs, more than SVG viewers open (librsvg stops at 500,000 elements); "
+            return (format == OutputFormat::html
+                        ? "the HTML page would hold about " + std::to_string(glyphs) +
+                              " glyphs in its inline SVG"
+                        : "the SVG would hold about " + std::to_string(glyphs) + " glyphs") +
+                   ", more than SVG viewers open (librsvg stops at 500,000 elements); "
                    "write a PDF instead, or draw fewer labels with --layout density";
     }
     for (const Scene& page : doc.pages)

@@ -178,6 +178,17 @@ class HtmlPageInBrowser(unittest.TestCase):
             links = d.find_elements(By.CSS_SELECTOR, "#card a")
             self.assertEqual([a.get_attribute("href") for a in links],
                              [s["url"] for s in event["sources"] if s.get("url")])
+        # A member of a mark drawn for several events says where it sits in it.
+        groups = {}
+        for item in self.scene["items"]:
+            for at, member in enumerate(item.get("events", [])):
+                groups[member] = f"{at + 1} of {len(item['events'])} events drawn as one mark"
+        cards = d.execute_script("""return Array.from(document.querySelectorAll(
+            '#overlay .ev.member'), a => { a.focus();
+              return [a.dataset.id, document.getElementById('card').innerText]; });""")
+        self.assertTrue(cards)
+        for member, text in cards:
+            self.assertIn(groups[member], text)
         # Hovering a mark shows its event's card.
         d.execute_script("document.activeElement.blur()")
         # (one whose middle is not under another event's area)
@@ -213,6 +224,62 @@ class HtmlPageInBrowser(unittest.TestCase):
         self.assertTrue(all(self.events[i]["kind"] == "diplomatic" for i in shown))
         self.assertEqual(d.get_log("browser"), [])
 
+    def test_the_key_filters_by_kind_and_stays_in_step_with_the_select(self):
+        d = self.load()
+        keys = d.find_elements(By.CSS_SELECTOR, "#overlay .key")
+        drawn = {self.events[i]["kind"] for i in self.scene_events()}
+
+        def state():
+            """The kinds of the events shown, each key's aria-pressed, the select's value."""
+            shown, pressed, value = d.execute_script("""return [
+                Array.from(document.querySelectorAll('#overlay .ev'))
+                  .filter(a => !a.hidden).map(a => a.dataset.id),
+                Array.from(document.querySelectorAll('#overlay .key'),
+                  k => k.getAttribute('aria-pressed')),
+                document.getElementById('kind-filter').value];""")
+            return {self.events[i]["kind"] for i in shown}, pressed, value
+
+        kinds = [k.get_attribute("data-kind") for k in keys]
+        self.assertEqual(set(kinds), drawn)
+        off = ["false"] * len(keys)
+        self.assertEqual(state(), (drawn, off, ""))
+        keys[0].click()
+        self.assertEqual(state(), ({kinds[0]}, ["true"] + off[1:], kinds[0]))
+        keys[0].send_keys(Keys.ENTER)  # pressed again: every kind again
+        self.assertEqual(state(), (drawn, off, ""))
+        keys[1].send_keys(Keys.SPACE)
+        self.assertEqual(state(), ({kinds[1]}, ["false", "true"] + off[2:], kinds[1]))
+        select = d.find_element(By.ID, "kind-filter")
+        select.find_element(By.CSS_SELECTOR, f'option[value="{kinds[0]}"]').click()
+        self.assertEqual(state(), ({kinds[0]}, ["true"] + off[1:], kinds[0]))
+        self.assertEqual(d.get_log("browser"), [])
+
+    def test_the_page_scrolls_down_the_chart_box_only_across_and_keys_pan(self):
+        d = self.load()
+        box = "document.getElementById('viewport')"
+        self.assertLessEqual(d.execute_script(f"return {box}.scrollHeight - {box}.clientHeight"),
+                             1, "at the default zoom the chart box scrolls down")
+        d.execute_script("document.activeElement.blur()")
+        ActionChains(d).send_keys("+++").perform()
+        sizes = d.execute_script(f"""const v = {box}, s = document.scrollingElement;
+            return [v.scrollHeight - v.clientHeight, v.scrollWidth - v.clientWidth,
+                    s.scrollHeight - s.clientHeight];""")
+        self.assertLessEqual(sizes[0], 1, "the chart box scrolls down beside the page")
+        self.assertGreater(sizes[1], 0, "zoomed in, the chart box scrolls across")
+        self.assertGreater(sizes[2], 0, "zoomed in, the page scrolls down")
+        # What scrolls into view stops below the sticky tools (Shift+Tab scrolls so too).
+        below = d.execute_script("""const a = document.querySelector('#overlay .ev');
+            window.scrollTo(0, document.scrollingElement.scrollHeight); a.scrollIntoView();
+            return a.getBoundingClientRect().top -
+                   document.getElementById('tools').getBoundingClientRect().bottom;""")
+        self.assertGreaterEqual(below, 0, "an event scrolled into view hides under the tools")
+        before = d.execute_script(f"return {box}.scrollLeft")
+        ActionChains(d).send_keys(Keys.ARROW_RIGHT).perform()
+        left = d.execute_script(f"return {box}.scrollLeft")
+        self.assertGreater(left, before)
+        ActionChains(d).send_keys(Keys.ARROW_LEFT).perform()
+        self.assertLess(d.execute_script(f"return {box}.scrollLeft"), left)
+
     def test_without_javascript_the_chart_and_its_links_remain(self):
         d = self.driver
         d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
@@ -226,6 +293,9 @@ class HtmlPageInBrowser(unittest.TestCase):
             self.assertIn("https://www.ukrinform.net/", hrefs)
             self.assertFalse(d.find_element(By.ID, "tools").is_displayed())
             self.assertFalse(d.find_element(By.ID, "card").is_displayed())
+            self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#overlay .key"))
+            self.assertFalse(any(k.is_displayed()
+                                 for k in d.find_elements(By.CSS_SELECTOR, "#overlay .key")))
         finally:
             d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 

@@ -98,6 +98,13 @@ TEST_CASE("html page: one focusable element per event drawn, in time order, and 
     // The burst's members stand in its mark; hovering it names both.
     CHECK(count(page, "class=\"ev member\"") >= 1);
     CHECK(page.find("class=\"hit\" data-i=\"1 2\"") != std::string::npos);
+    // Each member's card says where it sits in the mark, in the Scene's order.
+    CHECK(count(page, "\"group\":{\"at\":1,\"of\":2}") == 1);
+    CHECK(count(page, "\"group\":{\"at\":2,\"of\":2}") == 1);
+    // The key's kind is a filter button, hidden until the script shows it.
+    CHECK(count(page, "<div class=\"key\" data-kind=\"military-aid\" role=\"button\"") == 1);
+    CHECK(page.find("aria-pressed=\"false\" aria-label=\"Show only military-aid\" hidden") !=
+          std::string::npos);
     // Nothing is fetched: no external script, style, font or image.
     CHECK(page.find("src=") == std::string::npos);
     CHECK(page.find("<link") == std::string::npos);

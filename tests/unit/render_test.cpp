@@ -88,8 +88,19 @@ TEST_CASE("an SVG too large for its viewers is refused with advice, not written"
             return true;
         });
     CHECK(problem.find("write a PDF instead") != std::string::npos);
+    CHECK(problem.find("the SVG would hold") != std::string::npos);
     CHECK(bytes.empty());
     CHECK(tl::svg_glyphs(tiny_scene()) > 10);
+    // An HTML page carries the same SVG inline: the message names the file being written.
+    const std::string html = tl::render_scene(big, tl::OutputFormat::html, {},
+                                              [&](const unsigned char* d, std::size_t n) {
+                                                  bytes.append(reinterpret_cast<const char*>(d), n);
+                                                  return true;
+                                              });
+    CHECK(html.find("the HTML page would hold") != std::string::npos);
+    CHECK(html.find("the SVG would") == std::string::npos);
+    CHECK(html.find("write a PDF instead") != std::string::npos);
+    CHECK(bytes.empty());
 }
 
 TEST_CASE("a link's URI reaches the PDF as printable ASCII with no string syntax in it") {
