@@ -6,9 +6,24 @@ namespace tl {
 namespace {
 
 /// What an item is in the page's reading order, by its role.
-enum class Part { title, paragraph, figure, list_heading, list_label, list_body, list_more };
+enum class Part {
+    title,
+    paragraph,
+    figure,
+    list_heading,
+    list_label,
+    list_body,
+    list_more,
+    artifact
+};
 
 Part part_of(std::string_view role) {
+    // Decoration: what a reader who cannot see misses nothing by skipping (the lanes' and
+    // the axis's backgrounds, the grid, a lane's colour strip, the halo behind a number).
+    static constexpr std::array<std::string_view, 6> kDecorations = {
+        "lane", "lane-accent", "grid", "axis-backdrop", "totals-grid", "knockout"};
+    for (const std::string_view decoration : kDecorations)
+        if (role == decoration) return Part::artifact;
     if (role == "title") return Part::title;
     if (role == "subtitle" || role == "density-note" || role == "source-note")
         return Part::paragraph;
@@ -42,7 +57,13 @@ void PdfStructure::close_item() {
     item_has_body_ = false;
 }
 
+void PdfStructure::end_continuation() {
+    if (continued_) cairo_tag_end(cr_, "NonStruct");
+    continued_ = false;
+}
+
 void PdfStructure::close_block() {
+    end_continuation();
     close_item();
     if (block_ != Block::none) cairo_tag_end(cr_, block_tag_);
     block_ = Block::none;
@@ -63,7 +84,22 @@ void PdfStructure::enter(std::string_view role) {
         case Part::list_heading: open_block(Block::heading, "H2"); break;
         case Part::figure:
             if (block_ != Block::figure) open_block(Block::figure, "Figure");
+            // cairo 1.16 marks the content of leaf elements only, and a Figure with
+            // decorations in it is none: its content goes in NonStruct elements between
+            // them, which a reader takes as the Figure's own (ISO 32000-1 14.8.4.2).
+            if (!continued_) {
+                cairo_tag_begin(cr_, "NonStruct", "");
+                continued_ = true;
+            }
             break;
+        case Part::artifact:
+            end_continuation();
+            // Inside whatever is open, as a Private element (cairo 1.16 knows no artifacts):
+            // the qpdf pass takes it out of the tree and marks its content as an artifact
+            // (qpdf_pass/pdf_artifacts.hpp).
+            inner_ = "Private";
+            cairo_tag_begin(cr_, inner_, "");
+            return;
         case Part::list_label:
         case Part::list_body:
         case Part::list_more: {

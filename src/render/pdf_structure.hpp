@@ -11,7 +11,8 @@ namespace tl {
 /// under it (P), the chart itself (one Figure: axis, lanes, events, arrows, totals), then
 /// each block under it (the key's rows, the sources, the notes, the groups, the revisions)
 /// as a heading (H2) and a list (L) of items (LI), a key entry's sample in its Lbl and its
-/// words in its LBody. cairo 1.16 writes the tags into the structure tree; what it cannot
+/// words in its LBody. Decorations (lanes, grid lines) are tagged Private, for the qpdf pass
+/// to make them artifacts. cairo 1.16 writes the tags into the structure tree; what it cannot
 /// write (the Figure's alternative text, the language) is added afterwards
 /// (qpdf_pass/pdf_access.hpp).
 class PdfStructure {
@@ -33,6 +34,7 @@ class PdfStructure {
     enum class Block { none, heading, paragraph, figure, list };
     void open_block(Block b, const char* tag);
     void close_item();
+    void end_continuation();
     void close_block();
 
     cairo_t* cr_;
@@ -42,6 +44,7 @@ class PdfStructure {
     bool item_open_ = false;  ///< an LI
     bool item_has_body_ = false;
     const char* inner_ = nullptr;  ///< the element opened for the current item, if any
+    bool continued_ = false;       ///< a NonStruct is open in the Figure
 };
 
 }  // namespace tl

@@ -1,13 +1,24 @@
 #include <doctest/doctest.h>
 
 #define POINTERHOLDER_TRANSITION 4  // qpdf: its shared_ptr API only
+#include <qpdf/Pl_Discard.hh>
 #include <qpdf/QPDF.hh>
+#include <qpdf/QPDFNumberTreeObjectHelper.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFTokenizer.hh>
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "layout/chart_layout.hpp"
+#include "layout/text_measurer.hpp"
+#include "layout/theme.hpp"
 #include "render/pdf_writer.hpp"
+#include "template_charts.hpp"
+#include "timeline/timeline.hpp"
 
 namespace {
 
@@ -26,6 +37,54 @@ tl::Scene page_titled(const std::string& text) {
     t.box = {10, 10, 100, 14};
     page.items.push_back(t);
     return page;
+}
+
+/// What a page's content stream shows, by the outermost marked content it lies in ("" for
+/// none): each painted path (not a clip), text object, image and shading; and the ids of its
+/// marked content.
+struct ContentMarks : QPDFObjectHandle::TokenFilter {
+    std::map<std::string, int> shown_in;
+    std::set<long long> ids;
+
+    void handleToken(const QPDFTokenizer::Token& token) override {
+        const auto type = token.getType();
+        if (type == QPDFTokenizer::tt_space || type == QPDFTokenizer::tt_comment) return;
+        if (type != QPDFTokenizer::tt_word) {
+            operands.push_back(token);
+            return;
+        }
+        const std::string& op = token.getValue();
+        if (op == "BDC" || op == "BMC") {
+            open.push_back(operands.empty() ? "?" : operands.front().getValue());
+            for (std::size_t i = 0; i + 1 < operands.size(); ++i)
+                if (operands[i].getValue() == "/MCID")
+                    ids.insert(std::stoll(operands[i + 1].getValue()));
+        } else if (op == "EMC") {
+            if (!open.empty()) open.pop_back();
+        } else if (op == "S" || op == "s" || op == "f" || op == "F" || op == "f*" || op == "B" ||
+                   op == "B*" || op == "b" || op == "b*" || op == "BT" || op == "Do" ||
+                   op == "sh" || op == "BI") {
+            ++shown_in[open.empty() ? "" : open.front()];
+        }
+        operands.clear();
+    }
+
+  private:
+    std::vector<QPDFTokenizer::Token> operands;
+    std::vector<std::string> open;
+};
+
+/// The structure types in the tree under `element`, with how often each occurs.
+void structure_types(QPDFObjectHandle element, std::map<std::string, int>& types, int depth = 0) {
+    if (depth > 32) return;
+    if (element.isArray()) {
+        for (int i = 0; i < element.getArrayNItems(); ++i)
+            structure_types(element.getArrayItem(i), types, depth + 1);
+        return;
+    }
+    if (!element.isDictionary()) return;
+    if (QPDFObjectHandle s = element.getKey("/S"); s.isName()) ++types[s.getName()];
+    structure_types(element.getKey("/K"), types, depth + 1);
 }
 
 /// The references of the PDF's page tree, in order.
@@ -117,10 +176,16 @@ TEST_CASE("an accessible PDF: language, title shown, the chart described, read i
     for (const char* title : {"third", "second", "first"}) {
         tl::Scene page = page_titled(title);
         page.items.front().role = "title";
+        tl::Item lane;  // decoration: an artifact, not in the tree
+        lane.type = tl::ItemType::band;
+        lane.role = "lane";
+        lane.box = {10, 40, 50, 10};
+        lane.fill = {0.9, 0.9, 0.9};
+        page.items.push_back(lane);
         tl::Item mark;
-        mark.type = tl::ItemType::band;
-        mark.role = "lane";
-        mark.box = {10, 40, 50, 10};
+        mark.type = tl::ItemType::bar;
+        mark.role = "event-bar";
+        mark.box = {10, 42, 30, 6};
         mark.fill = {0.2, 0.4, 0.6};
         page.items.push_back(mark);
         page.description = std::string("the ") + title + " chart in words";
@@ -153,6 +218,69 @@ TEST_CASE("an accessible PDF: language, title shown, the chart described, read i
         CHECK(figure.getKey("/S").getName() == "/Figure");
         CHECK(figure.getKey("/Alt").getUTF8Value() ==
               std::string("the ") + order[i] + " chart in words");
-        CHECK(figure.getKey("/Pg").getObjGen() == pages[static_cast<std::size_t>(i)].getObjGen());
+        // Its content, in a NonStruct (the lane, a decoration, is not in the tree), is on
+        // that page.
+        QPDFObjectHandle content = figure.getKey("/K");
+        if (content.isArray()) {
+            REQUIRE(content.getArrayNItems() == 1);
+            content = content.getArrayItem(0);
+        }
+        CHECK(content.getKey("/S").getName() == "/NonStruct");
+        CHECK(content.getKey("/Pg").getObjGen() == pages[static_cast<std::size_t>(i)].getObjGen());
     }
+}
+
+TEST_CASE("an accessible PDF: every drawing is in the structure tree or an artifact") {
+    // The seed's chart: its page background, lanes, lane strips, grid lines and the axis's
+    // backdrop are decoration, the rest is read.
+    tl::Diagnostics diags;
+    tl::Model seed = tl::testing::load_seed(diags);
+    REQUIRE_FALSE(diags.has_errors());
+    tl::LayoutOptions layout;
+    layout.today = tl::parse_date("2024-10-01").value->start.earliest;
+    const tl::Scene scene = tl::layout_chart(tl::build_timeline(seed), seed, tl::default_theme(),
+                                             tl::FixedWidthMeasurer(), layout);
+    std::size_t decorations = 0;
+    for (const tl::Item& it : scene.items)
+        decorations += it.role == "lane" || it.role == "lane-accent" || it.role == "grid" ||
+                       it.role == "axis-backdrop";
+    REQUIRE(decorations > 10);
+    std::string pdf;
+    tl::RenderOptions options;
+    options.creator = "test";
+    options.timestamp = "2000-01-01T00:00:00Z";
+    tl::PdfWriter writer(options, [&pdf](const unsigned char* data, std::size_t size) {
+        pdf.append(reinterpret_cast<const char*>(data), size);
+        return true;
+    });
+    writer.write_page(scene);
+    REQUIRE(writer.finish("Seed", "", {}).empty());
+
+    QPDF doc;
+    doc.processMemoryFile("seed.pdf", pdf.data(), pdf.size());
+    QPDFObjectHandle tree = doc.getRoot().getKey("/StructTreeRoot");
+    std::map<std::string, int> types;
+    structure_types(tree.getKey("/K"), types);
+    CHECK(types["/Figure"] == 1);
+    CHECK(types["/NonStruct"] >= 1);      // the Figure's content between its decorations
+    CHECK(types.count("/Private") == 0);  // the decorations' elements, taken out
+    QPDFObjectHandle page = doc.getAllPages().front();
+    ContentMarks marks;
+    Pl_Discard discard;
+    QPDFPageObjectHelper(page).filterContents(&marks, &discard);
+    CHECK(marks.shown_in[""] == 0);  // nothing drawn outside both
+    CHECK(marks.shown_in.count("/Private") == 0);
+    // The background and each decoration, at least, as artifacts.
+    CHECK(marks.shown_in["/Artifact"] > static_cast<int>(decorations));
+    CHECK(marks.shown_in["/NonStruct"] > 0);
+    CHECK(marks.shown_in["/H1"] == 1);
+    // The parent tree names an element for each id the content marks, and for no other.
+    QPDFNumberTreeObjectHelper parents(tree.getKey("/ParentTree"), doc);
+    QPDFObjectHandle elements;
+    REQUIRE(parents.findObject(page.getKey("/StructParents").getIntValue(), elements));
+    REQUIRE(elements.isArray());
+    std::set<long long> named;
+    for (int i = 0; i < elements.getArrayNItems(); ++i)
+        if (!elements.getArrayItem(i).isNull()) named.insert(i);
+    CHECK(named == marks.ids);
 }

@@ -14,6 +14,8 @@
 #include <map>
 #include <utility>
 
+#include "render/qpdf_pass/pdf_artifacts.hpp"
+
 namespace tl {
 namespace {
 
@@ -97,13 +99,14 @@ std::string make_pdf_accessible(std::string& pdf, const PdfAccessInfo& info) {
             }
             describe_figures(tree.getKey("/K"), page_index, info.page_descriptions);
         }
+        mark_artifacts(doc);
 
         QPDFWriter writer(doc);
         writer.setOutputMemory();
         writer.setDeterministicID(true);
-        // The streams as cairo compressed them: decoding and compressing again would only
-        // cost time.
-        writer.setCompressStreams(false);
+        // The streams as cairo compressed them, decoding and compressing again would only
+        // cost time; the pages' contents, rewritten by mark_artifacts, compressed.
+        writer.setCompressStreams(true);
         writer.setDecodeLevel(qpdf_dl_none);
         writer.setObjectStreamMode(qpdf_o_preserve);
         writer.write();

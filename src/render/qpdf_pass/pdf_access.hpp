@@ -18,7 +18,8 @@ struct PdfAccessInfo {
 /// file name (/ViewerPreferences /DisplayDocTitle); each Figure of the structure tree its
 /// page's chart in words as its alternative text (/Alt); and the structure tree's top
 /// elements (one Document per page) are put in the order the pages are shown, since cairo
-/// keeps the order of writing and `pages` writes its overview last and shows it first. The
+/// keeps the order of writing and `pages` writes its overview last and shows it first; and
+/// decorations become artifacts (pdf_artifacts.hpp). The
 /// IDs are derived from the content, so the same input gives the same bytes. Returns an
 /// error message, leaving `pdf` as it was, or "".
 std::string make_pdf_accessible(std::string& pdf, const PdfAccessInfo& info);
