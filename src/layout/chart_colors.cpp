@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
 
 #include "layout/lane_accents.hpp"
 #include "model/kinds.hpp"
@@ -45,19 +44,39 @@ ChartColors::ChartColors(const Timeline& timeline, const Model& model, const The
         kinds_.emplace(id, color);
     lanes_ = lane_accents(timeline, theme, kinds_);
 
+    assign_glyphs(model);
+}
+
+void ChartColors::assign_glyphs(const Model& model) {
     const auto builtins = builtin_kinds();
     static_assert(kGlyphs.size() >= 11);
-    std::set<std::string_view> drawn;
-    for (const Event* e : timeline.events)
-        drawn.insert(e->kind);
-    std::vector<MarkerShape> free;  // in kGlyphs' order
-    for (std::size_t i = 0; i < kGlyphs.size(); ++i) {
-        if (i < builtins.size()) glyphs_[std::string(builtins[i].id)] = kGlyphs[i];
-        if (i >= builtins.size() || !drawn.count(builtins[i].id)) free.push_back(kGlyphs[i]);
-    }
-    std::size_t next_glyph = 0;
+    for (std::size_t i = 0; i < builtins.size(); ++i)
+        glyphs_[std::string(builtins[i].id)] = kGlyphs[i];
+    // Declared kinds take the spare glyphs, then those of built-in kinds no event of the
+    // input has: from the Model, not this chart's events, so that a kind keeps its glyph on
+    // every page and whatever the filters. Most inputs declare one or two kinds, which need
+    // no look at the events.
+    std::vector<MarkerShape> free(kGlyphs.begin() + static_cast<std::ptrdiff_t>(builtins.size()),
+                                  kGlyphs.end());
+    std::vector<const Kind*> declared;
     for (const Kind& k : model.kinds)
-        if (!glyphs_.count(k.id)) glyphs_[k.id] = free[next_glyph++ % free.size()];
+        if (!glyphs_.count(k.id)) declared.push_back(&k);
+    if (declared.size() > free.size()) {
+        std::vector<bool> used(builtins.size(), false);
+        std::size_t unseen = builtins.size();
+        for (const Event& e : model.events) {
+            for (std::size_t i = 0; i < builtins.size(); ++i)
+                if (!used[i] && e.kind == builtins[i].id) {
+                    used[i] = true;
+                    --unseen;
+                }
+            if (unseen == 0) break;
+        }
+        for (std::size_t i = 0; i < builtins.size(); ++i)
+            if (!used[i]) free.push_back(kGlyphs[i]);
+    }
+    for (std::size_t i = 0; i < declared.size(); ++i)
+        glyphs_[declared[i]->id] = free[i % free.size()];
 }
 
 std::optional<MarkerShape> ChartColors::glyph(const std::string& kind) const {

@@ -28,14 +28,17 @@ class ChartColors {
     Color kind(const std::string& kind) const;
     /// A kind's glyph: its second cue besides colour, for readers who cannot tell the
     /// colours apart (or read a grey print). A built-in kind always has the same glyph; a
-    /// declared kind takes, in the order declared, the glyphs that no built-in kind of this
-    /// chart has, and shares one only when there are more kinds than glyphs (13). None for
-    /// a kind that is neither.
+    /// declared kind takes, in the order declared, a spare glyph (two), then one of a
+    /// built-in kind that no event of the input has, and shares one only when the input
+    /// uses more kinds than there are glyphs (13). The same input gives the same glyphs on
+    /// every chart, page and filter. None for a kind that is neither.
     std::optional<MarkerShape> glyph(const std::string& kind) const;
     /// A lane's accent (see lane_accents: never to be read as a kind).
     Color lane(std::size_t lane) const { return lanes_[lane]; }
 
   private:
+    void assign_glyphs(const Model& model);
+
     const Theme& theme_;
     std::map<std::string, Color> kinds_;
     std::map<std::string, MarkerShape> glyphs_;

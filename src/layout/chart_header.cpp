@@ -31,13 +31,17 @@ double draw_header(PageWriter& page, double y) {
 
 double draw_kind_legend(ChartCanvas& c, double y) {
     if (!c.theme.show_legend) return y;
-    // The kinds of the events that have a mark: a density view marks only some.
+    // The kinds of the events that have a mark: a density view marks only some. The
+    // overview of `--layout pages` keys its detail pages too, which have no key and draw
+    // every event of its lanes.
+    const bool keys_pages = !c.options.page_marks.empty();
     std::unordered_set<std::string> marked;
     for (const Item& it : c.scene.items)
         if (!it.event.empty() && it.type != ItemType::text) marked.insert(it.event);
     std::vector<std::string> kinds;
     for (const Event* e : c.timeline.events)
-        if (marked.count(e->id) && std::find(kinds.begin(), kinds.end(), e->kind) == kinds.end())
+        if ((keys_pages || marked.count(e->id)) &&
+            std::find(kinds.begin(), kinds.end(), e->kind) == kinds.end())
             kinds.push_back(e->kind);
     std::sort(kinds.begin(), kinds.end());
     std::vector<LegendKind> entries;

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "base/text.hpp"
 #include "layout/chart_breaks.hpp"
 #include "layout/chart_heading.hpp"
 #include "layout/color_vision.hpp"
@@ -75,6 +78,23 @@ std::string label_alt(const Placement& p, const Model& model) {
 /// text (quantity first to go) ending in a callout number that the notes below explain;
 /// else the callout number alone; else, when arrows left no room for even that, the number
 /// on its knockout.
+/// Whether `fitted`, a shortening of `label`, still shows some of the title after the
+/// label's date ("16 Feb 2024 · Fra…" does, "16 Feb 2024 · …" does not); of a label without a
+/// date, some of its text. Three letters at least: isolation marks and the ellipsis are no
+/// words.
+bool shows_title(std::string_view label, std::string_view fitted) {
+    static constexpr std::string_view kSeparator = " \u00b7 ";
+    const std::size_t at = label.find(kSeparator);
+    const std::size_t start = at == std::string_view::npos ? 0 : at + kSeparator.size();
+    if (fitted.size() <= start) return false;
+    std::string rest(fitted.substr(start));
+    for (const std::string_view mark : {"\u2068", "\u2069", "\u2026"})
+        for (std::size_t found = rest.find(mark); found != std::string::npos;
+             found = rest.find(mark, found))
+            rest.erase(found, mark.size());
+    return utf8_length(rest) >= 3;
+}
+
 /// `mark_fill`: the inside of the event's own mark, which the label may lie on.
 void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy,
                       const Color& mark_fill) {
@@ -96,11 +116,26 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
     bool knocked_out = false;
     const std::string mark = " (" + std::to_string(c.notes.size() + 1) + ")";
     const double mark_width = tm.measure(mark, label_font).width;
-    // The kind's glyph comes first, in the span's first kKindGlyphSlot: where a shortened
-    // label would then lose its words, the label keeps them and goes without the glyph (its
-    // mark's colour still says the kind).
-    bool glyph = p.glyph.has_value() &&
-                 (!s.truncated || s.x1 - s.x0 - kKindGlyphSlot >= kMinLabelWidth + mark_width);
+    // The kind's glyph comes first, in the span's first kKindGlyphSlot. It never costs a
+    // label its name: a label that fits whole only without it is drawn whole without it,
+    // and one cut short anyway keeps it only while some of its title still shows (else the
+    // label keeps the words, and its mark's colour says the kind).
+    bool glyph = p.glyph.has_value();
+    if (glyph && s.truncated) {
+        const double room = s.x1 - s.x0;
+        const double quantity_width =
+            quantity.empty() ? 0 : kQuantityGap + tm.measure(quantity, quantity_font).width;
+        if (tm.measure(shown, label_font).width + quantity_width <= room + kFitSlack) {
+            s.truncated = false;
+            glyph = false;
+        } else {
+            // The room the label would have after the glyph, as it is shortened below.
+            double left = room - kKindGlyphSlot - mark_width;
+            if (left - quantity_width >= kMinLabelWidth) left -= quantity_width;
+            glyph =
+                left >= kMinLabelWidth && shows_title(p.label, tm.fit(p.label, label_font, left));
+        }
+    }
     if (glyph) s.x0 += kKindGlyphSlot;
     if (s.truncated) {
         double room = s.x1 - s.x0 - mark_width;
