@@ -179,10 +179,14 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
         c.scene.items.push_back(std::move(knockout));
     }
     const std::string_view change = placement_change(c.options, p);
+    double badge_pad = 0;  // how far a badge's box reaches left of the text
     if (const std::string_view badge = change_badge(change);
         !badge.empty() && std::string_view(shown).substr(0, badge.size()) == badge) {
         const double badge_width = tm.measure(std::string(badge), label_font).width;
-        draw_change_badge(c, change, {x - 1.5, cy - main.height / 2, badge_width + 3, main.height},
+        badge_pad = 1.5;
+        draw_change_badge(c, change,
+                          {x - badge_pad, cy - main.height / 2, badge_width + 2 * badge_pad,
+                           main.height},
                           p);
     }
     if (glyph) {
@@ -191,7 +195,8 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
         g.role = "kind-glyph";
         g.shape = *p.glyph;
         g.kind = p.event->kind;
-        g.box = {x - kKindGlyphSlot, cy - kKindGlyph / 2, kKindGlyph, kKindGlyph};
+        // As far from a badge as from the text, the slot's gap: moved out by the badge's pad.
+        g.box = {x - kKindGlyphSlot - badge_pad, cy - kKindGlyph / 2, kKindGlyph, kKindGlyph};
         // The kind's colour, as the key draws it, where it stands out from all that can lie
         // under it: the lane, the label's bar, its own mark, a density strip's bars. (All
         // are light on a light page, dark on a dark one: each darkening, or lightening,

@@ -361,16 +361,21 @@ std::pair<std::size_t, std::size_t> check_kind_glyphs(const tl::Scene& scene,
         CHECK(label.events == it.events);
         CHECK(kinds_of(label, kind) == std::set<std::string>{it.kind});
         note_shape(it.kind, it.shape);
-        // Right before the label's first glyph, within its line.
+        // Right before the label's first glyph (or its badge's box), within its line.
         CHECK(it.box.right() <= label.box.x + 0.01);
-        CHECK(it.box.right() >= label.box.x - 3);
+        CHECK(it.box.right() >= label.box.x - 4.5);
         CHECK(it.box.y >= label.box.y - 0.01);
         CHECK(it.box.bottom() <= label.box.bottom() + 0.01);
-        for (const tl::Item& text : scene.items)
-            if (text.type == tl::ItemType::text) {
-                CAPTURE(text.text);
-                CHECK_FALSE(text.box.intersects(it.box));
+        for (const tl::Item& other : scene.items) {
+            if (other.type == tl::ItemType::text) {
+                CAPTURE(other.text);
+                CHECK_FALSE(other.box.intersects(it.box));
             }
+            // A NEW or REVISED badge starts the label: the glyph keeps the gap it keeps
+            // from text.
+            if (other.role == "change-badge" && other.event == it.event)
+                CHECK(other.box.x - it.box.right() >= 2.4);
+        }
         const tl::Rect& b = it.box;
         for (const auto& [fx, fy] : {std::pair{0.5, 0.5}, {0.2, 0.8}, {0.8, 0.8}, {0.5, 0.2}}) {
             const tl::Color under = backdrop(scene, i, b.x + fx * b.width, b.y + fy * b.height);
