@@ -184,10 +184,9 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
         !badge.empty() && std::string_view(shown).substr(0, badge.size()) == badge) {
         const double badge_width = tm.measure(std::string(badge), label_font).width;
         badge_pad = 1.5;
-        draw_change_badge(c, change,
-                          {x - badge_pad, cy - main.height / 2, badge_width + 2 * badge_pad,
-                           main.height},
-                          p);
+        draw_change_badge(
+            c, change,
+            {x - badge_pad, cy - main.height / 2, badge_width + 2 * badge_pad, main.height}, p);
     }
     if (glyph) {
         Item g;
