@@ -128,6 +128,6 @@ TEST_CASE("time scale: its stops place every day as the scale does, evenly betwe
         const tl::AxisStop& b = stops[k + 1];
         for (tl::DayNumber d = a.day; d < b.day; d += 97)
             CHECK(s.x(d) == doctest::Approx(a.x + (b.x - a.x) * static_cast<double>(d - a.day) /
-                                                       static_cast<double>(b.day - a.day)));
+                                                      static_cast<double>(b.day - a.day)));
     }
 }
