@@ -726,6 +726,11 @@ std::string prefixed_value(std::string_view name, std::string_view value, std::s
         }
         return list;
     }
+    // Paint, clipping and style refer by url(#id); a link's or a label's text is left alone.
+    static const std::set<std::string_view> painting{"fill",         "stroke",     "clip-path",
+                                                     "mask",         "filter",     "style",
+                                                     "marker-start", "marker-mid", "marker-end"};
+    if (!painting.contains(name)) return out;
     for (std::size_t at = out.find("url(#"); at != std::string::npos;
          at = out.find("url(#", at + 5 + prefix.size()))
         out.insert(at + 5, prefix);

@@ -175,7 +175,8 @@ constexpr const char* kLevelSvg =
     "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
     "aria-labelledby=\"chart-title chart-desc\"><desc id=\"chart-desc\">says id=\"x\" and "
     "url(#y)</desc><defs><g id=\"glyph0-1\"></g><linearGradient id=\"linear0\"/></defs>"
-    "<use xlink:href=\"#glyph0-1\" x=\"1\"/><rect fill=\"url(#linear0)\"/></svg>";
+    "<use xlink:href=\"#glyph0-1\" x=\"1\"/><rect fill=\"url(#linear0)\"/>"
+    "<a xlink:href=\"https://example.org/url(#z)\" aria-label=\"url(#z) id=&quot;\"></a></svg>";
 
 struct ZoomFixture : HtmlFixture {
     std::vector<tl::Scene> wider;
@@ -247,6 +248,9 @@ TEST_CASE("html page: a wider level's SVG has ids of its own, its text untouched
     CHECK(count(page, "aria-labelledby=\"x2-chart-title x2-chart-desc\"") == 1);
     CHECK(count(page, "<desc id=\"x4-chart-desc\">says id=\"x\" and url(#y)</desc>") == 1);
     CHECK(count(page, "id=\"chart-desc\"") == 1);
+    CHECK(count(page,
+                "<a xlink:href=\"https://example.org/url(#z)\" aria-label=\"url(#z) "
+                "id=&quot;\"></a>") == 3);
 }
 
 TEST_CASE("html page: without levels, no time control, or a disabled one that says why") {
