@@ -124,7 +124,15 @@ constexpr std::string_view kHtmlScript = R"js(
   }
   var texts = events.map(haystack);
 
-  function eventSection(ev) {
+  // Where an event sits in a mark drawn for several, on the level shown (its element's
+  // data-group); the JSON's `group` is the chart's own level.
+  function groupOf(i) {
+    var a = active.anchors.filter(function (e) { return e.getAttribute("data-i") === String(i); })[0];
+    if (!a) return events[i].group;
+    var g = a.getAttribute("data-group");
+    return g ? {at: Number(g.split(" ")[0]), of: Number(g.split(" ")[1])} : null;
+  }
+  function eventSection(ev, group) {
     var s = node("section");
     s.appendChild(node("h2", "", ev.title));
     if (ev.when) {
@@ -132,8 +140,8 @@ constexpr std::string_view kHtmlScript = R"js(
       if (ev.date) w.appendChild(node("span", "written", ev.date + (ev.precision ? " \u00b7 " + ev.precision : "")));
       s.appendChild(w);
     }
-    if (ev.group) {
-      s.appendChild(node("p", "meta", ev.group.at + " of " + ev.group.of + " events drawn as one mark"));
+    if (group) {
+      s.appendChild(node("p", "meta", group.at + " of " + group.of + " events drawn as one mark"));
     }
     var meta = [ev.kind_label, ev.confidence].filter(Boolean).join(" \u00b7 ");
     if (ev.flow) meta = ev.flow + (meta ? " \u00b7 " + meta : "");
@@ -173,7 +181,7 @@ constexpr std::string_view kHtmlScript = R"js(
     cardOwner = target;
     card.replaceChildren();
     var most = 6;
-    list.slice(0, most).forEach(function (i) { card.appendChild(eventSection(events[i])); });
+    list.slice(0, most).forEach(function (i) { card.appendChild(eventSection(events[i], groupOf(i))); });
     if (list.length > most)
       card.appendChild(node("p", "more", "and " + (list.length - most) + " more: Tab through them"));
     card.hidden = false;
@@ -498,11 +506,21 @@ std::string names_of(const Model* model, const std::vector<Ref>& refs) {
 
 /// Where a member of a mark drawn for several events sits in it: `,"group":{"at":1,"of":7}`
 /// (in the Scene's order, left to right), or "" for an event with a mark of its own.
-std::string group_json(const PageEvent& pe, const Item& anchor) {
+struct GroupPlace {
+    std::size_t at = 0, of = 0;  ///< from 1; `of` 0: a mark of its own
+};
+
+GroupPlace group_place(const PageEvent& pe, const Item& anchor) {
     const auto at = std::find(anchor.events.begin(), anchor.events.end(), pe.id);
     if (anchor.event == pe.id || at == anchor.events.end()) return {};
-    return ",\"group\":{\"at\":" + std::to_string(at - anchor.events.begin() + 1) +
-           ",\"of\":" + std::to_string(anchor.events.size()) + "}";
+    return {static_cast<std::size_t>(at - anchor.events.begin()) + 1, anchor.events.size()};
+}
+
+std::string group_json(const PageEvent& pe, const Item& anchor) {
+    const GroupPlace place = group_place(pe, anchor);
+    if (place.of == 0) return {};
+    return ",\"group\":{\"at\":" + std::to_string(place.at) +
+           ",\"of\":" + std::to_string(place.of) + "}";
 }
 
 std::string event_json(const PageEvent& pe, const Scene& page, const Model* model) {
@@ -664,9 +682,15 @@ std::string level_overlay(const PageLevel& level,
         const std::string said =
             pe.event && in.model ? event_summary(*pe.event, *in.model) : anchor.alt;
         const bool member = anchor.event != pe.id;  // stands in a group's mark
+        // Where it sits in its mark on this level: a wider level may draw it apart, so the
+        // card says so from here, not from the JSON's `group` (the chart's own level).
+        const GroupPlace place = group_place(pe, anchor);
+        const std::string group = place.of ? " data-group=\"" + std::to_string(place.at) + " " +
+                                                 std::to_string(place.of) + "\""
+                                           : "";
         anchors += "<div class=\"ev" + std::string(member ? " member" : "") + "\" id=\"" +
-                   level_id("ev-" + i, level.times) + "\" data-i=\"" + i + "\" data-id=\"" +
-                   html_attribute(pe.id) +
+                   level_id("ev-" + i, level.times) + "\" data-i=\"" + i + "\"" + group +
+                   " data-id=\"" + html_attribute(pe.id) +
                    "\" tabindex=\"0\" role=\"button\" aria-controls=\"card\" aria-label=\"" +
                    html_attribute(said) + "\" title=\"" + html_attribute(said) + "\" style=\"" +
                    box_style(anchor.box, page) + "\"></div>\n";

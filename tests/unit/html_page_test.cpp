@@ -226,6 +226,9 @@ TEST_CASE("html page: the time zoom's levels, each its own picture and overlay")
         CHECK(ids.size() == drawn_events(*scene).size());
     }
     CHECK(page.find("id=\"ev-0-x2\" data-i=\"0\" data-id=\"early\"") != std::string::npos);
+    // Each level says where a member sits in its mark there (a wider one may draw it apart).
+    CHECK(count(page, "data-i=\"1\" data-group=\"1 2\" data-id=\"same-a\"") == 3);
+    CHECK(count(page, "data-i=\"2\" data-group=\"2 2\" data-id=\"same-b\"") == 3);
     // One card per event, however many levels draw it.
     CHECK(count(page, "{\"id\":") == 4);
     for (const char* id : {"early", "same-a", "same-b", "late"})
