@@ -202,6 +202,48 @@ std::vector<std::string> changed_ids(const ModelRevisions& revisions) {
     return ids;
 }
 
+/// The wider layouts of an HTML page's time zoom, or why there are none.
+struct HtmlZoom {
+    std::vector<Document> docs;  ///< 2x, then 4x
+    std::vector<int> times;
+    std::string why_not;
+};
+
+/// The chart laid out again on a page 2 and 4 times as wide (a copy of the theme with its
+/// page_width multiplied, the same options otherwise), for the HTML page's time zoom: the
+/// axis spans the wider page, so its labels get room and are placed again, shortened or
+/// grouped less, while the text keeps its size. Only a chart of one page with at most
+/// kMaxHtmlZoomEvents events drawn: each level is a layout and an SVG more.
+HtmlZoom html_zoom(const Document& doc, bool pages, const Timeline& timeline, const Model& model,
+                   const Theme& theme, const TextMeasurer& measurer, const LayoutOptions& options) {
+    HtmlZoom zoom;
+    if (pages || doc.pages.size() != 1) {
+        zoom.why_not = "The time axis is not widened: the chart is laid out over pages";
+        return zoom;
+    }
+    const Scene& chart = doc.pages.front();
+    if (const std::size_t drawn = html_page_events(chart); drawn > kMaxHtmlZoomEvents) {
+        zoom.why_not = "The time axis is not widened: " + std::to_string(drawn) +
+                       " events are drawn, more than the " + std::to_string(kMaxHtmlZoomEvents) +
+                       " it is laid out again for";
+        return zoom;
+    }
+    for (const int times : {2, 4}) {
+        Theme wide = theme;
+        wide.page_width = chart.width * times;
+        if (wide.page_width > kMaxHtmlLevelWidth) break;
+        Document level = layout_document(timeline, model, wide, measurer, options);
+        if (level.pages.empty() || level.chart_pages != 1 ||
+            svg_glyphs(level.pages.front()) > kMaxSvgGlyphs)
+            break;
+        zoom.docs.push_back(std::move(level));
+        zoom.times.push_back(times);
+    }
+    if (zoom.docs.empty())
+        zoom.why_not = "The time axis is not widened: the chart is too wide to be laid out wider";
+    return zoom;
+}
+
 int render_once(const Options& o, const Plan& plan, Progress& progress, RenderReport& report,
                 WatchState* watch = nullptr) {
     Diagnostics diags;
@@ -353,6 +395,15 @@ int render_once(const Options& o, const Plan& plan, Progress& progress, RenderRe
     if (!fit.items().empty()) {
         progress.clear();
         print_render_diagnostics(fit, model.files, o, watch);
+    }
+    HtmlZoom zoom;
+    if (std::any_of(plan.outputs.begin(), plan.outputs.end(),
+                    [](const Output& out) { return out.format == OutputFormat::html; })) {
+        progress.stage("laying out the HTML page's time zoom");
+        zoom = html_zoom(doc, pages, timeline, model, theme, measurer, layout_options);
+        for (std::size_t i = 0; i < zoom.docs.size(); ++i)
+            render_options.html_levels.push_back({zoom.times[i], &zoom.docs[i]});
+        render_options.html_no_levels_why = zoom.why_not;
     }
 
     // Every output is made in full (a file in its temporary file, standard output and

@@ -89,6 +89,7 @@ Document build_chart(ChartCanvas& c, ChartView& view) {
     y = draw_group_key(c.page, y, c.groups);
     y = breaks.content_bottom = draw_revision_lists(c, y);
     mark_changed_items(c.scene, 0, c.options);
+    c.scene.axis = axis_stops(c.columns.scale);
     Document doc{c.scene.title, c.scene.subject, {}, breaks.chart_bottom};
     if (theme.page_height > 0) {
         Pages pages = paginate(std::move(c.scene), breaks,

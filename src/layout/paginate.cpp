@@ -216,8 +216,12 @@ Pages paginate(Scene whole, const PageBreaks& breaks, const PageFormat& format) 
         // apart at any scale, and the shrinking stops short of the smallest text's floor.
         Scene first = blank;
         first.items.assign(items.begin(), chart_end);
-        if (factor < 1)
-            scale_items(first.items, margin, factor, (blank.width - 2 * margin) * (1 - factor) / 2);
+        if (factor < 1) {
+            const double dx = (blank.width - 2 * margin) * (1 - factor) / 2;
+            scale_items(first.items, margin, factor, dx);
+            for (AxisStop& stop : first.axis)
+                stop.x = margin + (stop.x - margin) * factor + dx;
+        }
         out.pages.push_back(std::move(first));
     } else {
         // More pages, not smaller text: at the template's own scale, unless a part that cannot

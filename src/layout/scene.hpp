@@ -5,6 +5,7 @@
 
 #include "layout/color.hpp"
 #include "layout/theme.hpp"
+#include "layout/time_scale.hpp"
 #include "timeline/timeline.hpp"
 
 namespace tl {
@@ -106,6 +107,10 @@ struct Scene {
     std::string title;    ///< the document's, for PDF metadata
     std::string subject;  ///< likewise
     DaySpan range{1, 0};  ///< the days its time axis shows, first to last; empty: no axis
+    /// Where the days lie across the page, in order (axis_stops): between two stops the days
+    /// are spread evenly, and the last is one day past the axis's end. What an HTML page maps
+    /// a date with from one width of the chart to another. Empty: no axis.
+    std::vector<AxisStop> axis;
     /// The page's entry in the PDF outline (bookmarks); none when empty.
     std::string outline;
     /// The chart in words (chart_summary): the alternative text of the page's chart, as the

@@ -42,6 +42,16 @@ const AxisBreak* TimeScale::break_at(DayNumber day) const {
     return nullptr;
 }
 
+std::vector<AxisStop> axis_stops(const TimeScale& scale) {
+    std::vector<AxisStop> stops{{scale.first, scale.x(scale.first)}};
+    for (const AxisBreak& b : scale.breaks) {
+        stops.push_back({b.first, scale.x(b.first)});
+        stops.push_back({b.last + 1, scale.x_end(b.last)});
+    }
+    stops.push_back({scale.last + 1, scale.x_end(scale.last)});
+    return stops;
+}
+
 std::vector<AxisBreak> find_breaks(DayNumber first, DayNumber last, std::vector<DaySpan> kept,
                                    double min_share) {
     std::vector<AxisBreak> out;

@@ -7,6 +7,12 @@
 
 namespace tl {
 
+/// A day's place on a page's time axis: its left edge (Scene::axis).
+struct AxisStop {
+    DayNumber day = 0;
+    double x = 0;
+};
+
 /// The width in points that a break takes on the axis, whatever it leaves out.
 inline constexpr double kBreakWidth = 20;
 
@@ -37,6 +43,10 @@ struct TimeScale {
     /// The break that leaves out `day`, or null.
     const AxisBreak* break_at(DayNumber day) const;
 };
+
+/// The stops of `scale` (Scene::axis): its first day, each break's first day and the day after
+/// it, and the day after its last.
+std::vector<AxisStop> axis_stops(const TimeScale& scale);
 
 /// The stretches of first..last between the `kept` day spans (where something is drawn)
 /// that are at least `min_share` of the whole span long: the axis's breaks. The stretches

@@ -38,15 +38,20 @@ std::string finish(cairo_t* cr, cairo_surface_t* surface) {
     return {};
 }
 
+/// A sink that appends the bytes to `bytes`.
+ByteSink appending_to(std::string& bytes) {
+    return [&bytes](const unsigned char* data, std::size_t length) {
+        bytes.append(reinterpret_cast<const char*>(data), length);
+        return true;
+    };
+}
+
 /// `event_names`: each event label named for screen readers (svg_links); an HTML page leaves
 /// them out, since its overlay names each event once, as a button a reader can use.
 std::string render_svg(const Document& doc, const ByteSink& output, bool event_names = true) {
     // An SVG is held until it is whole, for its links to go in before its end (svg_links).
     std::string svg;
-    const ByteSink held = [&svg](const unsigned char* data, std::size_t length) {
-        svg.append(reinterpret_cast<const char*>(data), length);
-        return true;
-    };
+    const ByteSink held = appending_to(svg);
     void* closure = const_cast<ByteSink*>(&held);
     // An SVG holds one page: the chart.
     const Scene& page = doc.pages.front();
@@ -69,14 +74,23 @@ std::string render_svg(const Document& doc, const ByteSink& output, bool event_n
 /// The SVG with an overlay that makes its events focusable and tells about them.
 std::string render_html(const Document& doc, const RenderOptions& options, const ByteSink& output) {
     std::string svg;
-    const ByteSink held = [&svg](const unsigned char* data, std::size_t length) {
-        svg.append(reinterpret_cast<const char*>(data), length);
-        return true;
-    };
-    if (std::string problem = render_svg(doc, held, false); !problem.empty()) return problem;
+    if (std::string problem = render_svg(doc, appending_to(svg), false); !problem.empty())
+        return problem;
     HtmlPageInput in;
     in.page = &doc.pages.front();
     in.svg = svg;
+    // Each level of the time zoom drawn as the chart is; reserved, so that the views into the
+    // SVGs stay valid.
+    std::vector<std::string> level_svgs;
+    level_svgs.reserve(options.html_levels.size());
+    for (const HtmlZoomLayout& level : options.html_levels) {
+        std::string& level_svg = level_svgs.emplace_back();
+        if (std::string problem = render_svg(*level.doc, appending_to(level_svg), false);
+            !problem.empty())
+            return problem;
+        in.levels.push_back({level.times, &level.doc->pages.front(), level_svg});
+    }
+    in.no_levels_why = options.html_no_levels_why;
     in.timeline = options.timeline;
     in.model = options.model;
     in.language = options.language;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "layout/scene.hpp"
 #include "layout/text_measurer.hpp"
@@ -25,6 +26,12 @@ std::optional<OutputFormat> format_from_path(std::string_view path);
 class RenderCache;
 std::shared_ptr<RenderCache> make_render_cache();
 
+/// A layout of the chart on a page `times` as wide, for an HTML page's time zoom.
+struct HtmlZoomLayout {
+    int times = 2;
+    const Document* doc = nullptr;
+};
+
 struct RenderOptions {
     double png_dpi = 150;
     std::string language = "en";  ///< BCP 47, the PDF's /Lang (the template's `language`)
@@ -43,6 +50,11 @@ struct RenderOptions {
     /// its label's alternative text.
     const Timeline* timeline = nullptr;
     const Model* model = nullptr;
+    /// An HTML page's time zoom (layout/html_page.hpp, HtmlLevel): the chart laid out again
+    /// on wider pages, narrowest first, each drawn from its Document's first page; none: one
+    /// width. With none, `html_no_levels_why` says why (the page's control is then disabled).
+    std::vector<HtmlZoomLayout> html_levels{};
+    std::string html_no_levels_why{};
 };
 
 /// The most events a PDF is tagged in full for (RenderOptions::accessible).

@@ -143,10 +143,11 @@ class HtmlPageInBrowser(unittest.TestCase):
             document.addEventListener('focusin', e => window.reached.push(
               e.target.classList.contains('ev') ? e.target.dataset.id : null));""")
         d.find_element(By.ID, "search").click()
-        # From the search box: the six controls after it, the chart's links, then the events;
-        # not one Tab more, which would leave the page for the browser's own controls.
-        links = len(d.find_elements(By.CSS_SELECTOR, "svg a"))
-        ActionChains(d).send_keys(Keys.TAB * (6 + links + len(on_page))).perform()
+        # From the search box: the controls after it, the chart's links, then the events; not
+        # one Tab more, which would leave the page for the browser's own controls.
+        controls = len(d.find_elements(By.CSS_SELECTOR, "#tools select, #tools button:enabled"))
+        links = len(d.find_elements(By.CSS_SELECTOR, "#stage svg a"))
+        ActionChains(d).send_keys(Keys.TAB * (controls + links + len(on_page))).perform()
         focused = d.execute_script("return window.reached")
         first = next(i for i, f in enumerate(focused) if f)
         reached = focused[first:]
@@ -280,6 +281,81 @@ class HtmlPageInBrowser(unittest.TestCase):
         ActionChains(d).send_keys(Keys.ARROW_LEFT).perform()
         self.assertLess(d.execute_script(f"return {box}.scrollLeft"), left)
 
+    LEVEL = """const v = document.getElementById('viewport');
+        const stage = Array.from(v.children).find(s => !s.hidden);
+        const pairs = stage.dataset.axis.split(' ').map(Number);
+        const stops = [];
+        for (let k = 0; k < pairs.length; k += 2) stops.push([pairs[k], pairs[k + 1] / 100]);
+        const w = stage.getBoundingClientRect().width;
+        const share = (v.scrollLeft + v.clientWidth / 2) / w;
+        let day = stops[0][0];
+        for (let k = 0; k + 1 < stops.length; k++)
+          if (share >= stops[k][1]) day = stops[k][0] + (stops[k + 1][0] - stops[k][0]) *
+            Math.min(1, (share - stops[k][1]) / (stops[k + 1][1] - stops[k][1]));
+        const axis = (stops[stops.length - 1][1] - stops[0][1]) * w;
+        const days = (stops[stops.length - 1][0] - stops[0][0]) * v.clientWidth / axis;
+        return {times: stage.dataset.times, width: w, axis: axis, middle: day, shown: days,
+                focused: document.activeElement.dataset.id || null,
+                in_stage: stage.contains(document.activeElement)};"""
+
+    def level(self):
+        """The level shown: its width and its axis's on screen, the day at the middle of the
+        box (read from its data-axis), about how many days the box shows, the focus."""
+        return self.driver.execute_script(self.LEVEL)
+
+    def press_time(self, times):
+        self.driver.find_element(By.CSS_SELECTOR, f'.time-level[data-times="{times}"]').click()
+
+    def label_heights(self, stage):
+        """The height on screen of each event's own label (its element), by event."""
+        return self.driver.execute_script("""return Object.fromEntries(Array.from(
+            document.querySelectorAll('#' + arguments[0] + ' .ev:not(.member)'),
+            a => [a.dataset.id, a.getBoundingClientRect().height]));""", stage)
+
+    def test_the_time_zoom_widens_the_axis_keeps_text_middle_and_focus(self):
+        # One page load for all of it: CI's time is tight.
+        d = self.load()
+        one = self.level()
+        heights = self.label_heights("stage")
+        self.press_time(2)
+        two = self.level()
+        self.assertEqual(two["times"], "2")
+        self.assertAlmostEqual(two["width"] / one["width"], 2, delta=0.02)
+        self.assertGreaterEqual(two["axis"] / one["axis"], 2)
+        wider = self.label_heights("stage-x2")
+        same = set(heights) & set(wider)
+        self.assertTrue(same)
+        for event in same:
+            self.assertAlmostEqual(wider[event] / heights[event], 1, delta=0.1, msg=event)
+        # The date at the middle of the box stays there, within a few % of what it shows.
+        self.assertAlmostEqual(two["middle"], one["middle"], delta=0.03 * two["shown"])
+        d.execute_script("document.getElementById('viewport').scrollLeft += 300")
+        two = self.level()
+        self.press_time(4)
+        four = self.level()
+        self.assertEqual(four["times"], "4")
+        self.assertAlmostEqual(four["middle"], two["middle"], delta=0.03 * four["shown"])
+        # The focused event keeps the focus (t and T switch), and its card.
+        anchors = d.find_elements(By.CSS_SELECTOR, "#overlay-x4 .ev")
+        focused = anchors[len(anchors) // 2].get_attribute("data-id")
+        d.execute_script("arguments[0].focus()", anchors[len(anchors) // 2])
+        ActionChains(d).send_keys("T").perform()
+        two = self.level()
+        self.assertEqual((two["times"], two["focused"], two["in_stage"]), ("2", focused, True))
+        self.assertIn(self.events[focused]["title"], self.card_text())
+        # Every event of the 2x level by Tab, in time order, after its links.
+        on_level = [a.get_attribute("data-id")
+                    for a in d.find_elements(By.CSS_SELECTOR, "#overlay-x2 .ev")]
+        self.assertEqual(set(on_level), self.scene_events())
+        d.execute_script("""window.reached = [];
+            document.getElementById('zoom-reset').focus();
+            document.addEventListener('focusin', e => window.reached.push(
+              e.target.classList.contains('ev') ? e.target.dataset.id : null));""")
+        links = len(d.find_elements(By.CSS_SELECTOR, "#stage-x2 svg a"))
+        ActionChains(d).send_keys(Keys.TAB * (links + len(on_level))).perform()
+        self.assertEqual([f for f in d.execute_script("return window.reached") if f], on_level)
+        self.assertEqual(d.get_log("browser"), [])
+
     def test_without_javascript_the_chart_and_its_links_remain(self):
         d = self.driver
         d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
@@ -296,6 +372,10 @@ class HtmlPageInBrowser(unittest.TestCase):
             self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#overlay .key"))
             self.assertFalse(any(k.is_displayed()
                                  for k in d.find_elements(By.CSS_SELECTOR, "#overlay .key")))
+            # The time zoom's wider levels wait for the script.
+            self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "#viewport > .stage")), 3)
+            self.assertFalse(d.find_element(By.ID, "stage-x2").is_displayed())
+            self.assertFalse(d.find_element(By.ID, "stage-x4").is_displayed())
         finally:
             d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 

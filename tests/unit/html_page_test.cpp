@@ -141,3 +141,131 @@ TEST_CASE("html page: input text is data in text, attributes and the script's JS
     CHECK(page.find("insertAdjacentHTML") == std::string::npos);
     CHECK(page.find("document.write") == std::string::npos);
 }
+
+namespace {
+
+/// The ids of the events a Scene draws.
+std::set<std::string> drawn_events(const tl::Scene& scene) {
+    std::set<std::string> drawn;
+    for (const tl::Item& it : scene.items) {
+        if (!it.event.empty()) drawn.insert(it.event);
+        drawn.insert(it.events.begin(), it.events.end());
+    }
+    return drawn;
+}
+
+/// The data-id of every event element between `from` and the end of its overlay.
+std::vector<std::string> overlay_events(const std::string& page, const std::string& from) {
+    const std::size_t start = page.find(from);
+    const std::size_t end = page.find("</div>\n</div>\n", start);
+    std::vector<std::string> ids;
+    if (start == std::string::npos) return ids;
+    const std::string overlay = page.substr(start, end - start);
+    const std::string tag = "data-id=\"";
+    for (std::size_t at = overlay.find(tag); at != std::string::npos;
+         at = overlay.find(tag, at + 1)) {
+        const std::size_t value = at + tag.size();
+        ids.push_back(overlay.substr(value, overlay.find('"', value) - value));
+    }
+    return ids;
+}
+
+/// An SVG as cairo writes it: ids, references to them, and text that only reads like one.
+constexpr const char* kLevelSvg =
+    "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+    "aria-labelledby=\"chart-title chart-desc\"><desc id=\"chart-desc\">says id=\"x\" and "
+    "url(#y)</desc><defs><g id=\"glyph0-1\"></g><linearGradient id=\"linear0\"/></defs>"
+    "<use xlink:href=\"#glyph0-1\" x=\"1\"/><rect fill=\"url(#linear0)\"/>"
+    "<a xlink:href=\"https://example.org/url(#z)\" aria-label=\"url(#z) id=&quot;\"></a></svg>";
+
+struct ZoomFixture : HtmlFixture {
+    std::vector<tl::Scene> wider;
+    ZoomFixture() {
+        for (const int times : {2, 4}) {
+            tl::Theme wide = tl::default_theme();
+            wide.page_width = scene.width * times;
+            wider.push_back(tl::layout_chart(timeline, model, wide, tl::FixedWidthMeasurer(), {}));
+        }
+    }
+    std::string zoomed() const {
+        tl::HtmlPageInput in;
+        in.page = &scene;
+        in.svg = kLevelSvg;
+        in.levels = {{2, &wider[0], kLevelSvg}, {4, &wider[1], kLevelSvg}};
+        in.timeline = &timeline;
+        in.model = &model;
+        return tl::html_page(in);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("html page: the time zoom's levels, each its own picture and overlay") {
+    const ZoomFixture f;
+    const std::string page = f.zoomed();
+    REQUIRE(f.wider[0].width == doctest::Approx(2 * f.scene.width));
+    // The chart's own level shown, the wider ones hidden until the script shows one.
+    CHECK(page.find("<div class=\"stage\" id=\"stage\" data-times=\"1\" data-axis=\"") !=
+          std::string::npos);
+    for (const char* times : {"2", "4"}) {
+        const std::string id = std::string("stage-x") + times;
+        const std::size_t at = page.find("id=\"" + id + "\"");
+        REQUIRE(at != std::string::npos);
+        CHECK(page.find(" hidden>\n", at) < page.find("<svg", at));
+    }
+    CHECK(page.find("id=\"stage\"") < page.find("id=\"stage-x2\""));
+    CHECK(page.find("id=\"stage-x2\"") < page.find("id=\"stage-x4\""));
+    // Each level's overlay: exactly the events its Scene draws, each once.
+    const std::vector<std::pair<std::string, const tl::Scene*>> levels{
+        {"id=\"overlay\">", &f.scene},
+        {"id=\"overlay-x2\">", &f.wider[0]},
+        {"id=\"overlay-x4\">", &f.wider[1]}};
+    for (const auto& [overlay, scene] : levels) {
+        const std::vector<std::string> ids = overlay_events(page, overlay);
+        CHECK(std::set<std::string>(ids.begin(), ids.end()) == drawn_events(*scene));
+        CHECK(ids.size() == drawn_events(*scene).size());
+    }
+    CHECK(page.find("id=\"ev-0-x2\" data-i=\"0\" data-id=\"early\"") != std::string::npos);
+    // Each level says where a member sits in its mark there (a wider one may draw it apart).
+    CHECK(count(page, "data-i=\"1\" data-group=\"1 2\" data-id=\"same-a\"") == 3);
+    CHECK(count(page, "data-i=\"2\" data-group=\"2 2\" data-id=\"same-b\"") == 3);
+    // One card per event, however many levels draw it.
+    CHECK(count(page, "{\"id\":") == 4);
+    for (const char* id : {"early", "same-a", "same-b", "late"})
+        CHECK(count(page, "{\"id\":\"" + std::string(id) + "\"") == 1);
+    // The control: a pressed button per level.
+    CHECK(count(page, "class=\"time-level\"") == 3);
+    CHECK(page.find("data-times=\"1\" aria-pressed=\"true\">1\u00d7</button>") !=
+          std::string::npos);
+    CHECK(page == f.zoomed());  // the same bytes
+}
+
+TEST_CASE("html page: a wider level's SVG has ids of its own, its text untouched") {
+    const ZoomFixture f;
+    const std::string page = f.zoomed();
+    // The chart's own SVG as it is; the others prefixed where an id is named or referred to.
+    CHECK(count(page, "<g id=\"glyph0-1\">") == 1);
+    CHECK(count(page, "<g id=\"x2-glyph0-1\">") == 1);
+    CHECK(count(page, "<use xlink:href=\"#x4-glyph0-1\" x=\"1\"/>") == 1);
+    CHECK(count(page, "<rect fill=\"url(#x2-linear0)\"/>") == 1);
+    CHECK(count(page, "aria-labelledby=\"x2-chart-title x2-chart-desc\"") == 1);
+    CHECK(count(page, "<desc id=\"x4-chart-desc\">says id=\"x\" and url(#y)</desc>") == 1);
+    CHECK(count(page, "id=\"chart-desc\"") == 1);
+    CHECK(count(page,
+                "<a xlink:href=\"https://example.org/url(#z)\" aria-label=\"url(#z) "
+                "id=&quot;\"></a>") == 3);
+}
+
+TEST_CASE("html page: without levels, no time control, or a disabled one that says why") {
+    const HtmlFixture f;
+    CHECK(f.page().find("class=\"time-level\"") == std::string::npos);
+    CHECK(f.page().find("stage-x2") == std::string::npos);
+    tl::HtmlPageInput in;
+    in.page = &f.scene;
+    in.svg = "<svg></svg>";
+    in.no_levels_why = "laid out over <pages>";
+    const std::string page = tl::html_page(in);
+    CHECK(page.find("title=\"laid out over &lt;pages&gt;\">Time:<button type=\"button\" "
+                    "class=\"time-level\" data-times=\"1\" aria-pressed=\"true\" disabled>") !=
+          std::string::npos);
+}

@@ -114,3 +114,20 @@ TEST_CASE("time scale: a stretch after a break that no tick falls in is named by
         named = named || (t.day == day(2024, 9, 20) && t.label == "20 Sep 2024");
     CHECK(named);
 }
+
+TEST_CASE("time scale: its stops place every day as the scale does, evenly between two") {
+    const tl::TimeScale s = ten_years();
+    const std::vector<tl::AxisStop> stops = tl::axis_stops(s);
+    REQUIRE(stops.size() == 2 + 2 * s.breaks.size());
+    CHECK(stops.front().day == s.first);
+    CHECK(stops.back().day == s.last + 1);
+    CHECK(stops.back().x == doctest::Approx(800));
+    // Between two stops a day lies where a straight line through them puts it.
+    for (std::size_t k = 0; k + 1 < stops.size(); ++k) {
+        const tl::AxisStop& a = stops[k];
+        const tl::AxisStop& b = stops[k + 1];
+        for (tl::DayNumber d = a.day; d < b.day; d += 97)
+            CHECK(s.x(d) == doctest::Approx(a.x + (b.x - a.x) * static_cast<double>(d - a.day) /
+                                                      static_cast<double>(b.day - a.day)));
+    }
+}
