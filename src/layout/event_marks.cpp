@@ -74,10 +74,6 @@ std::string label_alt(const Placement& p, const Model& model) {
     return alt;
 }
 
-/// Draws a label in its span: the full text and quantity when they fit; else a shortened
-/// text (quantity first to go) ending in a callout number that the notes below explain;
-/// else the callout number alone; else, when arrows left no room for even that, the number
-/// on its knockout.
 /// Whether `fitted`, a shortening of `label`, still shows some of the title after the
 /// label's date ("16 Feb 2024 · Fra…" does, "16 Feb 2024 · …" does not); of a label without a
 /// date, some of its text. Three letters at least: isolation marks and the ellipsis are no
@@ -95,7 +91,11 @@ bool shows_title(std::string_view label, std::string_view fitted) {
     return utf8_length(rest) >= 3;
 }
 
-/// `mark_fill`: the inside of the event's own mark, which the label may lie on.
+/// Draws a label in its span: the full text and quantity when they fit; else a shortened
+/// text (quantity first to go) ending in a callout number that the notes below explain;
+/// else the callout number alone; else, when arrows left no room for even that, the number
+/// on its knockout.
+/// `mark_fill` is the inside of the event's own mark, which the label may lie on.
 void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy,
                       const Color& mark_fill) {
     const TextMeasurer& tm = c.measurer;
@@ -120,18 +120,18 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
     // label its name: a label that fits whole only without it is drawn whole without it,
     // and one cut short anyway keeps it only while some of its title still shows (else the
     // label keeps the words, and its mark's colour says the kind).
+    const double drawn_quantity_width =
+        quantity.empty() ? 0 : kQuantityGap + tm.measure(quantity, quantity_font).width;
     bool glyph = p.glyph.has_value();
     if (glyph && s.truncated) {
         const double room = s.x1 - s.x0;
-        const double quantity_width =
-            quantity.empty() ? 0 : kQuantityGap + tm.measure(quantity, quantity_font).width;
-        if (tm.measure(shown, label_font).width + quantity_width <= room + kFitSlack) {
+        if (tm.measure(shown, label_font).width + drawn_quantity_width <= room + kFitSlack) {
             s.truncated = false;
             glyph = false;
         } else {
             // The room the label would have after the glyph, as it is shortened below.
             double left = room - kKindGlyphSlot - mark_width;
-            if (left - quantity_width >= kMinLabelWidth) left -= quantity_width;
+            if (left - drawn_quantity_width >= kMinLabelWidth) left -= drawn_quantity_width;
             glyph =
                 left >= kMinLabelWidth && shows_title(p.label, tm.fit(p.label, label_font, left));
         }
@@ -139,10 +139,8 @@ void draw_event_label(ChartCanvas& c, LabelSpan s, const Placement& p, double cy
     if (glyph) s.x0 += kKindGlyphSlot;
     if (s.truncated) {
         double room = s.x1 - s.x0 - mark_width;
-        const double quantity_width =
-            quantity.empty() ? 0 : kQuantityGap + tm.measure(quantity, quantity_font).width;
-        if (room - quantity_width >= kMinLabelWidth) {
-            room -= quantity_width;
+        if (room - drawn_quantity_width >= kMinLabelWidth) {
+            room -= drawn_quantity_width;
         } else {
             quantity.clear();
         }

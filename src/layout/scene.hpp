@@ -30,8 +30,8 @@ std::string_view to_string(ItemType t);
 
 enum class LineStyle { solid, dashed, dotted, dash_dot };
 /// `wedge_before` and `wedge_after`: a solid wedge pointing left or right, out of the chart.
-/// The `glyph_*` shapes are kinds' glyphs (kind_glyphs.hpp): a kind's second cue besides its
-/// colour, drawn solid before each label and in the key.
+/// The `glyph_*` shapes are kinds' glyphs (ChartColors::glyph): a kind's second cue besides
+/// its colour, drawn solid before each label and in the key.
 enum class MarkerShape {
     circle,
     bracket,
